@@ -1,0 +1,50 @@
+/** Messages for reading files, YAML, CSV, schemas, chapters and Markdown. Wording only; see ../messages.ts. */
+import { e } from '../entry.js';
+
+export const LOADING = {
+  // Reading files
+  'file/not-found': e('error', (f) => `The file ${f} is missing.`, (f) => `Create ${f}. \`npx strategy init\` writes a starting version of every file.`),
+  'file/invalid-utf8': e('error', () => 'This file is not valid UTF-8 text.', () => 'Save it again as "UTF-8" in your editor (in Excel: "CSV UTF-8").'),
+  'file/too-large': e('error', (size, max) => `This file is ${size}, more than the ${max} limit.`, () => 'Split it into smaller files, or remove data the strategy does not use.'),
+  'file/outside-root': e('error', (p) => `"${p}" points outside the strategy folder.`, () => 'Keep every file inside the strategy folder and refer to it by a path relative to it, without "../".'),
+  'file/symlink-outside-root': e('error', (p) => `"${p}" is a link to a file outside the strategy folder.`, () => 'Copy the file into the strategy folder instead of linking to it.'),
+  'file/empty': e('error', () => 'This file is empty.', () => 'Fill it in; `npx strategy init` shows what each file holds.'),
+
+  // YAML
+  'yaml/syntax': e('error', (why) => `The YAML cannot be read: ${why}.`, () => 'Check the indentation and punctuation on this line: nested items are indented by two spaces, and text containing ": " or starting with a symbol goes in quotes.'),
+  'yaml/tab-indent': e('error', () => 'This line is indented with a tab.', () => 'Indent YAML with spaces only (two per level); most editors can convert tabs to spaces.'),
+  'yaml/duplicate-key': e('error', (key) => `The key "${key}" appears twice in the same block.`, () => 'Keep one of them: YAML would silently use only the last.'),
+  'yaml/alias': e('error', () => 'This file uses YAML anchors or aliases (& or *).', () => 'Write the values out in full: anchors make files hard to review and can be used to blow up memory.'),
+  'yaml/too-deep': e('error', (depth) => `The YAML is nested more than ${depth} levels deep.`, () => 'Flatten the structure: no strategy file needs that much nesting.'),
+
+  // Schema
+  'schema/required': e('error', (key) => `"${key}" is required here but missing.`, (key) => `Add a line \`${key}: …\` at this level.`),
+  'schema/unknown-key': e('error', (key, known) => `"${key}" is not a field this file knows.`, (key, known) => `Check the spelling; the fields allowed here are: ${known}.`),
+  'schema/type': e('error', (path, expected, got) => `"${path}" should be ${expected}, but it is ${got}.`, (path, expected) => `Write ${expected} here.`),
+  'schema/enum': e('error', (path, got, options) => `"${path}" is "${got}", which is not one of the allowed values.`, (path, got, options) => `Use one of: ${options}.`),
+  'schema/invalid': e('error', (path, why) => `"${path}" ${why}.`, () => 'Correct the value; the JSON Schema in schemas/ describes every field.'),
+
+  // CSV
+  'csv/syntax': e('error', (why) => `The CSV cannot be read: ${why}.`, () => 'Check that quotes are paired and each row has the same number of columns as the header.'),
+  'csv/missing-column': e('error', (col) => `The CSV has no "${col}" column.`, (col, cols) => `Add a "${col}" column to the header row (expected columns: ${cols}).`),
+
+  // Chapters and Markdown
+  'chapter/no-front-matter': e('error', () => 'This chapter has no front matter.', () => 'Start the file with a block between two lines of three dashes, e.g.\n---\nsection: 3\ntitle: Partnership Context\n---'),
+  'chapter/missing-section': e('error', (n, title) => `Section ${n}, "${title}", has no chapter.`, (n, title, file) => `Add ${file} with front matter \`section: ${n}\` and \`title: ${title}\`.`),
+  'chapter/duplicate-section': e('error', (n, other) => `Section ${n} is also given by ${other}.`, () => 'Each section is one file: merge the two, or correct the section number in the front matter.'),
+  'chapter/wrong-title': e('error', (n, got, expected) => `Section ${n} is titled "${got}", but the statutory structure calls it "${expected}".`, (n, got, expected) => `Write \`title: ${expected}\`.`),
+  'chapter/out-of-order': e('error', (n, file) => `Section ${n} is in a file that sorts out of order.`, (n, file) => `Rename the file so it sorts in section order, e.g. ${file}.`),
+  'chapter/no-heading': e('warning', () => 'This chapter has no text.', () => 'Write the section\'s content, or use `strategy init` guidance.'),
+  'markdown/heading-level': e('error', (level) => `A level-1 heading ("# …") is not allowed inside a chapter.`, () => 'The chapter title comes from the front matter; start your headings at "## ".'),
+  'xref/unknown': e('error', (id) => `The cross-reference "#${id}" points to no section or heading.`, (id, suggestion) => suggestion ? `Did you mean "#${suggestion}"? Headings get ids from their text, or set one with "## Title {#my-id}".` : 'Link to a section id (its front matter `id`) or a heading id; set one with "## Title {#my-id}".'),
+  'xref/duplicate-id': e('error', (id, other) => `The id "${id}" is already used at ${other}.`, () => 'Give this heading its own id with "## Title {#another-id}".'),
+  'directive/unknown': e('error', (name, known) => `There is no data block called "${name}".`, (name, known) => `Use one of: ${known}.`),
+  'directive/missing-attribute': e('error', (name, attr) => `The block "${name}" needs a ${attr}.`, (name, attr, example) => `Write it like ${example}.`),
+  'directive/unknown-id': e('error', (kind, id) => `There is no ${kind} with the id "${id}".`, (kind, id, known) => `Use one of: ${known}.`),
+  'image/remote': e('error', (src) => `The image "${src}" is on another website.`, () => 'Save the image in the strategy folder (for example content/images/) and refer to it by its path: the build never fetches from the network.'),
+  'image/missing': e('error', (src) => `The image "${src}" does not exist.`, () => 'Check the path: it is relative to the chapter file.'),
+  'image/no-alt': e('error', (src) => `The image "${src}" has no alternative text.`, () => 'Describe the image in the brackets: ![What the image shows](path.png). Use ![](path.png) only for decoration.'),
+
+  // Browser
+  'env/no-browser': e('error', () => 'No Chrome or Chromium browser was found, so the PDF cannot be made.', () => 'Install one (on Debian or Ubuntu: `sudo apt-get install -y chromium`), or set CHROME_PATH to its path.'),
+} as const;

@@ -1,0 +1,76 @@
+/**
+ * Diagnostics are data with positions (after vfile-message): every problem an officer can fix names
+ * the file, line and column, a rule id from the catalogue, a plain message and a hint saying what to
+ * write instead. Nothing user-facing is thrown as a bare Error.
+ */
+export type Severity = 'error' | 'warning';
+
+export interface Position {
+  /** 1-based line. */
+  line: number;
+  /** 1-based column. */
+  column: number;
+}
+
+export interface Diagnostic {
+  /** Path relative to the strategy root, with forward slashes, e.g. `data/kpis.yaml`. */
+  file: string;
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  severity: Severity;
+  /** A rule id from the message catalogue, e.g. `kpi/missing-baseline`. */
+  ruleId: string;
+  message: string;
+  hint: string;
+}
+
+/** An expected failure with diagnostics attached; the CLI prints them and exits 1, without a stack trace. */
+export class ContentError extends Error {
+  readonly diagnostics: Diagnostic[];
+  constructor(diagnostics: Diagnostic[]) {
+    const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    super(`${errors} error${errors === 1 ? '' : 's'} in the strategy's content or data`);
+    this.name = 'ContentError';
+    this.diagnostics = diagnostics;
+  }
+}
+
+/** A problem with how the tool was run or with the machine (exit 2): no browser, a bad flag. */
+export class EnvironmentError extends Error {
+  readonly hint: string;
+  constructor(message: string, hint: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'EnvironmentError';
+    this.hint = hint;
+  }
+}
+
+/** Collects diagnostics across a run, so one run reports every problem, not just the first. */
+export class DiagnosticBag {
+  readonly items: Diagnostic[] = [];
+  add(d: Diagnostic): void {
+    this.items.push(d);
+  }
+  addAll(ds: Iterable<Diagnostic>): void {
+    for (const d of ds) this.items.push(d);
+  }
+  get hasErrors(): boolean {
+    return this.items.some((d) => d.severity === 'error');
+  }
+  /** Sorted by file, then position, then rule, so output is stable. */
+  sorted(): Diagnostic[] {
+    return [...this.items].sort(compareDiagnostics);
+  }
+}
+
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return (
+    (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+    a.line - b.line ||
+    a.column - b.column ||
+    (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
+    (a.message < b.message ? -1 : a.message > b.message ? 1 : 0)
+  );
+}

@@ -1,0 +1,82 @@
+/**
+ * A small RFC 4180 CSV reader that keeps each row's line number, so a bad value in a spreadsheet
+ * export is reported at the right line. Quoted fields may hold commas, quotes ("") and newlines.
+ */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diag } from '../diagnostics/messages.js';
+
+export interface CsvRow {
+  /** 1-based line where the row starts. */
+  line: number;
+  values: Record<string, string>;
+}
+
+export interface CsvTable {
+  file: string;
+  columns: string[];
+  rows: CsvRow[];
+}
+
+export function parseCsv(text: string, file: string): { table?: CsvTable; diagnostics: Diagnostic[] } {
+  const records: { line: number; fields: string[] }[] = [];
+  let fields: string[] = [];
+  let field = '';
+  let line = 1;
+  let rowLine = 1;
+  let i = 0;
+  let quoted = false;
+  let quoteStart = 0;
+  const endRecord = () => {
+    fields.push(field);
+    if (!(fields.length === 1 && fields[0] === '')) records.push({ line: rowLine, fields });
+    fields = [];
+    field = '';
+  };
+  while (i < text.length) {
+    const c = text[i]!;
+    if (quoted) {
+      if (c === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i += 2;
+          continue;
+        }
+        quoted = false;
+      } else {
+        if (c === '\n') line++;
+        field += c;
+      }
+      i++;
+      continue;
+    }
+    if (c === '"' && field === '') {
+      quoted = true;
+      quoteStart = line;
+    } else if (c === ',') {
+      fields.push(field);
+      field = '';
+    } else if (c === '\n') {
+      endRecord();
+      line++;
+      rowLine = line;
+    } else field += c;
+    i++;
+  }
+  if (quoted) return { diagnostics: [diag('csv/syntax', file, { line: quoteStart, column: 1 }, ['a quoted value is never closed'])] };
+  if (field !== '' || fields.length) endRecord();
+  const header = records.shift();
+  if (!header) return { diagnostics: [diag('file/empty', file, undefined)] };
+  const columns = header.fields.map((h) => h.trim());
+  const diagnostics: Diagnostic[] = [];
+  const rows: CsvRow[] = [];
+  for (const r of records) {
+    if (r.fields.length !== columns.length) {
+      diagnostics.push(diag('csv/syntax', file, { line: r.line, column: 1 }, [`this row has ${r.fields.length} values but the header has ${columns.length} columns`]));
+      continue;
+    }
+    const values: Record<string, string> = {};
+    columns.forEach((c, k) => (values[c] = r.fields[k]!));
+    rows.push({ line: r.line, values });
+  }
+  return { table: { file, columns, rows }, diagnostics };
+}

@@ -1,0 +1,190 @@
+/**
+ * Stage 1 of the pipeline, load: reads every input of a strategy folder (content/*.md, data/*.yaml,
+ * CSV actuals) into memory with positions, checking each file against its schema. It never throws for
+ * a content mistake: problems become diagnostics, and a file with errors is simply absent from `data`.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
+import { diag } from '../diagnostics/messages.js';
+import { ChapterFrontMatterSchema, DATA_INPUTS, KpiActualRowSchema, type ChapterFrontMatter, type DataKey, type StrategyData } from '../schema/index.js';
+import { parseCsv } from './csv.js';
+import { splitFrontMatter } from './front-matter.js';
+import { resolveInside, toPosix } from './paths.js';
+import { checkSchema, issuesToDiagnostics } from './schema-issues.js';
+import { MAX_CSV_BYTES, readText } from './text.js';
+import { parseYaml, type YamlSource } from './yaml.js';
+
+/** Where a value came from, for diagnostics raised after loading. */
+export interface SourceRef extends Position {
+  file: string;
+}
+
+export interface Chapter {
+  /** Path relative to the root, e.g. `content/03-partnership-context.md`. */
+  file: string;
+  front: ChapterFrontMatter;
+  frontSource: YamlSource;
+  /** The Markdown after the front matter. */
+  body: string;
+  /** Lines before the body, so Markdown positions map back to the file. */
+  bodyLineOffset: number;
+}
+
+export interface Project {
+  root: string;
+  /** Parsed data; an input with errors (or an optional one not given) is undefined. */
+  data: Partial<StrategyData>;
+  /** The YAML source of each data input, to locate any value by its path. */
+  sources: Partial<Record<DataKey, YamlSource>>;
+  /** For each KPI id and period, where its actual was written (YAML or a CSV row). */
+  actualSources: Map<string, SourceRef>;
+  chapters: Chapter[];
+  /** Every file read, relative to the root, for incremental rebuilds and the dev server. */
+  files: string[];
+  diagnostics: Diagnostic[];
+}
+
+export const actualKey = (kpi: string, period: string): string => `${kpi}\u0000${period}`;
+
+export function loadProject(rootDir: string): Project {
+  const root = fs.realpathSync(rootDir);
+  const project: Project = { root, data: {}, sources: {}, actualSources: new Map(), chapters: [], files: [], diagnostics: [] };
+  loadData(project);
+  loadChapters(project);
+  return project;
+}
+
+/** Read a file inside the root as text, recording it, or add a diagnostic and return undefined. */
+export function readProjectFile(project: Project, rel: string, opts: { from?: string; at?: SourceRef; maxBytes?: number } = {}): { text: string; file: string } | undefined {
+  const resolved = resolveInside(project.root, opts.from ?? '.', rel);
+  const where = opts.at ?? { file: rel, line: 1, column: 1 };
+  if (!resolved.ok) {
+    const rule = resolved.reason === 'not-found' ? 'file/not-found' : resolved.reason === 'outside-root' ? 'file/outside-root' : 'file/symlink-outside-root';
+    project.diagnostics.push(diag(rule, where.file, where, [rel]));
+    return undefined;
+  }
+  if (!fs.statSync(resolved.absolute).isFile()) {
+    project.diagnostics.push(diag('file/not-found', where.file, where, [rel]));
+    return undefined;
+  }
+  project.files.push(resolved.relative);
+  const read = readText(resolved.absolute, resolved.relative, opts.maxBytes);
+  if (!read.ok) {
+    project.diagnostics.push(read.diagnostic);
+    return undefined;
+  }
+  return { text: read.text, file: resolved.relative };
+}
+
+function loadData(project: Project): void {
+  for (const [key, input] of Object.entries(DATA_INPUTS) as [DataKey, (typeof DATA_INPUTS)[DataKey]][]) {
+    const rel = `data/${input.file}`;
+    if (!fs.existsSync(path.join(project.root, rel))) {
+      if (input.required) project.diagnostics.push(diag('file/not-found', rel, undefined, [rel]));
+      continue;
+    }
+    const read = readProjectFile(project, rel);
+    if (!read) continue;
+    if (read.text.trim() === '') {
+      project.diagnostics.push(diag('file/empty', rel, undefined));
+      continue;
+    }
+    const { source, diagnostics } = parseYaml(read.text, rel);
+    project.sources[key] = source;
+    if (diagnostics.length) {
+      project.diagnostics.push(...diagnostics);
+      continue;
+    }
+    const checked = checkSchema(input.schema, source);
+    project.diagnostics.push(...checked.diagnostics);
+    if (checked.data !== undefined) (project.data as Record<string, unknown>)[key] = checked.data;
+  }
+  mergeKpiActuals(project);
+}
+
+/** Record where each KPI actual came from, and add actuals from CSV files named by `actuals_csv`. */
+function mergeKpiActuals(project: Project): void {
+  const kpis = project.data.kpis?.kpis;
+  const source = project.sources.kpis;
+  if (!kpis || !source) return;
+  const csvCache = new Map<string, ReturnType<typeof parseCsv>['table'] | null>();
+  kpis.forEach((kpi, k) => {
+    kpi.actuals.forEach((a, i) => {
+      project.actualSources.set(actualKey(kpi.id, a.period), { file: source.file, ...source.locate(['kpis', k, 'actuals', i]) });
+    });
+    if (!kpi.actuals_csv) return;
+    const at = { file: source.file, ...source.locate(['kpis', k, 'actuals_csv']) };
+    if (!csvCache.has(kpi.actuals_csv)) {
+      const read = readProjectFile(project, kpi.actuals_csv, { from: 'data', at, maxBytes: MAX_CSV_BYTES });
+      let table = null;
+      if (read) {
+        const parsed = parseCsv(read.text, read.file);
+        project.diagnostics.push(...parsed.diagnostics);
+        table = parsed.table ?? null;
+        if (table) {
+          for (const col of ['kpi', 'period', 'value']) {
+            if (!table.columns.includes(col)) {
+              project.diagnostics.push(diag('csv/missing-column', read.file, { line: 1, column: 1 }, [col, 'kpi, period, value, note']));
+              table = null;
+              break;
+            }
+          }
+        }
+      }
+      csvCache.set(kpi.actuals_csv, table);
+    }
+    const table = csvCache.get(kpi.actuals_csv);
+    if (!table) return;
+    for (const row of table.rows) {
+      if (row.values['kpi'] !== kpi.id) continue;
+      const values: Record<string, string> = { kpi: row.values['kpi'] ?? '', period: row.values['period'] ?? '', value: row.values['value'] ?? '' };
+      if (row.values['note']) values['note'] = row.values['note'];
+      const parsed = KpiActualRowSchema.safeParse(values);
+      const rowSource: YamlSource = {
+        file: table.file,
+        value: values,
+        locate: (p) => ({ line: row.line, column: Math.max(1, table.columns.indexOf(String(p[0] ?? '')) + 1) }),
+        locateKey: () => ({ line: row.line, column: 1 }),
+      };
+      if (!parsed.success || (row.values['value'] ?? '').trim() === '') {
+        if (parsed.success) project.diagnostics.push(diag('schema/type', table.file, { line: row.line, column: table.columns.indexOf('value') + 1 }, ['value', 'a number', 'empty']));
+        else project.diagnostics.push(...issuesToDiagnostics(parsed.error.issues, rowSource));
+        continue;
+      }
+      const actual = parsed.data.note ? { period: parsed.data.period, value: parsed.data.value, note: parsed.data.note } : { period: parsed.data.period, value: parsed.data.value };
+      kpi.actuals.push(actual);
+      project.actualSources.set(actualKey(kpi.id, actual.period), { file: table.file, line: row.line, column: 1 });
+    }
+  });
+}
+
+function loadChapters(project: Project): void {
+  const dir = path.join(project.root, 'content');
+  if (!fs.existsSync(dir)) {
+    project.diagnostics.push(diag('file/not-found', 'content', undefined, ['content/']));
+    return;
+  }
+  const names = fs.readdirSync(dir).filter((n) => n.endsWith('.md')).sort();
+  for (const name of names) {
+    const rel = toPosix(path.join('content', name));
+    const read = readProjectFile(project, rel);
+    if (!read) continue;
+    const split = splitFrontMatter(read.text);
+    if (split.yaml === undefined) {
+      project.diagnostics.push(diag('chapter/no-front-matter', rel, { line: 1, column: 1 }));
+      continue;
+    }
+    const { source, diagnostics } = parseYaml(split.yaml, rel, split.yamlLineOffset);
+    if (diagnostics.length) {
+      project.diagnostics.push(...diagnostics);
+      continue;
+    }
+    const checked = checkSchema(ChapterFrontMatterSchema, source);
+    if (!checked.data) {
+      project.diagnostics.push(...checked.diagnostics);
+      continue;
+    }
+    project.chapters.push({ file: rel, front: checked.data, frontSource: source, body: split.body, bodyLineOffset: split.bodyLineOffset });
+  }
+}

@@ -1,0 +1,69 @@
+/** data/partnership.yaml: who the partnership is, the strategy period, its status and build settings. */
+import { z } from 'zod';
+import { Id, IsoDate, Text } from './common.js';
+
+const Authority = z.strictObject({
+  id: Id,
+  name: Text,
+  type: z.enum(['council', 'police', 'fire', 'health', 'probation']).meta({
+    description: 'The kind of responsible authority under the Crime and Disorder Act 1998 s5.',
+  }),
+  role: Text.optional(),
+});
+
+const Partner = z.strictObject({ id: Id, name: Text, role: Text.optional() });
+
+export const PartnershipSchema = z.strictObject({
+  $schema: z.string().optional(),
+  name: Text.meta({ description: 'The partnership, e.g. `Safer Northbridge Partnership`.' }),
+  short_name: Text.optional(),
+  area: z.strictObject({
+    name: Text.meta({ description: 'The area covered, e.g. `London Borough of Northbridge`.' }),
+    ons_code: z
+      .string()
+      .regex(/^[EW]22\d{6}$/, { error: 'must be an ONS Community Safety Partnership code like E22000123' })
+      .optional(),
+    population: z.number().int().positive().optional(),
+    description: Text.optional(),
+  }),
+  strategy: z.strictObject({
+    title: Text.meta({ description: 'The document title, e.g. `Community Safety Strategy 2027–2031`.' }),
+    start_year: z
+      .number()
+      .int()
+      .min(2000)
+      .max(2100)
+      .meta({ description: 'The calendar year the first financial year starts, e.g. `2027` for 2027-28.' }),
+    years: z.number().int().min(1).max(6).meta({ description: 'How many financial years it runs, usually 4.' }),
+  }),
+  status: z.enum(['draft', 'consultation', 'adopted']),
+  version: Text,
+  language: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/).default('en-GB'),
+  approvals: z
+    .array(z.strictObject({ body: Text, date: IsoDate, decision: Text.optional() }))
+    .default([]),
+  responsible_authorities: z.array(Authority).min(1),
+  partners: z.array(Partner).default([]),
+  contact: z
+    .strictObject({ email: z.email().optional(), address: Text.optional(), telephone: Text.optional() })
+    .optional(),
+  build: z
+    .strictObject({
+      date: IsoDate.meta({
+        description:
+          'The fixed "today" of this edition: used for overdue actions and printed dates, so builds are reproducible.',
+      }),
+    })
+    .meta({ description: 'Settings of the build itself.' }),
+  rag: z
+    .strictObject({
+      amber_within_percent: z
+        .number()
+        .min(0)
+        .max(100)
+        .default(5)
+        .meta({ description: 'A KPI missing its target by up to this percentage is amber; by more, red.' }),
+    })
+    .default({ amber_within_percent: 5 }),
+});
+export type Partnership = z.infer<typeof PartnershipSchema>;
