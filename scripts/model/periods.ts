@@ -28,6 +28,8 @@ export function fyLabel(startYear: number): string {
 /** Parse a period label, or return undefined when it is malformed or inconsistent (e.g. `2027-29`). */
 export function parsePeriod(label: string): ParsedPeriod | undefined {
   let m = /^(\d{4})-(\d{2})(?: Q([1-4]))?$/.exec(label);
+  // `2027-04` is a month, not a financial year: only a label whose years follow on is a year.
+  if (m && !m[3] && (Number(m[1]) + 1) % 100 !== Number(m[2])) m = null;
   if (m) {
     const fyStart = Number(m[1]);
     if ((fyStart + 1) % 100 !== Number(m[2])) return undefined;
