@@ -2,5 +2,64 @@
 import { e } from '../entry.js';
 
 export const RULES = {
+  // Ids and references (validate/rules/ids.ts)
   'id/duplicate': e('error', (kind, id, other) => `The ${kind} id "${id}" is used twice (also at ${other}).`, () => 'Give each one its own id.'),
+  'id/unknown': e(
+    'error',
+    (kind, id) => `There is no ${kind} with the id "${id}".`,
+    (kind, id, known, suggestion) =>
+      suggestion ? `Did you mean "${suggestion}"? The ${kind} ids are: ${known}.` : known ? `Use one of the ${kind} ids: ${known}.` : `Add the ${kind} first, or remove this reference.`,
+  ),
+
+  // Priorities (validate/rules/priorities.ts)
+  'priority/no-kpi': e('error', (id) => `The priority "${id}" has no KPI, so its progress cannot be measured.`, (id) => `Add a KPI to data/kpis.yaml with \`priority: ${id}\`.`),
+  'priority/no-logic-model': e('error', (id) => `The priority "${id}" has no logic model.`, (id) => `Add a logic model to data/logic-models.yaml with \`priority: ${id}\`: context, inputs, activities, outputs, outcomes and impact.`),
+  'priority/no-action': e('error', (id) => `The priority "${id}" has no delivery action.`, (id) => `Add at least one action to data/actions.yaml with \`priority: ${id}\`.`),
+  'logic-model/duplicate': e('error', (id, other) => `The priority "${id}" has a second logic model (the first is at ${other}).`, () => 'Keep one logic model per priority: merge the two.'),
+
+  // KPIs (validate/rules/kpis.ts)
+  'kpi/missing-target': e('error', (id, year) => `The KPI "${id}" has no target for ${year}.`, (id, year) => `Add a line \`${year}: …\` under \`targets:\`, with the figure the partnership aims for by the end of that year.`),
+  'kpi/target-outside-strategy': e('warning', (id, year, first, last) => `The KPI "${id}" has a target for ${year}, which is outside the strategy (${first} to ${last}).`, (id, year, first, last) => `Remove it, or correct the year: targets are set for each financial year from ${first} to ${last}.`),
+  'kpi/target-direction': e(
+    'error',
+    (id, year, value, against, againstValue, better) => `The ${year} target of KPI "${id}" (${value}) is worse than ${against} (${againstValue}), but ${better} is better for this KPI.`,
+    (id, year, value, against, againstValue, better) =>
+      `Set a target ${better === 'lower' ? 'at or below' : 'at or above'} ${againstValue}, or, if a ${better === 'lower' ? 'rise' : 'fall'} is the improvement, change \`direction\` to ${better === 'lower' ? 'higher' : 'lower'}-is-better.`,
+  ),
+  'kpi/actual-outside-strategy': e('error', (id, period, first, last) => `The actual for ${period} of KPI "${id}" falls outside the strategy period (${first} to ${last}).`, (id, period, first, last) => `Correct the period, or move an earlier figure into \`baseline:\`; actuals run from ${first} to ${last}.`),
+  'kpi/duplicate-actual': e('error', (id, period, other) => `KPI "${id}" has two actuals for ${period} (the other is at ${other}).`, () => 'Keep one figure per period: delete or correct the other.'),
+  'kpi/no-actuals': e('warning', (id) => `The KPI "${id}" has no actuals yet.`, () => 'Add figures under `actuals:` (period and value), or name a CSV file in `actuals_csv:`, as soon as the first period is reported.'),
+  'kpi/unused': e('warning', (id) => `The KPI "${id}" is not used by any logic-model outcome or action.`, (id) => `Add "${id}" to the \`kpis:\` of an outcome in data/logic-models.yaml or of an action in data/actions.yaml, or remove the KPI.`),
+
+  // Actions (validate/rules/actions.ts)
+  'action/overdue': e('warning', (id, due, today) => `The action "${id}" was due in ${due} but is not complete (this edition is dated ${today}).`, () => 'Update its `status` (complete, on-track, at-risk or off-track), or agree a new `due` quarter and record why.'),
+
+  // Statutory coverage (validate/rules/coverage.ts)
+  'coverage/duty-missing': e('error', (duty, description) => `No priority addresses the statutory duty of ${description}.`, (duty) => `Add \`${duty}\` to the \`duties:\` of the priority that addresses it, or add a priority for it: the Crime and Disorder Act 1998 s6 requires the strategy to cover it.`),
+
+  // Equality Impact Assessment (validate/rules/eqia.ts)
+  'eqia/missing-characteristic': e('error', (name) => `The Equality Impact Assessment does not cover the protected characteristic "${name}".`, (name) => `Add an entry under \`characteristics:\` with \`characteristic: ${name}\`, its impact (positive, neutral or negative), evidence and mitigation.`),
+  'eqia/duplicate-characteristic': e('error', (name, other) => `The protected characteristic "${name}" is assessed twice (also at ${other}).`, () => 'Keep one entry per characteristic: merge the evidence and mitigation of the two.'),
+
+  // Risks (validate/rules/risks.ts)
+  'risk/off-scale': e('error', (id, field, value) => `The ${field} "${value}" of risk "${id}" is not on the register's scale.`, (id, field, value, allowed) => `Use one of: ${allowed}.`),
+  'risk/residual-worse': e('warning', (id, inherent, residual) => `The residual rating of risk "${id}" (${residual}) is worse than before mitigation (${inherent}).`, () => 'Check the two ratings: mitigation should leave the risk no worse. If it really is worse, say why in `mitigation`.'),
+
+  // Money (validate/rules/funding.ts)
+  'funding/typed-total': e('error', (field, value) => `A funding stream's ${field} is "${value}": totals are computed by the build, never typed.`, () => 'Delete this stream: the tables and charts add up the amounts of every stream for you.'),
+  'funding/year-outside-strategy': e('warning', (id, year, first, last) => `The funding stream "${id}" has an amount for ${year}, outside the strategy (${first} to ${last}).`, (id, year, first, last) => `Correct the year, or remove the amount: funding tables show ${first} to ${last}.`),
+
+  // Dates and periods (validate/rules/dates.ts)
+  'date/invalid': e('error', (value) => `"${value}" is not a date on the calendar.`, () => 'Write a real date as year-month-day, e.g. 2027-02-28 (February has 28 days, or 29 in a leap year).'),
+  'period/invalid': e('error', (value, kind) => `"${value}" is not a valid ${kind}: a financial year runs from April of one year to March of the next.`, (value, kind, example) => `Write the two years in a row, e.g. ${example}.`),
+
+  // Governance (validate/rules/governance.ts)
+  'governance/cycle': e('error', (id, chain) => `The body "${id}" ends up reporting to itself: ${chain}.`, () => 'Each body reports up to one above it; the top board has no `reports_to`. Correct one of these `reports_to` lines.'),
+
+  // Theory of change (validate/rules/theory-of-change.ts)
+  'theory-of-change/year-outside-strategy': e('warning', (year, first, last) => `A precondition is set for ${year}, outside the strategy (${first} to ${last}).`, (year, first, last) => `Use a year from ${first} to ${last}.`),
+
+  // Priority-setting matrix (validate/rules/priority-matrix.ts)
+  'matrix/score-out-of-range': e('error', (candidate, criterion, value, max) => `The score ${value} of "${candidate}" for "${criterion}" is outside the scale of 1 to ${max}.`, (candidate, criterion, value, max) => `Score from 1 to ${max}, or change \`scale_max\`.`),
+  'matrix/missing-score': e('warning', (candidate, criterion) => `"${candidate}" has no score for the criterion "${criterion}".`, (candidate, criterion) => `Add \`${criterion}: …\` under its \`scores:\`, so the ranking is complete.`),
 } as const;
