@@ -107,11 +107,18 @@ export const sanitizeSchema: Schema = {
   required: { input: { type: 'checkbox', disabled: true } },
 };
 
-/** A URL's scheme as a browser sees it: tabs and newlines removed, leading spaces and controls ignored. */
+/**
+ * A URL's scheme as a browser sees it (tabs and newlines removed, leading spaces and controls ignored),
+ * lower-cased. Anything before a colon that comes ahead of the first `/`, `?` or `#` counts, even when
+ * it is not a valid scheme (`java\uFFFDscript:`), so such a prefix is never mistaken for a relative path.
+ */
 function schemeOf(url: string): string | undefined {
   // eslint-disable-next-line no-control-regex
   const u = url.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, '');
-  return /^([a-z][a-z0-9+.-]*):/i.exec(u)?.[1]?.toLowerCase();
+  const end = u.search(/[/?#]/);
+  const head = end === -1 ? u : u.slice(0, end);
+  const colon = head.indexOf(':');
+  return colon > 0 ? head.slice(0, colon).toLowerCase() : undefined;
 }
 
 /** Whether a link target is safe: no scheme (relative, `#fragment`, `/path`) or an allowed one. */
@@ -139,7 +146,7 @@ const isElement = (n: unknown): n is Element => typeof n === 'object' && n !== n
  * cannot claim this; never mark a subtree holding `raw` nodes or officer-written properties.
  */
 export function markTrusted<T extends Element>(node: T): T {
-  node.data = { ...node.data, trusted: true } as T['data'];
+  node.data = { ...node.data, trusted: true } as unknown as T['data'];
   return node;
 }
 
@@ -166,10 +173,19 @@ function prepare(node: Nodes, slots: Element[]): Nodes {
     if (isElement(child)) {
       if (isTrusted(child)) {
         slots.push(child);
-        children.push({ type: 'element', tagName: 'span', properties: {}, children: [], data: { safeSlot: slots.length - 1 } as Element['data'] });
+        children.push({ type: 'element', tagName: 'span', properties: {}, children: [], data: { safeSlot: slots.length - 1 } as unknown as Element['data'] });
         continue;
       }
       if (child.tagName === 'input' && String(child.properties['type'] ?? '').toLowerCase() !== 'checkbox') continue;
+      // `HTTPS://…` is a fine link, but the schema compares schemes case-sensitively: normalise it.
+      const href = child.properties['href'];
+      const scheme = typeof href === 'string' ? schemeOf(href) : undefined;
+      if (typeof href === 'string' && scheme && isSafeHref(href)) {
+        const trimmed = href.trim();
+        const rest = trimmed.slice(trimmed.indexOf(':'));
+        children.push(prepare({ ...child, properties: { ...child.properties, href: scheme + rest } }, slots) as RootContent);
+        continue;
+      }
     }
     children.push(prepare(child, slots) as RootContent);
   }
@@ -184,6 +200,8 @@ function finish(node: Nodes, slots: Element[]): Nodes {
     const props: Properties = { ...node.properties };
     if (typeof props['href'] === 'string' && !isSafeHref(props['href'])) delete props['href'];
     if (props['src'] !== undefined && !(typeof props['src'] === 'string' && isRelativePath(props['src']))) delete props['src'];
+    // A list attribute whose every value was refused (class="evil") is dropped, not printed as class="".
+    for (const [key, value] of Object.entries(props)) if (Array.isArray(value) && value.length === 0) delete props[key];
     node = { ...node, properties: props };
   }
   if (!('children' in node)) return node;
@@ -237,7 +255,7 @@ export function findUnsafeHtml(tree: Nodes, file: string, options: { lineOffset?
           const scheme = schemeOf(url);
           const unsafe = key === 'href' ? !isSafeHref(url) : key === 'src' ? !isRelativePath(url) : scheme !== undefined && !['http', 'https'].includes(scheme);
           const attr = key === 'xLinkHref' ? 'xlink:href' : key.toLowerCase();
-          if (unsafe) report(scheme ? `a ${scheme}: address in the ${attr} of <${tag}>` : `an address outside the strategy folder in the ${attr} of <${tag}>`);
+          if (unsafe) report(scheme ? `the "${scheme}:" address in the ${attr} of <${tag}>` : `the address outside the strategy folder in the ${attr} of <${tag}>`);
         }
       }
     }

@@ -1,0 +1,70 @@
+/**
+ * The Markdown-to-HTML path the sanitiser guards, as the build runs it: remark-parse, remark-gfm,
+ * remark-rehype with raw HTML kept, rehype-raw (raw HTML parsed into elements), the sanitiser, and
+ * rehype-stringify. Plus `activeContent(html)`, which parses the output again and lists anything a
+ * browser could run or load: a test asserts that list is empty.
+ */
+import type { Element, Nodes } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import rehypeRaw from 'rehype-raw';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import type { Diagnostic } from '../../scripts/diagnostics/diagnostic.js';
+import { rehypeSafe } from '../../scripts/render/markdown/sanitize.js';
+
+export function renderMarkdown(markdown: string, file = 'content/test.md', lineOffset = 0): { html: string; warnings: Diagnostic[] } {
+  const warnings: Diagnostic[] = [];
+  const html = unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(rehypeRaw)
+    .use(rehypeSafe, { file, lineOffset, report: (d) => warnings.push(d) })
+    .use(rehypeStringify)
+    .processSync(markdown);
+  return { html: String(html), warnings };
+}
+
+const FORBIDDEN_ELEMENTS = new Set([
+  'script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'form', 'button', 'textarea',
+  'select', 'link', 'meta', 'base', 'svg', 'math', 'noscript', 'template', 'portal', 'video', 'audio', 'xmp',
+  'plaintext', 'isindex', 'body', 'html', 'head', 'title',
+]);
+const URL_ATTRIBUTES = ['href', 'src', 'action', 'formAction', 'xLinkHref', 'srcSet', 'poster', 'background', 'data', 'cite', 'longDesc', 'codeBase', 'dynsrc', 'lowsrc'];
+const ACTIVE_SCHEMES = /^(javascript|vbscript|data|livescript|mocha):/;
+
+/** What a browser would see as the URL's scheme: tabs/newlines removed, leading controls and spaces trimmed. */
+function browserScheme(url: string): string {
+  // eslint-disable-next-line no-control-regex
+  return url.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, '').toLowerCase();
+}
+
+/** Everything active left in `html`: forbidden elements, handlers, style attributes, script URLs. Empty when safe. */
+export function activeContent(html: string): string[] {
+  const found: string[] = [];
+  if (/<\s*script/i.test(html)) found.push('the text "<script" in the markup');
+  const tree = fromHtml(html, { fragment: true });
+  const walk = (node: Nodes): void => {
+    if (node.type === 'element') {
+      const el = node as Element;
+      const tag = el.tagName.toLowerCase();
+      if (FORBIDDEN_ELEMENTS.has(tag)) found.push(`<${tag}>`);
+      if (tag === 'input' && !(el.properties['type'] === 'checkbox' && el.properties['disabled'] === true)) found.push('<input> that is not a disabled checkbox');
+      for (const [key, value] of Object.entries(el.properties)) {
+        if (/^on/i.test(key)) found.push(`${key} on <${tag}>`);
+        if (key === 'style') found.push(`style on <${tag}>`);
+        if (URL_ATTRIBUTES.includes(key) && value !== null && value !== undefined) {
+          const url = Array.isArray(value) ? value.join(' ') : String(value);
+          if (ACTIVE_SCHEMES.test(browserScheme(url))) found.push(`${key}="${url}" on <${tag}>`);
+          if (tag === 'img' && key === 'src' && (/^[a-z][a-z0-9+.-]*:/i.test(browserScheme(url)) || /^[/\\]/.test(browserScheme(url)))) found.push(`remote or rooted image ${url}`);
+        }
+      }
+    }
+    if ('children' in node) for (const child of node.children) walk(child);
+  };
+  walk(tree);
+  return found;
+}
