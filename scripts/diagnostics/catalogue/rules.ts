@@ -50,7 +50,7 @@ export const RULES = {
   'funding/year-outside-strategy': e('warning', (id, year, first, last) => `The funding stream "${id}" has an amount for ${year}, outside the strategy (${first} to ${last}).`, (id, year, first, last) => `Correct the year, or remove the amount: funding tables show ${first} to ${last}.`),
 
   // Dates and periods (validate/rules/dates.ts)
-  'date/invalid': e('error', (value) => `"${value}" is not a date on the calendar.`, () => 'Write a real date as year-month-day, e.g. 2027-02-28 (February has 28 days, or 29 in a leap year).'),
+  'date/invalid': e('error', (value) => `"${value}" is not a date on the calendar.`, (value, example) => `Write a real date as year-month-day${example ? `, e.g. ${example} (the last day of that month)` : ', e.g. 2027-03-31'}.`),
   'period/invalid': e('error', (value, kind) => `"${value}" is not a valid ${kind}: a financial year runs from April of one year to March of the next.`, (value, kind, example) => `Write the two years in a row, e.g. ${example}.`),
 
   // Governance (validate/rules/governance.ts)

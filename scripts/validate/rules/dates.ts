@@ -18,7 +18,18 @@ function checkPeriod(ctx: RuleContext, value: string, kind: Kind, key: DataKey, 
 }
 
 function checkDate(ctx: RuleContext, value: string, key: DataKey, path: PathSegment[]): void {
-  if (!isValidDate(value)) ctx.report('date/invalid', key, path, [value]);
+  if (isValidDate(value)) return;
+  // Suggest the last day of the month meant, when the month itself exists.
+  const [y, m] = value.split('-');
+  let example = '';
+  for (let day = 31; day >= 28 && Number(m) >= 1 && Number(m) <= 12; day--) {
+    const candidate = `${y}-${m}-${day}`;
+    if (isValidDate(candidate)) {
+      example = candidate;
+      break;
+    }
+  }
+  ctx.report('date/invalid', key, path, [value, example]);
 }
 
 export const checkDates: Rule = (ctx) => {
