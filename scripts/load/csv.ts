@@ -17,7 +17,9 @@ export interface CsvTable {
   rows: CsvRow[];
 }
 
-export function parseCsv(text: string, file: string): { table?: CsvTable; diagnostics: Diagnostic[] } {
+export function parseCsv(input: string, file: string): { table?: CsvTable; diagnostics: Diagnostic[] } {
+  // readText already does this; parseCsv is also called directly, and a stray \r would end up in values.
+  const text = input.replace(/\r\n?/g, '\n');
   const records: { line: number; fields: string[] }[] = [];
   let fields: string[] = [];
   let field = '';
@@ -68,14 +70,19 @@ export function parseCsv(text: string, file: string): { table?: CsvTable; diagno
   if (!header) return { diagnostics: [diag('file/empty', file, undefined)] };
   const columns = header.fields.map((h) => h.trim());
   const diagnostics: Diagnostic[] = [];
+  // A repeated column would silently win over the first; name it instead.
+  const repeated = columns.find((c, k) => columns.indexOf(c) !== k);
+  if (repeated !== undefined) {
+    return { diagnostics: [diag('csv/syntax', file, { line: header.line, column: 1 }, [`the column "${repeated}" appears twice in the header row`])] };
+  }
   const rows: CsvRow[] = [];
   for (const r of records) {
     if (r.fields.length !== columns.length) {
       diagnostics.push(diag('csv/syntax', file, { line: r.line, column: 1 }, [`this row has ${r.fields.length} values but the header has ${columns.length} columns`]));
       continue;
     }
-    const values: Record<string, string> = {};
-    columns.forEach((c, k) => (values[c] = r.fields[k]!));
+    // fromEntries defines own properties, so a column called "__proto__" is a value, not a prototype.
+    const values: Record<string, string> = Object.fromEntries(columns.map((c, k) => [c, r.fields[k]!]));
     rows.push({ line: r.line, values });
   }
   return { table: { file, columns, rows }, diagnostics };

@@ -40,7 +40,12 @@ export function parseYaml(text: string, file: string, lineOffset = 0): YamlResul
 
   for (const err of doc.errors) {
     const at = shift(positionAt(lc, err.pos[0]));
-    if (err.code === 'DUPLICATE_KEY') {
+    if (/call stack/i.test(err.message)) {
+      // Nesting thousands deep (`[[[[…`) overflows the parser's stack; it is the same refusal as too-deep.
+      if (!diagnostics.some((d) => d.ruleId === 'yaml/too-deep')) diagnostics.push(diag('yaml/too-deep', file, at, [String(MAX_YAML_DEPTH)]));
+    } else if (err.code === 'MULTIPLE_DOCS') {
+      diagnostics.push(diag('yaml/syntax', file, at, ['a line of three dashes (---) starts a second document, and a data file holds only one']));
+    } else if (err.code === 'DUPLICATE_KEY') {
       const key = /"?([^"]+)"?/.exec(err.message.replace(/^Map keys must be unique.*?:?\s*/, ''))?.[1] ?? '';
       diagnostics.push(diag('yaml/duplicate-key', file, at, [duplicateKeyAt(text, err.pos[0]) ?? key]));
     } else if (err.code === 'TAB_AS_INDENT' || (/\btab/i.test(err.message) && /\t/.test(lineOf(text, at.line - lineOffset)))) {
