@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/messages.js';
+import { closest } from '../diagnostics/suggest.js';
 import type { PathSegment, YamlSource } from './yaml.js';
 
 export function pathLabel(path: readonly PropertyKey[]): string {
@@ -53,6 +54,23 @@ export function checkSchema<S extends z.ZodType>(schema: S, source: YamlSource):
 
 export function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], source: YamlSource, schema?: z.ZodType): Diagnostic[] {
   const out: Diagnostic[] = [];
+  // An unknown key close to a field that is allowed there but not given is a misspelling (`defintion`):
+  // say so once, and do not also report the correctly spelt field as missing.
+  const misspelt = new Map<string, string>();
+  const corrected = new Set<string>();
+  if (schema) {
+    for (const issue of issues) {
+      if (issue.code !== 'unrecognized_keys') continue;
+      const present = valueAt(source.value, issue.path);
+      const absent = keysAt(schema, issue.path).filter((k) => present === null || typeof present !== 'object' || !(k in present));
+      for (const key of issue.keys) {
+        const suggestion = closest(key, absent);
+        if (suggestion === undefined) continue;
+        misspelt.set(JSON.stringify([...issue.path, key]), suggestion);
+        corrected.add(JSON.stringify([...issue.path, suggestion]));
+      }
+    }
+  }
   for (const issue of issues) {
     const path = issue.path as PathSegment[];
     const label = pathLabel(path);
@@ -61,11 +79,14 @@ export function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], source:
       case 'unrecognized_keys': {
         const known = schema ? keysAt(schema, path).join(', ') || 'see the JSON Schema in schemas/' : 'see the JSON Schema in schemas/';
         for (const key of issue.keys) {
-          out.push(diag('schema/unknown-key', source.file, source.locateKey([...path, key]), [key, known]));
+          const suggestion = misspelt.get(JSON.stringify([...path, key]));
+          if (suggestion !== undefined) out.push(diag('schema/misspelt-key', source.file, source.locateKey([...path, key]), [key, suggestion]));
+          else out.push(diag('schema/unknown-key', source.file, source.locateKey([...path, key]), [key, known]));
         }
         break;
       }
       case 'invalid_type': {
+        if (value === undefined && corrected.has(JSON.stringify(path))) break;
         if (value === undefined) {
           const key = String(path[path.length - 1] ?? label);
           out.push(diag('schema/required', source.file, source.locate(path.slice(0, -1)), [key]));
@@ -76,6 +97,11 @@ export function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], source:
         break;
       }
       case 'invalid_value': {
+        // zod reports a missing enum field as an invalid value; it is a missing field.
+        if (value === undefined) {
+          if (!corrected.has(JSON.stringify(path))) out.push(diag('schema/required', source.file, source.locate(path.slice(0, -1)), [String(path[path.length - 1] ?? label)]));
+          break;
+        }
         const options = issue.values.map((v) => String(v)).join(', ');
         out.push(diag('schema/enum', source.file, source.locate(path), [label, String(value), options]));
         break;
@@ -101,6 +127,10 @@ function firstMessage(issues: readonly z.core.$ZodIssue[]): string {
 }
 
 function plainIssue(issue: z.core.$ZodIssue, value: unknown): string {
+  // A schema's own wording (e.g. Pounds: "must not be negative") says more than the generic bound.
+  if ((issue.code === 'too_small' || issue.code === 'too_big') && issue.origin !== 'array' && /^(must|needs)\b/.test(issue.message)) {
+    return `${issue.message}, but it is ${String(value)}`;
+  }
   if (issue.code === 'too_small') {
     if (issue.origin === 'array') return `needs at least ${issue.minimum} item${issue.minimum === 1 ? '' : 's'}`;
     if (issue.origin === 'string') return 'must not be empty';

@@ -38,7 +38,13 @@ export function parseYaml(text: string, file: string, lineOffset = 0): YamlResul
   const shift = (p: Position): Position => ({ line: p.line + lineOffset, column: p.column });
   const diagnostics: Diagnostic[] = [];
 
-  for (const err of doc.errors) {
+  // A tab used for indentation derails the parser, which then complains about every later line: report
+  // the tabs alone, since they are the one mistake to fix.
+  const lines = text.split('\n');
+  const tabbed = lines.flatMap((l, i) => (/^ *\t/.test(l) && l.trim() !== '' && !isInBlockScalar(lines, i) ? [i] : []));
+  for (const i of tabbed) diagnostics.push(diag('yaml/tab-indent', file, shift({ line: i + 1, column: lines[i]!.indexOf('\t') + 1 })));
+
+  for (const err of tabbed.length ? [] : doc.errors) {
     const at = shift(positionAt(lc, err.pos[0]));
     if (/call stack/i.test(err.message)) {
       // Nesting thousands deep (`[[[[…`) overflows the parser's stack; it is the same refusal as too-deep.
@@ -53,15 +59,6 @@ export function parseYaml(text: string, file: string, lineOffset = 0): YamlResul
     } else {
       diagnostics.push(diag('yaml/syntax', file, at, [plainYamlError(err.message)]));
     }
-  }
-  // Tabs used for indentation are sometimes parsed without complaint as part of a value; refuse them anyway.
-  if (diagnostics.length === 0) {
-    const lines = text.split('\n');
-    lines.forEach((l, i) => {
-      if (/^ *\t/.test(l) && l.trim() !== '' && !isInBlockScalar(lines, i)) {
-        diagnostics.push(diag('yaml/tab-indent', file, shift({ line: i + 1, column: l.indexOf('\t') + 1 })));
-      }
-    });
   }
   if (diagnostics.length === 0) {
     let aliasFound = false;

@@ -11,6 +11,9 @@ export const RULES = {
       suggestion ? `Did you mean "${suggestion}"? The ${kind} ids are: ${known}.` : known ? `Use one of the ${kind} ids: ${known}.` : `Add the ${kind} first, or remove this reference.`,
   ),
 
+  // A misspelt field name (load/schema-issues.ts): said once, instead of "unknown field" plus "missing field".
+  'schema/misspelt-key': e('error', (key) => `"${key}" is not a field this file knows.`, (key, suggestion) => `Did you mean "${suggestion}"? Correct the spelling of the field name.`),
+
   // Priorities (validate/rules/priorities.ts)
   'priority/no-kpi': e('error', (id) => `The priority "${id}" has no KPI, so its progress cannot be measured.`, (id) => `Add a KPI to data/kpis.yaml with \`priority: ${id}\`.`),
   'priority/no-logic-model': e('error', (id) => `The priority "${id}" has no logic model.`, (id) => `Add a logic model to data/logic-models.yaml with \`priority: ${id}\`: context, inputs, activities, outputs, outcomes and impact.`),

@@ -6,7 +6,7 @@
 import type { PathSegment } from '../../load/yaml.js';
 import type { DataKey, StrategyData } from '../../schema/index.js';
 import type { Rule, RuleContext } from '../context.js';
-import { closest, listIds } from '../suggest.js';
+import { closest, listIds } from '../../diagnostics/suggest.js';
 
 interface Occurrence {
   id: string;
