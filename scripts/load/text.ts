@@ -44,7 +44,8 @@ export function readText(absolute: string, file: string, maxBytes = MAX_TEXT_BYT
 function firstInvalidUtf8(bytes: Uint8Array): { line: number; column: number } {
   let line = 1;
   let column = 1;
-  let i = 0;
+  // Count as an editor does: a leading BOM is not a column, and CRLF, CR and LF each end a line.
+  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   while (i < bytes.length) {
     const b = bytes[i]!;
     let len = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
@@ -55,10 +56,10 @@ function firstInvalidUtf8(bytes: Uint8Array): { line: number; column: number } {
     } catch {
       return { line, column };
     }
-    if (b === 0x0a) {
+    if (b === 0x0a || (b === 0x0d && bytes[i + 1] !== 0x0a)) {
       line++;
       column = 1;
-    } else column++;
+    } else if (b !== 0x0d) column++;
     i += len;
   }
   return { line, column };
