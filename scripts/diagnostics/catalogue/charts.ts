@@ -1,6 +1,21 @@
-/** Messages for charts (scripts/render/charts/). Wording only; see ../messages.ts. */
+/** Messages for charts (scripts/load/chart.ts, scripts/render/charts/). Wording only; see ../messages.ts. */
 import { e } from '../entry.js';
 
 export const CHARTS = {
   'chart/unknown': e('error', (id) => `There is no chart with the id "${id}".`, (id, known) => `Add data/charts/${id}.yaml, or use one of: ${known}.`),
+  'chart/bad-file-name': e('error', (name) => `The chart file name "${name}" cannot be used as a chart id.`, () => 'Name chart files with lower-case letters, digits and hyphens, e.g. data/charts/asb-by-area.yaml; the name (without .yaml) is the id you write in ::chart{id=…}.'),
+  'chart/spec-invalid': e('error', (path, why) => `The chart's spec is not valid Vega-Lite: "${path}" ${why}.`, () => 'Correct this line; the Vega-Lite documentation lists the fields each part of a spec allows (https://vega.github.io/vega-lite/docs/).'),
+  'chart/compile-failed': e('error', (why) => `Vega-Lite cannot make a chart from this spec: ${why}.`, () => 'Check the mark, encoding and transforms against the Vega-Lite documentation; start from one of the example charts in data/charts/.'),
+  'chart/compile-warning': e('warning', (why) => `Vega-Lite warns about this spec: ${why}.`, () => 'Check the encoding this warning names; the chart is drawn, but may not show what you meant.'),
+  'chart/render-failed': e('error', (why) => `The chart could not be drawn: ${why}.`, () => 'Check the transforms and expressions of the spec; a field name must match the data exactly, including capitals and spaces.'),
+  'chart/no-data': e('error', () => 'The chart has no data.', () => 'Add `data:` to the spec with either `values:` (a list of rows) or `url:` (a CSV, JSON or YAML file under data/, e.g. `url: police-uk/street.csv`).'),
+  'chart/remote-data': e('error', (url) => `The chart loads data from "${url}", which is not a file in the strategy folder.`, () => 'Save the data as a CSV, JSON or YAML file under data/ and write its path relative to data/, e.g. `url: police-uk/street.csv`: the build never fetches from the network.'),
+  'chart/data-format': e('error', (file) => `The data file "${file}" is not a format charts can read.`, () => 'Use a .csv, .json, .yaml or .yml file.'),
+  'chart/data-not-rows': e('error', (file) => `The data file "${file}" does not hold a list of rows.`, () => 'A JSON or YAML data file is a list of rows, each a block of fields, e.g.\n- area: Northbridge 001A\n  count: 12'),
+  'chart/data-unsupported': e('error', (what) => `Charts cannot use ${what}.`, () => 'Give the data as `values:` or as a `url:` to one file under data/; named datasets, generators and data from other sources are not supported.'),
+  'chart/missing-field': e('error', (field, columns) => `The chart uses the field "${field}", which its data does not have.`, (field, columns) => `Use one of the data's fields (names must match exactly, including capitals and spaces): ${columns}.`),
+  'chart/unsafe-expression': e('error', (word) => `This expression uses "${word}", which chart expressions may not use.`, () => 'Expressions may use the data\'s fields, e.g. datum[\'Crime type\'] == \'Drugs\', and Vega\'s own functions; they cannot reach the program running the build.'),
+  'chart/unknown-ref': e('error', (kind, id) => `There is no ${kind} with the id "${id}" to chart.`, (kind, id, known) => `Use one of: ${known}.`),
+  'chart/missing-input': e('error', (what, file) => `The ${what} chart has no data to draw: ${file} is missing or has errors.`, (what, file) => `Add ${file}, or correct the errors reported for it.`),
+  'chart/empty': e('warning', (what) => `The ${what} chart has nothing to show yet.`, (what, fix) => fix),
 } as const;

@@ -1,0 +1,85 @@
+/**
+ * The charts stage: charts drawn from data as static SVG at build time, in Node, identical on the
+ * site and in the PDF, each with its data as a real table.
+ *
+ *   request --(officer: loaded data/charts/<id>.yaml | generated: a function of the typed data)-->
+ *   job {id, title, description, Vega-Lite spec, table} --(content hash: memory, then .cache/charts/)-->
+ *   compile with the theme --> Vega in AST mode + interpreter, no loader --> SVG, one accessible image
+ *
+ * Public API: `renderChart`, `renderCharts` (many at once), `chartFigureHtml` (the <figure> HTML).
+ * Problems come back as diagnostics (never thrown): an unknown id is reported at `ctx.at`, the
+ * directive that asked for it.
+ */
+import path from 'node:path';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { diag } from '../../diagnostics/messages.js';
+import { consultationJob } from './consultation.js';
+import { deliveryTimelineJob } from './delivery-timeline.js';
+import { ChartSpecError } from './draw.js';
+import { fundingJob } from './funding.js';
+import { runJob, type ChartJob } from './job.js';
+import { kpiTrendJob } from './kpi-trend.js';
+import { officerJob } from './officer.js';
+import { priorityScoresJob } from './priority-scores.js';
+import { riskHeatmapJob } from './risk-heatmap.js';
+import type { ChartContext, ChartRequest, ChartResult } from './types.js';
+
+export type { ChartContext, ChartRequest, ChartResult, ChartTable, ChartColumn, RenderedChart, ChartKind } from './types.js';
+export { chartFigureHtml, chartTableHtml, type FigureMode } from './figure.js';
+export { clearMemoryCache, drawStats } from './job.js';
+
+/** What a job builder returns: a job, or the diagnostics that explain why there is none. */
+export type JobResult = { job: ChartJob; diagnostics?: Diagnostic[] } | { job?: undefined; diagnostics: Diagnostic[] };
+
+export const CACHE_DIR = '.cache/charts';
+
+/** The job for a request, or diagnostics (an unknown id, missing data). */
+export function chartJob(request: ChartRequest, ctx: ChartContext): JobResult {
+  switch (request.kind) {
+    case 'officer': {
+      const chart = ctx.charts?.get(request.id);
+      if (chart) return { job: officerJob(chart) };
+      const at = ctx.at ?? { file: 'data/charts', line: 1, column: 1 };
+      const known = [...(ctx.charts?.keys() ?? [])].sort().join(', ') || '(none yet)';
+      return { diagnostics: [diag('chart/unknown', at.file, at, [request.id, known])] };
+    }
+    case 'kpi-trend':
+      return kpiTrendJob(request.kpiId, ctx);
+    case 'risk-heatmap':
+      return riskHeatmapJob(request.rating ?? 'current', ctx);
+    case 'funding':
+      return fundingJob(request.by, ctx);
+    case 'delivery-timeline':
+      return deliveryTimelineJob(request.priority, ctx);
+    case 'consultation':
+      return consultationJob(request.survey, request.question, ctx);
+    case 'priority-scores':
+      return priorityScoresJob(ctx);
+  }
+}
+
+function cacheDirOf(ctx: ChartContext): string | undefined {
+  if (ctx.cacheDir === false) return undefined;
+  return ctx.cacheDir ?? path.join(ctx.project.root, CACHE_DIR);
+}
+
+/** Draw one chart (or read it from the cache). */
+export async function renderChart(request: ChartRequest, ctx: ChartContext): Promise<ChartResult> {
+  const built = chartJob(request, ctx);
+  if (!built.job) return { ok: false, diagnostics: built.diagnostics };
+  try {
+    const chart = await runJob(built.job, cacheDirOf(ctx));
+    return { ok: true, chart, diagnostics: built.diagnostics ?? [] };
+  } catch (err) {
+    if (!(err instanceof ChartSpecError)) throw err;
+    const officer = request.kind === 'officer' ? ctx.charts?.get(request.id) : undefined;
+    const at = officer ? { file: officer.file, ...officer.yaml.locate(['spec']) } : (ctx.at ?? { file: 'data', line: 1, column: 1 });
+    const rule = err.stage === 'compile' ? 'chart/compile-failed' : 'chart/render-failed';
+    return { ok: false, diagnostics: [...(built.diagnostics ?? []), diag(rule, at.file, at, [err.message])] };
+  }
+}
+
+/** Draw many charts concurrently; results are in the order of the requests. */
+export function renderCharts(requests: readonly ChartRequest[], ctx: ChartContext): Promise<ChartResult[]> {
+  return Promise.all(requests.map((r) => renderChart(r, ctx)));
+}

@@ -1,0 +1,121 @@
+/**
+ * A drawing job, and running it with a content-hash cache: the key is a hash of everything that
+ * decides the output (the spec with its data, title, description, the theme version and the versions
+ * of vega and vega-lite), so an unchanged chart is read back from memory or from
+ * `.cache/charts/<hash>.json` instead of being drawn again.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import * as vega from 'vega';
+import { version as vegaLiteVersion, type TopLevelSpec } from 'vega-lite';
+import { compileSpec, drawVega } from './draw.js';
+import { finishSvg } from './svg.js';
+import { THEME_VERSION } from './theme.js';
+import type { ChartTable, RenderedChart } from './types.js';
+
+export type DataReader = (dataset: string) => Record<string, unknown>[];
+
+export interface ChartJob {
+  /** The figure id, e.g. `chart-kpi-sv-01`. */
+  id: string;
+  title: string;
+  description: string;
+  source?: string;
+  spec: TopLevelSpec;
+  /** The table, or how to read it from the drawn view (officer charts). */
+  table: ChartTable | ((data: DataReader, compiled: vega.Spec) => ChartTable);
+}
+
+const VERSIONS = `vega@${vega.version} vega-lite@${vegaLiteVersion}`;
+
+/** JSON with object keys sorted, so equal specs hash equally whatever their key order. */
+export function stableStringify(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) => {
+    if (v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date)) {
+      return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    }
+    return v;
+  });
+}
+
+export function jobKey(job: ChartJob): string {
+  const h = createHash('sha256');
+  h.update(`${THEME_VERSION}\n${VERSIONS}\n${job.id}\n${job.title}\n${job.description}\n${job.source ?? ''}\n`);
+  h.update(stableStringify(job.spec));
+  if (typeof job.table !== 'function') h.update(stableStringify(job.table));
+  return h.digest('hex');
+}
+
+interface Cached {
+  svg: string;
+  table: ChartTable;
+}
+
+const memory = new Map<string, Promise<Cached>>();
+
+/** Counts for the bench and tests: how many charts were really drawn. */
+export const drawStats = { drawn: 0, fromMemory: 0, fromDisk: 0 };
+
+/** Forget the in-memory cache (the bench measures cold runs). */
+export function clearMemoryCache(): void {
+  memory.clear();
+}
+
+export async function runJob(job: ChartJob, cacheDir: string | undefined): Promise<RenderedChart> {
+  const key = jobKey(job);
+  let pending = memory.get(key);
+  if (pending) drawStats.fromMemory++;
+  else {
+    pending = readDisk(cacheDir, key).then((hit) => {
+      if (hit) {
+        drawStats.fromDisk++;
+        return hit;
+      }
+      return draw(job).then((drawn) => {
+        writeDisk(cacheDir, key, drawn);
+        return drawn;
+      });
+    });
+    memory.set(key, pending);
+    // A failed drawing is not cached: the next build tries again and reports the error again.
+    pending.catch(() => memory.delete(key));
+  }
+  const { svg, table } = await pending;
+  const out: RenderedChart = { id: job.id, title: job.title, description: job.description, svg, table };
+  if (job.source) out.source = job.source;
+  return out;
+}
+
+async function draw(job: ChartJob): Promise<Cached> {
+  drawStats.drawn++;
+  const compiled = compileSpec(job.spec);
+  const tableOf = job.table;
+  const { svg, inspected } = await drawVega(compiled.vega, typeof tableOf === 'function' ? (view) => tableOf(view.data, compiled.vega) : undefined);
+  const table = typeof tableOf === 'function' ? inspected! : tableOf;
+  return { svg: finishSvg(svg, { id: job.id, title: job.title, description: job.description }), table };
+}
+
+async function readDisk(dir: string | undefined, key: string): Promise<Cached | undefined> {
+  if (!dir) return undefined;
+  try {
+    const text = await fs.promises.readFile(path.join(dir, `${key}.json`), 'utf8');
+    const parsed = JSON.parse(text) as Partial<Cached>;
+    if (typeof parsed.svg === 'string' && parsed.table && Array.isArray(parsed.table.rows)) return parsed as Cached;
+  } catch {
+    // A missing or damaged cache entry is simply drawn again.
+  }
+  return undefined;
+}
+
+function writeDisk(dir: string | undefined, key: string, value: Cached): void {
+  if (!dir) return;
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    const tmp = path.join(dir, `${key}.${process.pid}.tmp`);
+    fs.writeFileSync(tmp, JSON.stringify(value));
+    fs.renameSync(tmp, path.join(dir, `${key}.json`));
+  } catch {
+    // The cache is an optimisation: a read-only folder only makes the next build slower.
+  }
+}

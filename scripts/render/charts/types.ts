@@ -1,0 +1,59 @@
+/** The public types of the charts stage: what the lead asks for, and what comes back. */
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { LoadedChart } from '../../load/chart.js';
+import type { Project, SourceRef } from '../../load/project.js';
+
+/** What to draw. Officer charts come from data/charts/<id>.yaml; the rest from the strategy's data. */
+export type ChartRequest =
+  | { kind: 'officer'; id: string }
+  | { kind: 'kpi-trend'; kpiId: string }
+  | { kind: 'risk-heatmap'; rating?: 'current' | 'residual' }
+  | { kind: 'funding'; by: 'priority' | 'funder' }
+  | { kind: 'delivery-timeline'; priority?: string }
+  | { kind: 'consultation'; survey: string; question: string }
+  | { kind: 'priority-scores' };
+
+export type ChartKind = ChartRequest['kind'];
+
+export interface ChartContext {
+  project: Project;
+  /** Officer charts, from `loadCharts(project)`. */
+  charts?: Map<string, LoadedChart> | undefined;
+  /** Where the request was written (a directive's file:line:column), for diagnostics. */
+  at?: SourceRef | undefined;
+  /**
+   * The on-disk cache folder; defaults to `.cache/charts` in the strategy root. `false` keeps the
+   * cache in memory only.
+   */
+  cacheDir?: string | false | undefined;
+}
+
+export interface ChartColumn {
+  label: string;
+  /** Numbers are right-aligned. */
+  numeric: boolean;
+}
+
+/** The data behind a chart, as a real table: text cells, already formatted for reading. */
+export interface ChartTable {
+  caption: string;
+  columns: ChartColumn[];
+  rows: string[][];
+  /** Rows that are totals, printed in bold (indices into rows). */
+  totalRows?: number[];
+  /** A note printed under the table, e.g. that rows were cut. */
+  note?: string;
+}
+
+export interface RenderedChart {
+  /** The figure id, unique per chart, e.g. `chart-kpi-sv-01`; every id inside the SVG starts with it. */
+  id: string;
+  title: string;
+  description: string;
+  /** Where the data comes from, when known. */
+  source?: string;
+  svg: string;
+  table: ChartTable;
+}
+
+export type ChartResult = { ok: true; chart: RenderedChart; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };

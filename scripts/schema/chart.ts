@@ -1,0 +1,24 @@
+/**
+ * data/charts/<id>.yaml: a chart an officer writes as a Vega-Lite spec. The wrapper (title,
+ * description, source) is checked here; the spec itself is checked against the JSON Schema that
+ * vega-lite ships (scripts/render/charts/validate-spec.ts), so its errors are Vega-Lite's own.
+ */
+import { z } from 'zod';
+import { Text } from './common.js';
+
+export const ChartFileSchema = z.strictObject({
+  $schema: z.string().optional(),
+  title: Text.meta({ description: 'The chart title, shown as its caption, e.g. `Anti-social behaviour by area`.' }),
+  description: Text.meta({
+    description:
+      'One or two sentences saying what the chart shows and what to notice; read out by screen readers as the chart\'s description.',
+  }),
+  source: Text.optional().meta({ description: 'Where the data comes from, e.g. `police.uk street-level crime, April 2027 to March 2028`.' }),
+  spec: z
+    .record(z.string(), z.unknown())
+    .meta({
+      description:
+        'A Vega-Lite spec (https://vega.github.io/vega-lite/). Data is `values: [...]` or `url:` a CSV, JSON or YAML file under data/, e.g. `police-uk/street.csv`; web addresses are not allowed.',
+    }),
+});
+export type ChartFile = z.infer<typeof ChartFileSchema>;
