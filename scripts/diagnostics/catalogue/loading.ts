@@ -41,10 +41,13 @@ export const LOADING = {
   'directive/unknown': e('error', (name, known) => `There is no data block called "${name}".`, (name, known) => `Use one of: ${known}.`),
   'directive/missing-attribute': e('error', (name, attr) => `The block "${name}" needs a ${attr}.`, (name, attr, example) => `Write it like ${example}.`),
   'directive/unknown-id': e('error', (kind, id) => `There is no ${kind} with the id "${id}".`, (kind, id, known) => `Use one of: ${known}.`),
+  'directive/unknown-attribute': e('error', (name, attr) => `The block "${name}" has no setting called "${attr}".`, (name, attr, known) => `Remove it, or use one of: ${known}.`),
+  'directive/container': e('error', (name) => `":::${name}" blocks are not supported.`, (name) => `Place a data block on its own line with two colons, e.g. ::${name}.`),
   'image/remote': e('error', (src) => `The image "${src}" is on another website.`, () => 'Save the image in the strategy folder (for example content/images/) and refer to it by its path: the build never fetches from the network.'),
   'image/missing': e('error', (src) => `The image "${src}" does not exist.`, () => 'Check the path: it is relative to the chapter file.'),
   'image/no-alt': e('error', (src) => `The image "${src}" has no alternative text.`, () => 'Describe the image in the brackets: ![What the image shows](path.png). Use ![](path.png) only for decoration.'),
 
   // Browser
+  'pdf/remote-request': e('error', (url) => `The PDF tried to load "${url}", which is not part of the strategy.`, () => 'Keep every image and font inside the strategy folder: the build never fetches from the network.'),
   'env/no-browser': e('error', () => 'No Chrome or Chromium browser was found, so the PDF cannot be made.', () => 'Install one (on Debian or Ubuntu: `sudo apt-get install -y chromium`), or set CHROME_PATH to its path.'),
 } as const;

@@ -1,0 +1,128 @@
+/**
+ * Stage 5 of the pipeline, assemble: the rendered chapters put into Handlebars page templates — the
+ * home page, one page per section with previous/next links, the single-page version, the print
+ * document the PDF is made from, and the accessibility statement.
+ */
+import type { StrategyModel } from '../model/strategy.js';
+import { formatDate } from '../model/periods.js';
+import type { RenderedDocument } from '../render/document.js';
+import type { RenderedChapter } from '../render/markdown/chapter.js';
+import { chapterHtml, pageHref } from './links.js';
+import type { Templates } from './templates.js';
+import { OPEN_DATA_FILES } from '../emit/open-data.js';
+
+export interface OutputPage {
+  /** Path inside the output folder, e.g. `risk-register.html`. */
+  path: string;
+  html: string;
+}
+
+/** The PDF's file name, from the title: `community-safety-strategy-2027-2031.pdf`. */
+export function pdfFileName(model: StrategyModel): string {
+  return `${model.title.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'strategy'}.pdf`;
+}
+
+/**
+ * Content-Security-Policy for every site page: nothing but the site's own files; no inline script; no
+ * plugins, frames or forms. Inline style attributes are allowed for the SVG charts only need them.
+ */
+export const CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; style-src-attr 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; base-uri 'none'; form-action 'none'";
+
+const STATUS_LABEL: Record<string, string> = { draft: 'Draft', consultation: 'Consultation draft', adopted: 'Adopted' };
+
+export interface AssembleOptions {
+  /** Adds the live-reload script (dev server only). */
+  devReload?: boolean;
+  /** Page numbers of anchors in the PDF, once known (second pass). */
+  pageNumbers?: Map<string, number>;
+}
+
+export function siteContext(model: StrategyModel, opts: AssembleOptions) {
+  const p = model.data.partnership;
+  const latestApproval = p?.approvals.at(-1);
+  return {
+    lang: p?.language ?? 'en-GB',
+    title: model.title,
+    partnership: model.partnershipName,
+    area: p?.area.name ?? '',
+    periodLabel: model.periodLabel,
+    status: p?.status ?? 'draft',
+    statusLabel: STATUS_LABEL[p?.status ?? 'draft'],
+    isDraft: p?.status !== 'adopted',
+    version: p?.version ?? '',
+    editionDate: p ? formatDate(p.build.date) : '',
+    approval: latestApproval ? { body: latestApproval.body, date: formatDate(latestApproval.date), decision: latestApproval.decision ?? '' } : undefined,
+    approvals: (p?.approvals ?? []).map((a) => ({ body: a.body, date: formatDate(a.date), decision: a.decision ?? '' })),
+    authorities: (p?.responsible_authorities ?? []).map((a) => a.name),
+    contact: p?.contact,
+    pdfHref: pdfFileName(model),
+    csp: CONTENT_SECURITY_POLICY,
+    devReload: opts.devReload === true,
+    openData: OPEN_DATA_FILES,
+  };
+}
+
+function navFor(doc: RenderedDocument, current?: string) {
+  return doc.chapters.map((c) => ({
+    label: c.label,
+    isAppendix: c.isAppendix,
+    title: c.title,
+    href: pageHref(c.id),
+    summary: c.summary,
+    current: c.id === current,
+  }));
+}
+
+function headingsOf(c: RenderedChapter, depth: number, pageNumbers?: Map<string, number>) {
+  return c.anchors
+    .filter((a) => a.kind === 'heading' && a.depth === depth)
+    .map((a) => ({ number: a.number, title: a.title, id: a.id, page: pageNumbers?.get(a.id) }));
+}
+
+export function assembleSite(model: StrategyModel, doc: RenderedDocument, templates: Templates, opts: AssembleOptions = {}): OutputPage[] {
+  const site = siteContext(model, opts);
+  const pages: OutputPage[] = [];
+  const nav = navFor(doc);
+  const priorities = model.priorities.map((p, i) => ({ number: i + 1, title: p.title, summary: p.summary }));
+  const ragCounts = { green: 0, amber: 0, red: 0, grey: 0 };
+  for (const r of model.rag.values()) ragCounts[r.status]++;
+  pages.push({ path: 'index.html', html: templates.render('home', { site, nav, priorities, ragCounts, kpiCount: model.kpis.length }) });
+  doc.chapters.forEach((c, i) => {
+    const prev = doc.chapters[i - 1];
+    const next = doc.chapters[i + 1];
+    const link = (x: RenderedChapter | undefined) => (x ? { href: pageHref(x.id), label: x.label, title: x.title, isAppendix: x.isAppendix } : undefined);
+    pages.push({
+      path: pageHref(c.id),
+      html: templates.render('section', {
+        site,
+        nav: navFor(doc, c.id),
+        page: { label: c.label, isAppendix: c.isAppendix, title: c.title, id: c.id, html: chapterHtml(c, doc.index, 'page'), headings: headingsOf(c, 2), prev: link(prev), next: link(next) },
+      }),
+    });
+  });
+  pages.push({
+    path: 'full.html',
+    html: templates.render('single', { site, nav, chapters: doc.chapters.map((c) => ({ label: c.label, isAppendix: c.isAppendix, title: c.title, id: c.id, html: chapterHtml(c, doc.index, 'single') })) }),
+  });
+  pages.push({ path: 'accessibility.html', html: templates.render('accessibility', { site, nav }) });
+  return pages;
+}
+
+/** The document the PDF is printed from: cover, contents (with page numbers on the second pass), sections. */
+export function assemblePrint(model: StrategyModel, doc: RenderedDocument, templates: Templates, opts: AssembleOptions = {}): string {
+  const site = siteContext(model, opts);
+  const contents = doc.chapters.map((c) => ({
+    label: c.label,
+    isAppendix: c.isAppendix,
+    title: c.title,
+    id: c.id,
+    page: opts.pageNumbers?.get(c.id),
+    headings: headingsOf(c, 2, opts.pageNumbers),
+  }));
+  return templates.render('print', {
+    site,
+    contents,
+    hasPageNumbers: opts.pageNumbers !== undefined,
+    chapters: doc.chapters.map((c) => ({ label: c.label, isAppendix: c.isAppendix, title: c.title, id: c.id, html: chapterHtml(c, doc.index, 'print') })),
+  });
+}

@@ -1,0 +1,145 @@
+/**
+ * The pipeline, drawn once. Every command (build, check, dev) runs these stages in this order:
+ *
+ *   1 load      content/*.md, data/*.yaml, CSV, data/charts  -> Project (values with positions)
+ *   2 validate  schemas (in load), chapter structure, cross-checks     -> diagnostics
+ *   3 model     years, lookups, RAG, risk ratings, money totals         -> StrategyModel
+ *   4 render    Markdown -> sanitised HTML; data blocks; charts (SVG)   -> RenderedDocument
+ *   5 assemble  Handlebars templates: home, sections, single page, print, accessibility
+ *   6 emit      site files, open data, PDF (Chromium, two passes)      -> out/ (swapped in atomically)
+ *
+ * Errors at any stage are collected, not thrown: `check` reports them all; `build` refuses to write
+ * anything when there is an error, and the previous output stays as it was.
+ */
+import path from 'node:path';
+import type { Diagnostic } from './diagnostics/diagnostic.js';
+import { compareDiagnostics } from './diagnostics/diagnostic.js';
+import { loadCharts } from './load/chart.js';
+import { loadProject, type Project } from './load/project.js';
+import { buildModel, type StrategyModel } from './model/strategy.js';
+import { renderDocument, type RenderedDocument } from './render/document.js';
+import { CACHE_DIR } from './render/charts/index.js';
+import { checkChapters } from './validate/chapters.js';
+import { validateProject } from './validate/index.js';
+import { assemblePrint, assembleSite, pdfFileName } from './assemble/pages.js';
+import { loadTemplates } from './assemble/templates.js';
+import { openDataFiles } from './emit/open-data.js';
+import { OutputFolder } from './emit/output-folder.js';
+import { launchBrowser, pageNumbersOf, printPdf, type PdfJob } from './emit/pdf.js';
+import { emitSite } from './emit/site.js';
+
+export interface BuildOptions {
+  /** The strategy folder: content/, data/ and optional templates/. */
+  root: string;
+  /** The output folder; default `<root>/dist`. */
+  out?: string;
+  /** Make the PDF (default true). */
+  pdf?: boolean;
+  /** Keep rendered charts in `<root>/.cache/charts` between runs (default true). */
+  diskCache?: boolean;
+  /** Add the dev server's live-reload script. */
+  devReload?: boolean;
+  /** Called as each stage ends, for `--verbose` and the benchmark. */
+  onStage?: (stage: string, ms: number) => void;
+}
+
+export interface CheckResult {
+  project: Project;
+  model: StrategyModel;
+  document: RenderedDocument;
+  diagnostics: Diagnostic[];
+}
+
+export interface BuildResult {
+  ok: boolean;
+  diagnostics: Diagnostic[];
+  out: string;
+  /** Files written, relative to `out`, when ok. */
+  files: string[];
+}
+
+const timer = (onStage?: (stage: string, ms: number) => void) => {
+  let last = performance.now();
+  return (stage: string) => {
+    const now = performance.now();
+    onStage?.(stage, now - last);
+    last = now;
+  };
+};
+
+/** Stages 1–4: everything but writing. `strategy check` is exactly this. */
+export async function check(options: Pick<BuildOptions, 'root' | 'diskCache' | 'onStage'>): Promise<CheckResult> {
+  const lap = timer(options.onStage);
+  // 1 load
+  const project = loadProject(options.root);
+  const charts = loadCharts(project);
+  lap('load');
+  // 2 validate
+  const { ordered, diagnostics: structure } = checkChapters(project.chapters);
+  const diagnostics: Diagnostic[] = [...project.diagnostics, ...structure, ...validateProject(project)];
+  lap('validate');
+  // 3 model
+  const model = buildModel(project);
+  lap('model');
+  // 4 render
+  const document = await renderDocument(project, model, ordered, { charts, cacheDir: options.diskCache === false ? false : path.join(project.root, CACHE_DIR) }, diagnostics);
+  lap('render');
+  // project.diagnostics may have grown while rendering (files read by blocks); keep each once.
+  const all = dedupe([...diagnostics, ...project.diagnostics]);
+  return { project, model, document, diagnostics: all };
+}
+
+function dedupe(ds: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  return ds
+    .filter((d) => {
+      const key = `${d.file}:${d.line}:${d.column}:${d.ruleId}:${d.message}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .sort(compareDiagnostics);
+}
+
+/** Stages 1–6. Writes nothing unless every stage succeeded. */
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const lap = timer(options.onStage);
+  const checked = await check(options);
+  const out = path.resolve(options.out ?? path.join(checked.project.root, 'dist'));
+  if (checked.diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics: checked.diagnostics, out, files: [] };
+  lap('check');
+  const { project, model, document } = checked;
+  // 5 assemble
+  const templates = loadTemplates(project.root);
+  const pages = assembleSite(model, document, templates, { devReload: options.devReload === true });
+  lap('assemble');
+  // 6 emit
+  const folder = new OutputFolder(out, project.root);
+  try {
+    const images = document.chapters.flatMap((c) => c.images);
+    emitSite(folder, pages, templates, project.root, images, openDataFiles(model), { devReload: options.devReload === true });
+    lap('emit site');
+    if (options.pdf !== false) {
+      const job: PdfJob = { dir: folder.temp, htmlFile: 'print.html', pdfFile: pdfFileName(model), footer: `${model.partnershipName} · ${model.title}`, date: project.data.partnership?.build.date ?? '2000-01-01' };
+      const browser = await launchBrowser();
+      try {
+        // Pass 1 finds where each section starts; pass 2 prints those page numbers in the contents.
+        folder.write(job.htmlFile, assemblePrint(model, document, templates, {}));
+        const first = await printPdf(browser, job);
+        const pageNumbers = await pageNumbersOf(first);
+        folder.write(job.htmlFile, assemblePrint(model, document, templates, { pageNumbers }));
+        const pdf = await printPdf(browser, job);
+        folder.write(job.pdfFile, pdf);
+      } finally {
+        await browser.close();
+      }
+      folder.remove(job.htmlFile);
+      lap('emit pdf');
+    }
+    folder.commit();
+  } catch (err) {
+    folder.abort();
+    throw err;
+  }
+  return { ok: true, diagnostics: checked.diagnostics, out, files: pages.map((p) => p.path) };
+}

@@ -1,0 +1,137 @@
+/**
+ * The `strategy` command: build, check, dev and init. Exit codes: 0 success; 1 content or data
+ * errors (all of them listed); 2 a usage or environment problem (a bad flag, no browser for the PDF).
+ * Content mistakes never print a stack trace; `--debug` shows one for developers.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ContentError, EnvironmentError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { formatDiagnostics, summarise, type ReportFormat } from '../diagnostics/report.js';
+
+export const USAGE = `Usage: strategy <command> [options]
+
+Commands:
+  build        Check the strategy, then write the website and the PDF to the output folder
+  check        Check every chapter and data file and list all problems; writes nothing
+  dev          Serve the website on http://localhost:4000, rebuilding and reloading on every save
+  init <dir>   Start a new strategy in an empty folder, with guidance in every chapter
+
+Options:
+  --root <dir>     The strategy folder (content/, data/, optional templates/); default: current folder
+  --out <dir>      The output folder; default: <root>/dist
+  --no-pdf         Build the website only (no browser needed)
+  --format <fmt>   How problems are listed: human (default), github (pull request annotations), json
+  --port <n>       Port for dev (default 4000)
+  --debug          Show stack traces (for developers)
+  -h, --help       Show this help
+
+Exit codes: 0 success, 1 problems in the content or data, 2 usage or environment problem.`;
+
+interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  color: boolean;
+}
+
+const defaultIo = (): Io => ({
+  out: (s) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`),
+  err: (s) => process.stderr.write(s.endsWith('\n') ? s : `${s}\n`),
+  color: Boolean(process.stderr.isTTY) && !process.env['NO_COLOR'],
+});
+
+export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
+  let debug = argv.includes('--debug');
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        root: { type: 'string' },
+        out: { type: 'string' },
+        pdf: { type: 'boolean', default: true },
+        'no-pdf': { type: 'boolean' },
+        format: { type: 'string', default: 'human' },
+        port: { type: 'string', default: '4000' },
+        debug: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+    debug = values.debug === true;
+    const command = positionals[0];
+    if (values.help || !command) {
+      (values.help ? io.out : io.err)(USAGE);
+      return values.help ? 0 : 2;
+    }
+    const format = values.format as ReportFormat;
+    if (!['human', 'github', 'json'].includes(format)) throw new UsageError(`--format must be human, github or json, not "${values.format}".`);
+    const root = path.resolve(values.root ?? '.');
+    if (command !== 'init' && !fs.existsSync(path.join(root, 'content')) && !fs.existsSync(path.join(root, 'data'))) {
+      throw new EnvironmentError(`${root} is not a strategy folder: it has no content/ or data/.`, 'Run the command in the strategy folder, pass --root <folder>, or start one with `strategy init <folder>`.');
+    }
+    const report = (ds: Diagnostic[]) => {
+      if (format === 'human') {
+        if (ds.length) io.err(formatDiagnostics(ds, 'human', { color: io.color }));
+        else io.err(summarise(ds));
+      } else io.out(formatDiagnostics(ds, format, { color: false }));
+    };
+    switch (command) {
+      case 'check': {
+        const { check } = await import('../build.js');
+        const result = await check({ root });
+        report(result.diagnostics);
+        return result.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+      }
+      case 'build': {
+        const { build } = await import('../build.js');
+        const pdf = values['no-pdf'] ? false : values.pdf;
+        const started = performance.now();
+        const result = await build({ root, pdf, ...(values.out ? { out: path.resolve(values.out) } : {}) });
+        report(result.diagnostics);
+        if (!result.ok) {
+          io.err('Nothing was published: fix the errors above and build again. The previous output is unchanged.');
+          return 1;
+        }
+        io.err(`Built ${path.relative(process.cwd(), result.out) || '.'}/ in ${((performance.now() - started) / 1000).toFixed(1)} s: ${result.files.length} pages${pdf ? ' and the PDF' : ''}.`);
+        return 0;
+      }
+      case 'dev': {
+        const { serve } = await import('../dev/server.js');
+        const port = Number(values.port);
+        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${values.port}".`);
+        await serve({ root, port, log: io.err, report });
+        return 0;
+      }
+      case 'init': {
+        const dir = positionals[1];
+        if (!dir) throw new UsageError('Say where to start the new strategy: strategy init <folder>.');
+        const { initStrategy } = await import('../init/scaffold.js');
+        const { written } = initStrategy(path.resolve(dir));
+        io.err(`Started a new strategy in ${dir}: ${written.length} files. Next: edit the chapters in ${dir}/content and the data in ${dir}/data, then run \`npx strategy check --root ${dir}\`.`);
+        return 0;
+      }
+      default:
+        throw new UsageError(`There is no command "${command}". Use build, check, dev or init.`);
+    }
+  } catch (err) {
+    if (err instanceof ContentError) {
+      io.err(formatDiagnostics(err.diagnostics, 'human', { color: io.color }));
+      if (debug) io.err(err.stack ?? '');
+      return 1;
+    }
+    if (err instanceof EnvironmentError || err instanceof UsageError) {
+      io.err(`${err.message}\n${err instanceof EnvironmentError ? err.hint : 'Run `strategy --help` to see the commands and options.'}`);
+      if (debug) io.err(err.stack ?? '');
+      return 2;
+    }
+    if (err instanceof TypeError && (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      io.err(`${err.message}\nRun \`strategy --help\` to see the commands and options.`);
+      return 2;
+    }
+    io.err(`The tool failed unexpectedly: ${(err as Error).message}\nThis is a bug in the tool, not in your strategy. Please report it with the output of the same command run with --debug.`);
+    if (debug) io.err((err as Error).stack ?? '');
+    return 70;
+  }
+}
+
+class UsageError extends Error {}

@@ -1,0 +1,140 @@
+/**
+ * `strategy dev`: serves the website on localhost and rebuilds on every save. The page reloads itself
+ * through a server-sent event. A mistake in a file does not stop the server: the problems are listed
+ * in the terminal and on the page, the last good build stays up, and the next save that fixes it
+ * rebuilds and reloads. The PDF is not made in dev (use `strategy build`).
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { build } from '../build.js';
+import { EnvironmentError, type Diagnostic } from '../diagnostics/diagnostic.js';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.pdf': 'application/pdf',
+};
+
+export interface DevOptions {
+  root: string;
+  port: number;
+  log: (s: string) => void;
+  report: (ds: Diagnostic[]) => void;
+  /** Stop after this signal (tests). */
+  signal?: AbortSignal;
+  /** Called with the listening port once the first build is served. */
+  onReady?: (port: number) => void;
+}
+
+export async function serve(options: DevOptions): Promise<void> {
+  const out = path.join(options.root, '.cache', 'dev-site');
+  const clients = new Set<http.ServerResponse>();
+  let problems: Diagnostic[] = [];
+  const send = (event: string, data: unknown) => {
+    for (const c of clients) c.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  };
+
+  let running: Promise<void> | undefined;
+  let again = false;
+  const rebuild = async (): Promise<void> => {
+    const started = performance.now();
+    try {
+      const result = await build({ root: options.root, out, pdf: false, devReload: true });
+      problems = result.diagnostics.filter((d) => d.severity === 'error');
+      options.report(result.diagnostics);
+      if (result.ok) {
+        options.log(`Rebuilt in ${Math.round(performance.now() - started)} ms.`);
+        send('reload', {});
+      } else {
+        options.log('Not rebuilt: fix the problems above. The last good version is still being served.');
+        send('problems', problems.map((d) => `${d.file}:${d.line}:${d.column} ${d.message} ${d.hint}`));
+      }
+    } catch (err) {
+      const message = err instanceof EnvironmentError ? `${err.message} ${err.hint}` : `The build failed unexpectedly: ${(err as Error).message}`;
+      options.log(message);
+      send('problems', [message]);
+    }
+  };
+  const schedule = () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = rebuild().finally(() => {
+      running = undefined;
+      if (again) {
+        again = false;
+        schedule();
+      }
+    });
+  };
+
+  await rebuild();
+
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/__events') {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.write(`event: hello\ndata: ${JSON.stringify(problems.length)}\n\n`);
+      if (problems.length) res.write(`event: problems\ndata: ${JSON.stringify(problems.map((d) => `${d.file}:${d.line}:${d.column} ${d.message} ${d.hint}`))}\n\n`);
+      clients.add(res);
+      req.on('close', () => clients.delete(res));
+      return;
+    }
+    let rel = decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    if (rel === '' || rel.endsWith('/')) rel += 'index.html';
+    const file = path.resolve(out, rel);
+    if (!file.startsWith(path.resolve(out) + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    fs.createReadStream(file).pipe(res);
+  });
+
+  let timer: NodeJS.Timeout | undefined;
+  const watchers: fs.FSWatcher[] = [];
+  for (const dir of ['content', 'data', 'templates']) {
+    const abs = path.join(options.root, dir);
+    if (!fs.existsSync(abs)) continue;
+    watchers.push(
+      fs.watch(abs, { recursive: true }, () => {
+        clearTimeout(timer);
+        timer = setTimeout(schedule, 40);
+      }),
+    );
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      reject(err.code === 'EADDRINUSE' ? new EnvironmentError(`Port ${options.port} is already in use.`, 'Stop the other server, or choose another port with --port.') : err),
+    );
+    server.listen(options.port, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : options.port;
+      options.log(`Serving the strategy at http://localhost:${port}/ — edit any file in content/, data/ or templates/ and the page reloads. Press Ctrl+C to stop.`);
+      options.onReady?.(port);
+      resolve();
+    });
+  });
+  await new Promise<void>((resolve) => {
+    const stop = () => {
+      for (const w of watchers) w.close();
+      for (const c of clients) c.end();
+      server.close(() => resolve());
+    };
+    options.signal?.addEventListener('abort', stop, { once: true });
+    process.once('SIGINT', stop);
+  });
+}

@@ -1,0 +1,41 @@
+/**
+ * Stage 6 of the pipeline, emit (website): pages, stylesheets, images and open data written into the
+ * output folder. GOV.UK Frontend's stylesheet is used without the GDS Transport font (licensed for
+ * GOV.UK only) and without the crown crest, so a council's own site may publish it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import type { OutputPage } from '../assemble/pages.js';
+import type { Templates } from '../assemble/templates.js';
+import type { OutputFolder } from './output-folder.js';
+
+const require = createRequire(import.meta.url);
+
+let govukCss: string | undefined;
+/** GOV.UK Frontend's compiled CSS, with the font faces and crest image removed. */
+export function govukStylesheet(): string {
+  if (govukCss === undefined) {
+    const file = require.resolve('govuk-frontend/dist/govuk/govuk-frontend.min.css');
+    govukCss = fs
+      .readFileSync(file, 'utf8')
+      .replace(/@font-face\{[^}]*\}/g, '')
+      .replace(/url\(\/assets\/images\/govuk-crest\.svg\)/g, 'none')
+      .replace(/"GDS Transport",/g, '')
+      .replace(/\/\*# sourceMappingURL=[^*]*\*\//g, '');
+  }
+  return govukCss;
+}
+
+export const SITE_ASSETS = ['site.css', 'print.css', 'dev-reload.js'] as const;
+
+export function emitSite(out: OutputFolder, pages: OutputPage[], templates: Templates, root: string, images: string[], openData: Map<string, string>, opts: { devReload?: boolean } = {}): void {
+  for (const page of pages) out.write(page.path, page.html);
+  out.write('assets/govuk-frontend.min.css', govukStylesheet());
+  for (const asset of SITE_ASSETS) {
+    if (asset === 'dev-reload.js' && !opts.devReload) continue;
+    out.write(`assets/${asset}`, templates.asset(asset));
+  }
+  for (const image of [...new Set(images)].sort()) out.copy(path.join(root, image), image);
+  for (const [file, content] of openData) out.write(file, content);
+}

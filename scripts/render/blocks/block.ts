@@ -1,0 +1,48 @@
+/** The contract every data block (`::name{attr=value}` in a chapter) implements. */
+import type { SourceRef } from '../../load/project.js';
+import type { Project } from '../../load/project.js';
+import type { StrategyModel } from '../../model/strategy.js';
+import type { ChartContext } from '../charts/types.js';
+import type { RawHtml } from '../html.js';
+
+/** What an attribute refers to, so the registry can check ids before rendering. */
+export type AttributeKind = 'priority' | 'kpi' | 'survey' | 'question' | 'chart' | { oneOf: readonly string[] };
+
+export interface AttributeSpec {
+  name: string;
+  kind: AttributeKind;
+  required: boolean;
+}
+
+export interface BlockContext {
+  project: Project;
+  model: StrategyModel;
+  /** Where the directive is written, for diagnostics raised while rendering. */
+  at: SourceRef;
+  /** The section's anchor id, to make ids inside the block unique and stable. */
+  sectionId: string;
+  charts: ChartEnvironment;
+}
+
+/** Officer charts loaded from data/charts/, and where rendered charts are cached. */
+export interface ChartEnvironment {
+  charts: ChartContext['charts'];
+  cacheDir: string | false;
+}
+
+/** A block renders once per output: the site (interactive disclosure for data tables) and print. */
+export interface BlockOutput {
+  site: RawHtml;
+  print: RawHtml;
+}
+
+export interface BlockDefinition {
+  name: string;
+  description: string;
+  attributes: readonly AttributeSpec[];
+  /** An example of the directive, used in error hints. */
+  example: string;
+  render(ctx: BlockContext, attrs: Record<string, string>): Promise<BlockOutput> | BlockOutput;
+}
+
+export const same = (h: RawHtml): BlockOutput => ({ site: h, print: h });

@@ -1,0 +1,75 @@
+/**
+ * The registry of data blocks. A chapter places one with a directive on its own line, e.g.
+ * `::kpi-table{priority=serious-violence}`; the registry checks the name and every attribute (ids
+ * must exist) before the block renders, so mistakes are reported at the directive's line and column.
+ */
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { diag } from '../../diagnostics/messages.js';
+import type { StrategyModel } from '../../model/strategy.js';
+import type { AttributeKind, BlockContext, BlockDefinition } from './block.js';
+import { CHART_BLOCKS } from './charts.js';
+import { actionPlan, kpiTable, logicModel, theoryOfChange } from './delivery.js';
+import { eqia, fundingTable, governance, reportingCycle, riskRegister } from './assurance.js';
+import { consultation, horizonScan, partners, priorities, priorityMatrix, statutoryCoverage } from './strategy-tables.js';
+
+export const BLOCKS: ReadonlyMap<string, BlockDefinition> = new Map(
+  [priorities, statutoryCoverage, priorityMatrix, horizonScan, partners, consultation, kpiTable, logicModel, theoryOfChange, actionPlan, governance, reportingCycle, fundingTable, eqia, riskRegister, ...CHART_BLOCKS].map((b) => [b.name, b]),
+);
+
+function idsOf(kind: AttributeKind, model: StrategyModel, attrs: Record<string, string>, chartIds: readonly string[]): { label: string; ids: string[] } {
+  if (typeof kind === 'object') return { label: 'value', ids: [...kind.oneOf] };
+  switch (kind) {
+    case 'priority':
+      return { label: 'priority', ids: model.priorities.map((p) => p.id) };
+    case 'kpi':
+      return { label: 'KPI', ids: model.kpis.map((k) => k.id) };
+    case 'survey':
+      return { label: 'survey', ids: (model.data.consultation?.surveys ?? []).map((s) => s.id) };
+    case 'question': {
+      const survey = model.data.consultation?.surveys.find((s) => s.id === attrs['survey']);
+      return { label: 'question', ids: (survey?.questions ?? []).map((q) => q.id) };
+    }
+    case 'chart':
+      return { label: 'chart', ids: [...chartIds] };
+  }
+}
+
+/** Check a directive against the registry; returns the block when it can render. */
+export function checkDirective(
+  name: string,
+  attrs: Record<string, string>,
+  ctx: Pick<BlockContext, 'at' | 'model'>,
+  chartIds: readonly string[],
+  diagnostics: Diagnostic[],
+): BlockDefinition | undefined {
+  const block = BLOCKS.get(name);
+  const at = ctx.at;
+  if (!block) {
+    diagnostics.push(diag('directive/unknown', at.file, at, [name, [...BLOCKS.keys()].sort().map((n) => `::${n}`).join(', ')]));
+    return undefined;
+  }
+  let ok = true;
+  for (const spec of block.attributes) {
+    const value = attrs[spec.name];
+    if (value === undefined || value === '') {
+      if (spec.required) {
+        diagnostics.push(diag('directive/missing-attribute', at.file, at, [name, spec.name, block.example]));
+        ok = false;
+      }
+      continue;
+    }
+    const { label, ids } = idsOf(spec.kind, ctx.model, attrs, chartIds);
+    // With no data loaded for this kind (its file has errors), the file's own diagnostics say why.
+    if (ids.length && !ids.includes(value)) {
+      diagnostics.push(diag('directive/unknown-id', at.file, at, [label, value, ids.join(', ')]));
+      ok = false;
+    } else if (!ids.length) ok = false;
+  }
+  for (const key of Object.keys(attrs)) {
+    if (!block.attributes.some((a) => a.name === key)) {
+      diagnostics.push(diag('directive/unknown-attribute', at.file, at, [name, key, block.attributes.map((a) => a.name).join(', ') || 'none']));
+      ok = false;
+    }
+  }
+  return ok ? block : undefined;
+}

@@ -1,0 +1,229 @@
+/**
+ * Rendering one chapter: Markdown (with its data blocks) to a sanitised hast tree, in two passes so
+ * that cross-references can point anywhere in the document.
+ *
+ *   pass 1 (prepareChapter): parse -> number headings and register ids
+ *   pass 2 (renderChapter):  directives -> placeholders -> hast -> raw HTML parsed -> sanitised
+ *                            -> data blocks rendered and put in -> cross-references resolved
+ *
+ * The officer's content is sanitised; data blocks are built by our renderers from escaped values and
+ * inserted after sanitising, behind a placeholder whose name is derived from the chapter's own text,
+ * so content cannot forge one.
+ */
+import { createHash } from 'node:crypto';
+import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import { raw as hastRaw } from 'hast-util-raw';
+import type { Root as MdastRoot, RootContent } from 'mdast';
+import type { LeafDirective, TextDirective, ContainerDirective } from 'mdast-util-directive';
+import { toHast } from 'mdast-util-to-hast';
+import { visit, SKIP } from 'unist-util-visit';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { diag } from '../../diagnostics/messages.js';
+import type { Chapter, Project, SourceRef } from '../../load/project.js';
+import type { StrategyModel } from '../../model/strategy.js';
+import type { BlockDefinition, BlockOutput, ChartEnvironment } from '../blocks/block.js';
+import { checkDirective } from '../blocks/index.js';
+import { AnchorIndex, numberHeadings, type Anchor } from './headings.js';
+import { parseMarkdown } from './parse.js';
+import { findUnsafeHtml, markTrusted, sanitizeHast } from './sanitize.js';
+import { BlockDiagnostics } from './block-diagnostics.js';
+import { checkImages } from './images.js';
+
+export interface ChapterInfo {
+  chapter: Chapter;
+  /** "5" or "A". */
+  label: string;
+  /** Section number for ordering (1–10), or 100+ for appendices. */
+  order: number;
+  id: string;
+  title: string;
+  isAppendix: boolean;
+}
+
+export interface PreparedChapter extends ChapterInfo {
+  tree: MdastRoot;
+  anchors: Anchor[];
+}
+
+export interface RenderedChapter extends ChapterInfo {
+  /** The sanitised tree with blocks in place (as `raw` nodes of their site variant). */
+  site: HastRoot;
+  /** The same with print variants of blocks (visible data tables). */
+  print: HastRoot;
+  anchors: Anchor[];
+  /** The chapter's first paragraph as text, for the contents and search. */
+  summary: string;
+  /** Images referenced, relative to the root, to copy into the site. */
+  images: string[];
+}
+
+/** Pass 1: parse, number headings and register every id in the document-wide index. */
+export function prepareChapter(info: ChapterInfo, index: AnchorIndex, diagnostics: Diagnostic[]): PreparedChapter {
+  const tree = parseMarkdown(info.chapter.body);
+  const sectionAnchor: Anchor = {
+    id: info.id,
+    number: info.label,
+    title: info.title,
+    sectionId: info.id,
+    kind: 'section',
+    depth: 1,
+    file: info.chapter.file,
+    ...info.chapter.frontSource.locate(['title']),
+  };
+  index.add(sectionAnchor, diagnostics);
+  const { anchors, diagnostics: ds } = numberHeadings(tree, { label: info.label, id: info.id, file: info.chapter.file, lineOffset: info.chapter.bodyLineOffset }, index);
+  diagnostics.push(...ds);
+  return { ...info, tree, anchors: [sectionAnchor, ...anchors] };
+}
+
+interface BlockRequest {
+  block: BlockDefinition;
+  attrs: Record<string, string>;
+  at: SourceRef;
+}
+
+const PLACEHOLDER = 'dataStrategyBlock';
+
+/** Pass 2: blocks, sanitising and cross-references. */
+export async function renderChapter(
+  prepared: PreparedChapter,
+  ctx: { project: Project; model: StrategyModel; index: AnchorIndex; chartIds: readonly string[]; charts: ChartEnvironment },
+  diagnostics: Diagnostic[],
+): Promise<RenderedChapter> {
+  const { chapter } = prepared;
+  const offset = chapter.bodyLineOffset;
+  const nonce = createHash('sha256').update(chapter.file).update('\0').update(chapter.body).digest('hex').slice(0, 16);
+  const requests: (BlockRequest | undefined)[] = [];
+  const posOf = (node: { position?: { start: { line: number; column: number } } | undefined }): SourceRef => ({
+    file: chapter.file,
+    line: (node.position?.start.line ?? 1) + offset,
+    column: node.position?.start.column ?? 1,
+  });
+
+  // Directives: leaf directives become block placeholders; text directives (a stray "word:thing") go back to text.
+  visit(prepared.tree, (node, i, parent) => {
+    if (!parent || i === undefined) return;
+    if (node.type === 'textDirective') {
+      const d = node as TextDirective;
+      const start = d.position?.start.offset;
+      const end = d.position?.end.offset;
+      const text = start !== undefined && end !== undefined ? chapter.body.slice(start, end) : `:${d.name}`;
+      (parent.children as RootContent[]).splice(i, 1, { type: 'text', value: text });
+      return SKIP;
+    }
+    if (node.type === 'containerDirective') {
+      const d = node as ContainerDirective;
+      diagnostics.push(diag('directive/container', chapter.file, posOf(d), [d.name]));
+      (parent.children as RootContent[]).splice(i, 1);
+      return [SKIP, i];
+    }
+    if (node.type === 'leafDirective') {
+      const d = node as LeafDirective;
+      const at = posOf(d);
+      const attrs: Record<string, string> = {};
+      for (const [k, v] of Object.entries(d.attributes ?? {})) if (typeof v === 'string') attrs[k] = v;
+      const block = checkDirective(d.name, attrs, { at, model: ctx.model }, ctx.chartIds, diagnostics);
+      requests.push(block ? { block, attrs, at } : undefined);
+      const placeholder = {
+        type: 'paragraph',
+        children: [],
+        data: { hName: 'div', hProperties: { [PLACEHOLDER]: `${nonce}:${requests.length - 1}` } },
+      } as unknown as RootContent;
+      (parent.children as RootContent[]).splice(i, 1, placeholder);
+      return SKIP;
+    }
+    return undefined;
+  });
+
+  const images = checkImages(prepared.tree, ctx.project, chapter, diagnostics);
+
+  // Markdown to hast. Footnote ids are prefixed by the section id so they stay unique on the single page.
+  const hast = toHast(prepared.tree, {
+    allowDangerousHtml: true,
+    clobberPrefix: `${prepared.id}-`,
+    footnoteLabel: 'Notes',
+    footnoteLabelTagName: 'h2',
+    footnoteLabelProperties: { className: ['govuk-heading-s', 'footnotes-heading'] },
+    footnoteBackLabel: (n: number) => `Back to reference ${n + 1}`,
+  }) as HastRoot;
+  const parsed = hastRaw(hast) as HastRoot;
+  diagnostics.push(...findUnsafeHtml(parsed, chapter.file, { lineOffset: offset }));
+
+  // Placeholders carry the nonce; mark ours trusted so the sanitiser keeps them.
+  visit(parsed, 'element', (el: Element) => {
+    const v = el.properties[PLACEHOLDER];
+    if (typeof v === 'string' && v.startsWith(`${nonce}:`)) markTrusted(el);
+  });
+  const clean = sanitizeHast(parsed);
+
+  // Render the blocks (charts among them are async and cached).
+  const outputs = await Promise.all(
+    requests.map(async (r): Promise<BlockOutput | undefined> => {
+      if (!r) return undefined;
+      try {
+        return await r.block.render({ project: ctx.project, model: ctx.model, at: r.at, sectionId: prepared.id, charts: ctx.charts }, r.attrs);
+      } catch (err) {
+        if (err instanceof BlockDiagnostics) {
+          diagnostics.push(...err.diagnostics);
+          return undefined;
+        }
+        throw err;
+      }
+    }),
+  );
+  const withBlocks = (variant: 'site' | 'print'): HastRoot => {
+    const copy = structuredClone(clean);
+    visit(copy, 'element', (el: Element, i, parent) => {
+      const v = el.properties[PLACEHOLDER];
+      if (typeof v !== 'string' || !v.startsWith(`${nonce}:`) || !parent || i === undefined) return undefined;
+      const out = outputs[Number(v.slice(nonce.length + 1))];
+      const replacement: ElementContent = { type: 'raw', value: out ? out[variant].value : '' } as unknown as ElementContent;
+      parent.children.splice(i, 1, replacement);
+      return SKIP;
+    });
+    return copy;
+  };
+  const site = withBlocks('site');
+  const print = withBlocks('print');
+  checkCrossReferences(clean, prepared, ctx.index, diagnostics);
+  return {
+    chapter,
+    label: prepared.label,
+    order: prepared.order,
+    id: prepared.id,
+    title: prepared.title,
+    isAppendix: prepared.isAppendix,
+    site,
+    print,
+    anchors: prepared.anchors,
+    summary: chapter.front.summary ?? firstParagraph(prepared.tree),
+    images,
+  };
+}
+
+function firstParagraph(tree: MdastRoot): string {
+  const p = tree.children.find((c) => c.type === 'paragraph');
+  if (!p) return '';
+  let text = '';
+  visit(p, 'text', (t: { value: string }) => {
+    text += t.value;
+  });
+  return text.length > 220 ? `${text.slice(0, 217).replace(/\s+\S*$/, '')}…` : text;
+}
+
+/** Every `#id` link must point at a known section or heading. */
+function checkCrossReferences(tree: HastRoot, prepared: PreparedChapter, index: AnchorIndex, diagnostics: Diagnostic[]): void {
+  visit(tree, 'element', (el: Element) => {
+    if (el.tagName !== 'a') return;
+    const href = el.properties['href'];
+    if (typeof href !== 'string' || !href.startsWith('#')) return;
+    if (el.properties['dataFootnoteRef'] !== undefined || el.properties['dataFootnoteBackref'] !== undefined) return;
+    const id = decodeURIComponent(href.slice(1));
+    if (id.startsWith(`${prepared.id}-fn`) || id.startsWith(`${prepared.id}-footnote`)) return;
+    if (!index.byId.has(id)) {
+      const pos = el.position?.start;
+      const at = { line: (pos?.line ?? 1) + prepared.chapter.bodyLineOffset, column: pos?.column ?? 1 };
+      diagnostics.push(diag('xref/unknown', prepared.chapter.file, at, [id, index.closest(id) ?? '']));
+    }
+  });
+}
