@@ -38,21 +38,24 @@ export const refusingLoader: vega.Loader = {
 
 interface CollectingLogger extends vega.LoggerInterface {
   warnings: string[];
+  errors: string[];
 }
 
 function collectingLogger(): CollectingLogger {
   const warnings: string[] = [];
+  const errors: string[] = [];
   const logger: CollectingLogger = {
     warnings,
+    errors,
     level(): never {
       return logger as never;
     },
     error(...args: readonly unknown[]) {
-      warnings.push(args.map(String).join(' '));
+      errors.push(args.map((a) => (a instanceof Error ? a.message : String(a))).join(' '));
       return logger;
     },
     warn(...args: readonly unknown[]) {
-      warnings.push(args.map(String).join(' '));
+      warnings.push(args.map((a) => (a instanceof Error ? a.message : String(a))).join(' '));
       return logger;
     },
     info() {
@@ -77,7 +80,7 @@ export function compileSpec(spec: vl.TopLevelSpec): Compiled {
   try {
     const { spec: vg } = vl.compile(spec, { config: THEME, logger });
     forceAriaOff(vg);
-    return { vega: vg, warnings: [...new Set(logger.warnings)] };
+    return { vega: vg, warnings: [...new Set([...logger.errors, ...logger.warnings])] };
   } catch (err) {
     throw new ChartSpecError('compile', plainError(err));
   }
@@ -115,14 +118,18 @@ export async function drawVega<T>(spec: vega.Spec, inspect?: (view: { data(name:
   let view: vega.View | undefined;
   try {
     const runtime = vega.parse(spec, undefined, { ast: true });
+    const logger = collectingLogger();
     view = new vega.View(runtime, {
       expr: expressionInterpreter,
       renderer: 'none',
       loader: refusingLoader,
-      logger: collectingLogger(),
+      logger,
       logLevel: vega.Warn,
     });
     const svg = await view.toSVG();
+    // Vega logs a failed load (or a failing expression) and carries on with no data: an error here.
+    const failed = [...logger.errors, ...logger.warnings.filter((w) => /^Loading failed/.test(w))];
+    if (failed.length) throw new Error(failed[0]);
     const v = view;
     const inspected = inspect ? inspect({ data: (name) => v.data(name) as Record<string, unknown>[] }) : undefined;
     return { svg, inspected };

@@ -133,15 +133,51 @@ function officerTable(chart: LoadedChart, data: DataReader, compiled: vega.Spec)
   let ordered = [...rows];
   const temporal = columns.find((c) => c.temporal);
   const byChannel = sortBy[0];
+  const yDef = encoding['y'] as Json | undefined;
+  const yColumn = columns.find((c) => yDef && c.key === columnFor('y', yDef, rows[0])?.key);
+  const sortObj = yDef && typeof yDef['sort'] === 'object' && yDef['sort'] !== null && !Array.isArray(yDef['sort']) ? (yDef['sort'] as Json) : undefined;
   if (byChannel) {
     const target = columnFor(byChannel.channel, encoding[byChannel.channel] as Json, rows[0]);
     if (target) {
       const desc = byChannel.column.sortDescending;
       ordered.sort((a, b) => (Number(a[target.key]) - Number(b[target.key])) * (desc ? -1 : 1));
     }
+  } else if (sortObj && typeof sortObj['field'] === 'string' && rows[0] && (sortObj['field'] as string) in rows[0]) {
+    const f = sortObj['field'] as string;
+    const desc = sortObj['order'] === 'descending';
+    ordered.sort((a, b) => compareValues(a[f], b[f]) * (desc ? -1 : 1));
   } else if (temporal) {
     ordered.sort((a, b) => toNumber(a[temporal.key]) - toNumber(b[temporal.key]));
   }
+
+  // Two categories and one number (a heat map, a grouped bar): a cross-table reads better than a long list.
+  const categories = columns.filter((c) => !c.numeric || c.temporal);
+  const measures = columns.filter((c) => c.numeric && !c.temporal);
+  if (categories.length === 2 && measures.length === 1) {
+    const xDef = encoding['x'] as Json | undefined;
+    const xKey = xDef ? columnFor('x', xDef, rows[0])?.key : undefined;
+    const across = categories.find((c) => c.temporal) ?? categories.find((c) => c.key === xKey) ?? categories[1]!;
+    const downColumn = categories.find((c) => c !== across)!;
+    const measure = measures[0]!;
+    const acrossValues = uniqueBy(
+      [...ordered].sort((a, b) => (across.temporal ? toNumber(a[across.key]) - toNumber(b[across.key]) : 0)),
+      (r) => cell(across, r[across.key]),
+    );
+    if (acrossValues.length <= 24) {
+      const downKey = (r: Json) => cell(downColumn, r[downColumn.key]);
+      const totals = new Map<string, number>();
+      for (const r of ordered) totals.set(downKey(r), (totals.get(downKey(r)) ?? 0) + Number(r[measure.key] ?? 0));
+      let down = uniqueBy(ordered, downKey).sort();
+      if (downColumn === yColumn && sortObj && sortObj['order'] === 'descending') down = [...down].sort((a, b) => totals.get(b)! - totals.get(a)!);
+      const lookup = new Map(ordered.map((r) => [`${downKey(r)}\u0000${cell(across, r[across.key])}`, cell(measure, r[measure.key])]));
+      return {
+        caption: `Data for the chart: ${chart.title} (${measure.label.toLowerCase()})`,
+        columns: [{ label: downColumn.label, numeric: false }, ...acrossValues.map((v) => ({ label: v, numeric: true }))],
+        rows: down.map((d) => [d, ...acrossValues.map((a) => lookup.get(`${d}\u0000${a}`) ?? '')]),
+      };
+    }
+  }
+
   const note = ordered.length > MAX_TABLE_ROWS ? `The first ${formatNumber(MAX_TABLE_ROWS)} of ${formatNumber(ordered.length)} rows are shown.` : undefined;
   ordered = ordered.slice(0, MAX_TABLE_ROWS);
   const table: ChartTable = {
@@ -151,6 +187,19 @@ function officerTable(chart: LoadedChart, data: DataReader, compiled: vega.Spec)
   };
   if (note) table.note = note;
   return table;
+}
+
+function uniqueBy<T>(items: T[], key: (t: T) => string): string[] {
+  const seen = new Set<string>();
+  for (const i of items) seen.add(key(i));
+  return [...seen];
+}
+
+function compareValues(a: unknown, b: unknown): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  const sa = String(a ?? '');
+  const sb = String(b ?? '');
+  return sa < sb ? -1 : sa > sb ? 1 : 0;
 }
 
 function toNumber(v: unknown): number {
