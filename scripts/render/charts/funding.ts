@@ -61,7 +61,7 @@ export function fundingJob(by: 'priority' | 'funder', ctx: ChartContext): JobRes
         encoding: {
           x,
           y: { field: 'amount', type: 'quantitative', aggregate: 'sum', title: 'Amount', axis: { labelExpr: "'£' + format(datum.value, '~s')" } },
-          color: { field: 'group', type: 'nominal', sort: series, scale: { domain: series, range: colours }, title: label, legend: { columns: 2, labelLimit: 300 } },
+          color: { field: 'group', type: 'nominal', sort: series, scale: { domain: series, range: colours }, title: label, legend: { columns: 1, labelLimit: 520 } },
           order: { field: 'order', type: 'quantitative', sort: 'ascending' },
         },
       },

@@ -100,4 +100,4 @@ export const THEME: Config = {
 };
 
 /** Bumped whenever the theme or the SVG post-processing changes, so cached SVG is not reused. */
-export const THEME_VERSION = '2';
+export const THEME_VERSION = '3';
