@@ -17,6 +17,7 @@ import type { Root as MdastRoot, RootContent } from 'mdast';
 import type { LeafDirective, TextDirective, ContainerDirective } from 'mdast-util-directive';
 import { toHast } from 'mdast-util-to-hast';
 import { visit, SKIP } from 'unist-util-visit';
+import { VFile } from 'vfile';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { diag } from '../../diagnostics/messages.js';
 import type { Chapter, Project, SourceRef } from '../../load/project.js';
@@ -146,7 +147,8 @@ export async function renderChapter(
     footnoteLabelProperties: { className: ['govuk-heading-s', 'footnotes-heading'] },
     footnoteBackLabel: (n: number) => `Back to reference ${n + 1}`,
   }) as HastRoot;
-  const parsed = hastRaw(hast) as HastRoot;
+  // The file lets the raw-HTML parser give real positions, so warnings point at the right line.
+  const parsed = hastRaw(hast, { file: new VFile(chapter.body) }) as HastRoot;
   diagnostics.push(...findUnsafeHtml(parsed, chapter.file, { lineOffset: offset }));
 
   // Placeholders carry the nonce; mark ours trusted so the sanitiser keeps them.
