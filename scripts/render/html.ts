@@ -75,7 +75,9 @@ export function table(opts: {
   const num = new Set(opts.numeric ?? []);
   const cell = (tagName: 'td' | 'th', v: string | number | RawHtml, i: number, scope?: string) =>
     html`<${raw(tagName)} class="govuk-table__${raw(tagName === 'th' ? 'header' : 'cell')}${raw(num.has(i) ? ` govuk-table__${tagName === 'th' ? 'header' : 'cell'}--numeric` : '')}"${raw(scope ? ` scope="${scope}"` : '')}>${v instanceof RawHtml ? v : String(v)}</${raw(tagName)}>`;
-  return html`<div class="table-wrap"><table class="govuk-table${raw(opts.className ? ` ${opts.className}` : '')}">
+  // The wrapper scrolls sideways on phones, so it is focusable and named after the table, as GOV.UK does
+  // (WCAG 2.1.1: a keyboard user can scroll it; axe: scrollable-region-focusable).
+  return html`<div class="table-wrap" role="region" aria-label="${opts.caption}" tabindex="0"><table class="govuk-table${raw(opts.className ? ` ${opts.className}` : '')}">
 <caption class="govuk-table__caption ${raw(opts.captionClass ?? 'govuk-table__caption--s')}">${opts.caption}</caption>
 <thead class="govuk-table__head"><tr class="govuk-table__row">${opts.head.map((h, i) => cell('th', h, i, 'col'))}</tr></thead>
 <tbody class="govuk-table__body">${opts.rows.map((r) => html`<tr class="govuk-table__row">${r.map((c, i) => (i === 0 ? cell('th', c, i, 'row') : cell('td', c, i)))}</tr>`)}</tbody>${
