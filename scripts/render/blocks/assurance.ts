@@ -37,10 +37,12 @@ export const governance: BlockDefinition = {
       )}</ul>`;
     };
     const name = (id: string | undefined) => (id ? (g.bodies.find((b) => b.id === id)?.name ?? id) : '');
-    return same(html`<figure class="accountability" aria-label="Accountability structure">
-<figcaption class="logic-model__caption">Accountability structure: each body reports to the one above it</figcaption>
+    // A named group, not a <figure>: in the tagged PDF a figure becomes a Figure whose Alt replaces its
+    // content, so its lists and table would be skipped by screen readers.
+    return same(html`<div class="accountability" role="group" aria-label="Accountability structure">
+<div class="logic-model__caption">Accountability structure: each body reports to the one above it</div>
 ${tree(undefined, 0)}
-</figure>
+</div>
 ${table({
   caption: 'Boards and delivery groups',
   head: ['Body', 'Chair', 'Reports to', 'Meets', 'Remit'],

@@ -69,8 +69,10 @@ export const logicModel: BlockDefinition = {
         (o) => html`<li>${o.text}${o.kpis.length ? html` <span class="kpi-meta">Measured by: ${o.kpis.map((k) => model.kpiById.get(k)?.title ?? k).join('; ')}</span>` : ''}</li>`,
       )}</ul>`;
     const col = (title: string, body: RawHtml, cls: string) => html`<div class="logic-model__col logic-model__col--${raw(cls)}"><p class="logic-model__heading">${title}</p>${body}</div>`;
-    return same(html`<figure class="logic-model" aria-label="Logic model: ${p.title}">
-<figcaption class="logic-model__caption">Logic model: ${p.title}</figcaption>
+    // A named group, not a <figure>: in the tagged PDF a figure becomes a Figure whose Alt replaces its
+    // content, so its lists and table would be skipped by screen readers.
+    return same(html`<div class="logic-model" role="group" aria-label="Logic model: ${p.title}">
+<div class="logic-model__caption">Logic model: ${p.title}</div>
 <p class="logic-model__context"><strong>Context.</strong> ${lm.context}</p>
 <div class="logic-model__flow">
 ${col('Inputs', list(lm.inputs), 'inputs')}
@@ -86,7 +88,7 @@ ${col('Impact', html`<p class="govuk-body">${lm.impact}</p>`, 'impact')}
 ${lm.assumptions.length ? col('Assumptions', list(lm.assumptions), 'assumptions') : ''}
 ${lm.external_factors.length ? col('External factors', list(lm.external_factors), 'external') : ''}
 </div>
-</figure>`);
+</div>`);
   },
 };
 
@@ -99,8 +101,10 @@ export const theoryOfChange: BlockDefinition = {
     const t = model.data.theoryOfChange;
     if (!t) return same(html``);
     const years = model.years;
-    return same(html`<figure class="theory-of-change" aria-label="Theory of change">
-<figcaption class="logic-model__caption">Theory of change ${model.periodLabel}</figcaption>
+    // A named group, not a <figure>: in the tagged PDF a figure becomes a Figure whose Alt replaces its
+    // content, so its lists and table would be skipped by screen readers.
+    return same(html`<div class="theory-of-change" role="group" aria-label="Theory of change">
+<div class="logic-model__caption">Theory of change ${model.periodLabel}</div>
 <div class="toc-ends"><p class="toc-problem"><strong>The problem.</strong> ${t.problem}</p><p class="toc-goal"><strong>The long-term goal.</strong> ${t.goal}</p></div>
 ${table({
   caption: 'Pathways: what must be true by the end of each year',
@@ -116,7 +120,7 @@ ${table({
 })}
 ${t.assumptions.length ? html`<p class="logic-model__heading">Assumptions</p>${list(t.assumptions)}` : ''}
 ${t.evidence.length ? html`<p class="logic-model__heading">Evidence</p><ul class="govuk-list govuk-list--bullet">${t.evidence.map((e) => html`<li>${e.finding} <span class="kpi-meta">${e.source}</span></li>`)}</ul>` : ''}
-</figure>`);
+</div>`);
   },
 };
 

@@ -8,6 +8,13 @@
  *     print: <table> printed in full below the chart
  *   </figure>
  *
+ * In print the outer element is a `<div role="group">`, not a `<figure>`, and the SVG is named by its
+ * title and description together. Chromium's tagged PDF maps both an ARIA img and an HTML figure to a
+ * Figure tag whose Alt is the accessible name: a <figure> made a second, unnamed Figure around the
+ * chart's, holding the data table, which readers treat as an image and skip. So the PDF has ONE Figure
+ * per chart, its Alt the title and the description (the PDF has no other place for the description),
+ * and the caption and data table beside it as text and a Table.
+ *
  * Everything that comes from data is HTML-escaped; the SVG is ours (Vega escapes text it draws).
  */
 import { escapeHtml } from './escape.js';
@@ -42,14 +49,31 @@ export function chartTableHtml(table: ChartTable, id: string): string {
   );
 }
 
+/** The PDF's alt text for a chart: its title, then its description, as one sentence pair. */
+export function chartAltText(chart: Pick<RenderedChart, 'title' | 'description'>): string {
+  const title = chart.title.trim();
+  const description = chart.description.trim();
+  if (!description) return title;
+  return `${title}${/[.?!:]$/.test(title) ? '' : '.'} ${description}`;
+}
+
 export function chartFigureHtml(chart: RenderedChart, mode: FigureMode): string {
   const source = chart.source ? `<span class="chart__source">Source: ${escapeHtml(chart.source)}</span>` : '';
-  const caption = `<figcaption class="chart__caption"><span class="chart__title">${escapeHtml(chart.title)}</span>${source}</figcaption>`;
-  const image = `<div class="chart__image">${chart.svg}</div>`;
+  const captionText = `<span class="chart__title">${escapeHtml(chart.title)}</span>${source}`;
   const table = chartTableHtml(chart.table, chart.id);
-  const data =
-    mode === 'site'
-      ? `<details class="govuk-details chart__data"><summary class="govuk-details__summary"><span class="govuk-details__summary-text">Show the data in this chart</span></summary><div class="govuk-details__text">${table}</div></details>`
-      : `<div class="chart__data chart__data--print">${table}</div>`;
-  return `<figure class="chart" id="${escapeHtml(chart.id)}">${caption}${image}${data}</figure>`;
+  const id = escapeHtml(chart.id);
+  if (mode === 'site') {
+    const caption = `<figcaption class="chart__caption">${captionText}</figcaption>`;
+    const image = `<div class="chart__image">${chart.svg}</div>`;
+    // A wide data table scrolls inside its own focusable, named region on a phone (axe: scrollable-region-focusable).
+    const wrapped = `<div class="table-wrap" role="region" aria-label="${escapeHtml(chart.table.caption)}" tabindex="0">${table}</div>`;
+    const data = `<details class="govuk-details chart__data"><summary class="govuk-details__summary"><span class="govuk-details__summary-text">Show the data in this chart</span></summary><div class="govuk-details__text">${wrapped}</div></details>`;
+    return `<figure class="chart" id="${id}">${caption}${image}${data}</figure>`;
+  }
+  // Print: the root <svg> is named by aria-label (which wins over its <title>), so the Figure's Alt carries the description.
+  const svg = chart.svg.replace(/^(<svg\b[^>]*?) aria-labelledby="[^"]*"/, `$1 aria-label="${escapeHtml(chartAltText(chart))}"`);
+  const caption = `<div class="chart__caption">${captionText}</div>`;
+  const image = `<div class="chart__image">${svg}</div>`;
+  const data = `<div class="chart__data chart__data--print">${table}</div>`;
+  return `<div class="chart" id="${id}" role="group" aria-label="${escapeHtml(chart.title)}">${caption}${image}${data}</div>`;
 }

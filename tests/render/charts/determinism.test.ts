@@ -70,6 +70,8 @@ describe('chart figure HTML', () => {
     const print = chartFigureHtml(chart, 'print');
     expect(print).not.toContain('<details');
     expect(print).toContain('<div class="chart__data chart__data--print"><table');
-    expect(print).toContain(result.chart.svg);
+    // The same SVG; in print its root is named by aria-label (title and description, the PDF's alt text).
+    expect(print).toContain(result.chart.svg.slice(result.chart.svg.indexOf('>')));
+    expect(print).toContain('aria-label="Risks &lt;script&gt;alert(1)&lt;/script&gt;. ');
   });
 });
