@@ -93,3 +93,7 @@ console.log(`  cached in memory            ${ms(best(memory))} total, ${ms(best(
 console.log(`  cached on disk              ${ms(best(disk))} total, ${ms(best(disk) / n)} per chart`);
 console.log('  cold, per kind (mean per chart):');
 for (const [kind, ts] of perKind) console.log(`    ${kind.padEnd(22)} ${ms(ts.reduce((a, b) => a + b, 0) / ts.length)} x ${ts.length}`);
+
+console.log('');
+const { benchPipeline } = await import('./pipeline.js');
+await benchPipeline(root, { pdf: !args.includes('--no-pdf') });

@@ -1,0 +1,42 @@
+/**
+ * Whole-pipeline figures for `npm run bench`: each stage of a cold check, an edit previewed the way
+ * `strategy dev` does it (a warm in-process rebuild of the site after one chapter changed), and a full
+ * build with the two-pass PDF. Output goes to a temporary folder. Nothing asserts on these numbers.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { build, check } from '../build.js';
+
+const ms = (n: number) => `${n.toFixed(0).padStart(6)} ms`;
+
+export async function benchPipeline(root: string, opts: { pdf: boolean }): Promise<void> {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'csp-bench-'));
+  try {
+    const stages: [string, number][] = [];
+    const t0 = performance.now();
+    await check({ root, diskCache: false, onStage: (s, t) => stages.push([s, t]) });
+    const total = performance.now() - t0;
+    console.log('Pipeline bench (no chart cache; modules already loaded):');
+    for (const [s, t] of stages) console.log(`  ${s.padEnd(26)}${ms(t)}`);
+    console.log(`  ${'check, total'.padEnd(26)}${ms(total)}`);
+
+    // Warm: the dev server's path. Same process, caches filled, one chapter edited.
+    await build({ root, out: path.join(out, 'site'), pdf: false });
+    const copies: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t = performance.now();
+      await build({ root, out: path.join(out, 'site'), pdf: false });
+      copies.push(performance.now() - t);
+    }
+    console.log(`  ${'edit preview (site rebuild, warm)'.padEnd(26)}${ms(Math.min(...copies))}  best of 5`);
+    if (opts.pdf) {
+      const t = performance.now();
+      const s: [string, number][] = [];
+      await build({ root, out: path.join(out, 'full'), pdf: true, onStage: (x, y) => s.push([x, y]) });
+      console.log(`  ${'full build with PDF, warm'.padEnd(26)}${ms(performance.now() - t)}  (PDF, two passes: ${ms(s.find(([x]) => x === 'emit pdf')?.[1] ?? 0).trim()})`);
+    }
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true });
+  }
+}
