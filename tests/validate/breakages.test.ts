@@ -91,7 +91,7 @@ const BREAKAGES: Breakage[] = [
     },
     ruleId: 'schema/invalid',
     message: /due" must be a financial-year quarter like 2027-28 Q1/,
-    hint: /Correct the value/,
+    hint: /^Write it like 2027-28 Q1\.$/,
   },
   {
     name: 'a risk rated E5 on the A–D by I–IV scale',
@@ -113,7 +113,7 @@ const BREAKAGES: Breakage[] = [
     },
     ruleId: 'schema/invalid',
     message: /amounts\.\d{4}-\d{2}" must not be negative, but it is -\d+\.$/,
-    hint: /Correct the value/,
+    hint: /^Write 0 or a positive amount\.$/,
   },
   {
     name: 'a date that does not exist',

@@ -22,7 +22,7 @@ export const LOADING = {
   'schema/unknown-key': e('error', (key, known) => `"${key}" is not a field this file knows.`, (key, known) => `Check the spelling; the fields allowed here are: ${known}.`),
   'schema/type': e('error', (path, expected, got) => `"${path}" should be ${expected}, but it is ${got}.`, (path, expected) => `Write ${expected} here.`),
   'schema/enum': e('error', (path, got, options) => `"${path}" is "${got}", which is not one of the allowed values.`, (path, got, options) => `Use one of: ${options}.`),
-  'schema/invalid': e('error', (path, why) => `"${path}" ${why}.`, () => 'Correct the value; the JSON Schema in schemas/ describes every field.'),
+  'schema/invalid': e('error', (path, why) => `"${path}" ${why}.`, (path, why) => invalidHint(why ?? '')),
 
   // CSV
   'csv/syntax': e('error', (why) => `The CSV cannot be read: ${why}.`, () => 'Check that quotes are paired and each row has the same number of columns as the header.'),
@@ -51,3 +51,17 @@ export const LOADING = {
   'pdf/remote-request': e('error', (url) => `The PDF tried to load "${url}", which is not part of the strategy.`, () => 'Keep every image and font inside the strategy folder: the build never fetches from the network.'),
   'env/no-browser': e('error', () => 'No Chrome or Chromium browser was found, so the PDF cannot be made.', () => 'Install one (on Debian or Ubuntu: `sudo apt-get install -y chromium`), or set CHROME_PATH to its path.'),
 } as const;
+
+/** A hint for a value the schema refuses, derived from what is wrong with it. */
+function invalidHint(why: string): string {
+  const like = / like (\S+(?: Q\d)?)/.exec(why);
+  if (like) return `Write it like ${like[1]}.`;
+  if (/must not be negative/.test(why)) return 'Write 0 or a positive amount.';
+  if (/whole number of pounds/.test(why)) return 'Write whole pounds without a £ sign or pence, e.g. 125000.';
+  const items = /needs at least (\d+) item/.exec(why);
+  if (items) return `Add at least ${items[1]} entr${items[1] === '1' ? 'y' : 'ies'}, each on a line starting with "- ".`;
+  if (/must not be empty/.test(why)) return 'Write the text here, or remove the line if the field is optional.';
+  const bound = /must be (at least|at most) (\S+)/.exec(why);
+  if (bound) return `Write a number ${bound[1]} ${bound[2]}.`;
+  return 'Correct the value; the JSON Schema in schemas/ describes every field and its format.';
+}
