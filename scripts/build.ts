@@ -75,7 +75,7 @@ export async function check(options: Pick<BuildOptions, 'root' | 'diskCache' | '
   const charts = loadCharts(project);
   lap('load');
   // 2 validate
-  const { ordered, diagnostics: structure } = checkChapters(project.chapters);
+  const { ordered, diagnostics: structure } = checkChapters(project.chapters, project.failedChapters);
   const diagnostics: Diagnostic[] = [...project.diagnostics, ...structure, ...validateProject(project)];
   lap('validate');
   // 3 model

@@ -40,6 +40,8 @@ export interface Project {
   /** For each KPI id and period, where its actual was written (YAML or a CSV row). */
   actualSources: Map<string, SourceRef>;
   chapters: Chapter[];
+  /** Chapters whose front matter could not be read (already reported), so no second error follows. */
+  failedChapters: string[];
   /** Every file read, relative to the root, for incremental rebuilds and the dev server. */
   files: string[];
   diagnostics: Diagnostic[];
@@ -49,7 +51,7 @@ export const actualKey = (kpi: string, period: string): string => `${kpi}\u0000$
 
 export function loadProject(rootDir: string): Project {
   const root = fs.realpathSync(rootDir);
-  const project: Project = { root, data: {}, sources: {}, actualSources: new Map(), chapters: [], files: [], diagnostics: [] };
+  const project: Project = { root, data: {}, sources: {}, actualSources: new Map(), chapters: [], failedChapters: [], files: [], diagnostics: [] };
   loadData(project);
   loadChapters(project);
   return project;
@@ -172,17 +174,20 @@ function loadChapters(project: Project): void {
     if (!read) continue;
     const split = splitFrontMatter(read.text);
     if (split.yaml === undefined) {
-      project.diagnostics.push(diag('chapter/no-front-matter', rel, { line: 1, column: 1 }));
+      project.diagnostics.push(diag(split.unclosed ? 'chapter/unclosed-front-matter' : 'chapter/no-front-matter', rel, { line: 1, column: 1 }));
+      project.failedChapters.push(rel);
       continue;
     }
     const { source, diagnostics } = parseYaml(split.yaml, rel, split.yamlLineOffset);
     if (diagnostics.length) {
       project.diagnostics.push(...diagnostics);
+      project.failedChapters.push(rel);
       continue;
     }
     const checked = checkSchema(ChapterFrontMatterSchema, source);
     if (!checked.data) {
       project.diagnostics.push(...checked.diagnostics);
+      project.failedChapters.push(rel);
       continue;
     }
     project.chapters.push({ file: rel, front: checked.data, frontSource: source, body: split.body, bodyLineOffset: split.bodyLineOffset });

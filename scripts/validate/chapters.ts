@@ -11,7 +11,7 @@ import type { ChapterInfo } from '../render/markdown/chapter.js';
 
 const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 
-export function checkChapters(chapters: Chapter[]): { ordered: ChapterInfo[]; diagnostics: Diagnostic[] } {
+export function checkChapters(chapters: Chapter[], failed: readonly string[] = []): { ordered: ChapterInfo[]; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const seen = new Map<string, Chapter>();
   const infos: ChapterInfo[] = [];
@@ -43,7 +43,9 @@ export function checkChapters(chapters: Chapter[]): { ordered: ChapterInfo[]; di
     }
   }
   for (const spec of SECTIONS) {
-    if (!seen.has(String(spec.number))) diagnostics.push(diag('chapter/missing-section', 'content', undefined, [String(spec.number), spec.title, spec.file]));
+    // A chapter whose front matter could not be read has its own error; don't add a second.
+    const unreadable = failed.some((f) => f.split('/').pop()!.startsWith(`${String(spec.number).padStart(2, '0')}-`));
+    if (!seen.has(String(spec.number)) && !unreadable) diagnostics.push(diag('chapter/missing-section', 'content', undefined, [String(spec.number), spec.title, spec.file]));
   }
   // Files are read in name order; the sections they hold must follow the statutory order.
   let highest = -1;

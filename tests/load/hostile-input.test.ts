@@ -306,8 +306,8 @@ describe('a chapter with no front matter', () => {
     expect(p.chapters.map((c) => c.file)).toEqual(['content/01-executive-summary.md']);
   });
 
-  it('front matter that is never closed counts as none (the whole file would be YAML)', () => {
-    expect(splitFrontMatter('---\nsection: 3\n## Hi\n')).toEqual({ yamlLineOffset: 0, body: '---\nsection: 3\n## Hi\n', bodyLineOffset: 0 });
+  it('front matter that is never closed is read as none, and flagged as unclosed (the whole file would be YAML)', () => {
+    expect(splitFrontMatter('---\nsection: 3\n## Hi\n')).toEqual({ yamlLineOffset: 0, body: '---\nsection: 3\n## Hi\n', bodyLineOffset: 0, unclosed: true });
   });
 
   it('front matter after a blank line is not front matter', () => {

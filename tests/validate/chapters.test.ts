@@ -54,3 +54,14 @@ describe('the ten sections', () => {
     expect(ds[0]!.hint).toContain('content/02-legal-duties.md');
   });
 });
+
+describe('a chapter whose front matter cannot be read', () => {
+  it('gets one error, not a second one for its missing section', () => {
+    const root = copyExample();
+    edit(root, 'content/04-needs-assessment.md', /^---\n([\s\S]*?)\n---\n/, '---\n$1\n\n');
+    const project = loadProject(root);
+    const all = [...project.diagnostics, ...checkChapters(project.chapters, project.failedChapters).diagnostics];
+    expect(all.map((d) => [d.ruleId, d.file, d.line])).toEqual([['chapter/unclosed-front-matter', 'content/04-needs-assessment.md', 1]]);
+    expect(all[0]!.hint).toContain('three dashes');
+  });
+});

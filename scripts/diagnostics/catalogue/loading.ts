@@ -30,6 +30,7 @@ export const LOADING = {
 
   // Chapters and Markdown
   'chapter/no-front-matter': e('error', () => 'This chapter has no front matter.', () => 'Start the file with a block between two lines of three dashes, e.g.\n---\nsection: 3\ntitle: Partnership Context\n---'),
+  'chapter/unclosed-front-matter': e('error', () => 'The front matter starts with "---" on the first line but is never closed.', () => 'Add a line of three dashes (---) after the last front matter line, before the chapter\'s text.'),
   'chapter/missing-section': e('error', (n, title) => `Section ${n}, "${title}", has no chapter.`, (n, title, file) => `Add ${file} with front matter \`section: ${n}\` and \`title: ${title}\`.`),
   'chapter/duplicate-section': e('error', (n, other) => `Section ${n} is also given by ${other}.`, () => 'Each section is one file: merge the two, or correct the section number in the front matter.'),
   'chapter/wrong-title': e('error', (n, got, expected) => `Section ${n} is titled "${got}", but the statutory structure calls it "${expected}".`, (n, got, expected) => `Write \`title: ${expected}\`.`),

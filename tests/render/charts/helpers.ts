@@ -92,7 +92,7 @@ export function fixtureProject(root = path.join(FIXTURES, 'police')): Project {
       ],
     }),
   };
-  return { root, data: data as unknown as Project['data'], sources: {}, actualSources: new Map(), chapters: [], files: [], diagnostics: [] };
+  return { root, data: data as unknown as Project['data'], sources: {}, actualSources: new Map(), chapters: [], failedChapters: [], files: [], diagnostics: [] };
 }
 
 /** A tiny SVG reader for assertions: every start tag with its attributes, and the text of title/desc. */
