@@ -17,7 +17,7 @@ import { compareDiagnostics } from './diagnostics/diagnostic.js';
 import { loadCharts } from './load/chart.js';
 import { loadProject, type Project } from './load/project.js';
 import { buildModel, type StrategyModel } from './model/strategy.js';
-import { renderDocument, type RenderedDocument } from './render/document.js';
+import { renderDocument, type RenderCache, type RenderedDocument } from './render/document.js';
 import { CACHE_DIR } from './render/charts/index.js';
 import { checkChapters } from './validate/chapters.js';
 import { validateProject } from './validate/index.js';
@@ -41,6 +41,8 @@ export interface BuildOptions {
   devReload?: boolean;
   /** Called as each stage ends, for `--verbose` and the benchmark. */
   onStage?: (stage: string, ms: number) => void;
+  /** Rendered chapters kept between builds (the dev server), so an edit re-renders only what changed. */
+  cache?: RenderCache;
 }
 
 export interface CheckResult {
@@ -68,7 +70,7 @@ const timer = (onStage?: (stage: string, ms: number) => void) => {
 };
 
 /** Stages 1–4: everything but writing. `strategy check` is exactly this. */
-export async function check(options: Pick<BuildOptions, 'root' | 'diskCache' | 'onStage'>): Promise<CheckResult> {
+export async function check(options: Pick<BuildOptions, 'root' | 'diskCache' | 'onStage' | 'cache'>): Promise<CheckResult> {
   const lap = timer(options.onStage);
   // 1 load
   const project = loadProject(options.root);
@@ -82,7 +84,7 @@ export async function check(options: Pick<BuildOptions, 'root' | 'diskCache' | '
   const model = buildModel(project);
   lap('model');
   // 4 render
-  const document = await renderDocument(project, model, ordered, { charts, cacheDir: options.diskCache === false ? false : path.join(project.root, CACHE_DIR) }, diagnostics);
+  const document = await renderDocument(project, model, ordered, { charts, cacheDir: options.diskCache === false ? false : path.join(project.root, CACHE_DIR) }, diagnostics, options.cache);
   lap('render');
   // project.diagnostics may have grown while rendering (files read by blocks); keep each once.
   const all = dedupe([...diagnostics, ...project.diagnostics]);

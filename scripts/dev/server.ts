@@ -9,6 +9,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { build } from '../build.js';
 import { EnvironmentError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { createRenderCache } from '../render/document.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -44,12 +45,13 @@ export async function serve(options: DevOptions): Promise<void> {
     for (const c of clients) c.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   };
 
+  const cache = createRenderCache();
   let running: Promise<void> | undefined;
   let again = false;
   const rebuild = async (): Promise<void> => {
     const started = performance.now();
     try {
-      const result = await build({ root: options.root, out, pdf: false, devReload: true });
+      const result = await build({ root: options.root, out, pdf: false, devReload: true, cache });
       problems = result.diagnostics.filter((d) => d.severity === 'error');
       options.report(result.diagnostics);
       if (result.ok) {

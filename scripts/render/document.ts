@@ -2,6 +2,9 @@
  * Stage 4 of the pipeline, render: all chapters, in two passes (ids first, so cross-references can
  * point forward), into sanitised trees with their data blocks in place.
  */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Project } from '../load/project.js';
 import type { StrategyModel } from '../model/strategy.js';
@@ -14,16 +17,65 @@ export interface RenderedDocument {
   index: AnchorIndex;
 }
 
+/**
+ * Rendered chapters kept between builds by a long-running process (`strategy dev`), so an edit to one
+ * chapter re-renders that chapter only. Conservative, after Eleventy: a chapter is reused only when its
+ * own text and everything it could depend on are unchanged — all the data, every officer chart, every
+ * id and number in the document, and the list of files in content/ (images) — else it is rendered again.
+ */
+export interface RenderCache {
+  chapters: Map<string, { chapter: RenderedChapter; diagnostics: Diagnostic[] }>;
+}
+
+export const createRenderCache = (): RenderCache => ({ chapters: new Map() });
+
+function documentKey(project: Project, charts: ChartEnvironment, index: AnchorIndex): string {
+  const h = createHash('sha256');
+  h.update(JSON.stringify(project.data));
+  for (const [id, c] of [...(charts.charts ?? new Map()).entries()].sort(([a], [b]) => (a < b ? -1 : 1))) h.update(`\0${id}\0${JSON.stringify(c.spec)}\0${c.title}\0${c.description}\0${c.source ?? ''}`);
+  h.update(JSON.stringify([...index.byId.values()].map((a) => [a.id, a.number, a.title, a.sectionId, a.kind])));
+  const content = path.join(project.root, 'content');
+  for (const e of fs.readdirSync(content, { recursive: true, withFileTypes: true }).sort((a, b) => (a.parentPath + a.name < b.parentPath + b.name ? -1 : 1))) {
+    // Chapters are keyed by their own text and ids; other files (images) by name and size.
+    if (e.name.endsWith('.md')) continue;
+    const full = path.join(e.parentPath, e.name);
+    h.update(`\0${full}\0${e.isFile() ? fs.statSync(full).size : 'dir'}`);
+  }
+  return h.digest('hex');
+}
+
 export async function renderDocument(
   project: Project,
   model: StrategyModel,
   ordered: ChapterInfo[],
   charts: ChartEnvironment,
   diagnostics: Diagnostic[],
+  cache?: RenderCache,
 ): Promise<RenderedDocument> {
   const index = new AnchorIndex();
   const prepared = ordered.map((info) => prepareChapter(info, index, diagnostics));
   const chartIds = [...(charts.charts?.keys() ?? [])].sort();
-  const chapters = await Promise.all(prepared.map((p) => renderChapter(p, { project, model, index, chartIds, charts }, diagnostics)));
+  const docKey = cache ? documentKey(project, charts, index) : '';
+  const chapters = await Promise.all(
+    prepared.map(async (p) => {
+      if (!cache) return renderChapter(p, { project, model, index, chartIds, charts }, diagnostics);
+      const key = createHash('sha256').update(`${docKey}\0${p.chapter.file}\0${p.label}\0${p.id}\0${p.title}\0${p.chapter.bodyLineOffset}\0${p.chapter.body}`).digest('hex');
+      const hit = cache.chapters.get(key);
+      if (hit) {
+        diagnostics.push(...hit.diagnostics);
+        return hit.chapter;
+      }
+      const own: Diagnostic[] = [];
+      const chapter = await renderChapter(p, { project, model, index, chartIds, charts }, own);
+      diagnostics.push(...own);
+      cache.chapters.set(key, { chapter, diagnostics: own });
+      return chapter;
+    }),
+  );
+  if (cache) {
+    // Keep only what the current document could use again.
+    const live = new Set(chapters);
+    for (const [k, v] of cache.chapters) if (!live.has(v.chapter)) cache.chapters.delete(k);
+  }
   return { chapters, index };
 }

@@ -1,0 +1,49 @@
+/**
+ * The dev server's render cache: an edited chapter is rendered again, the others are reused, and any
+ * change to the data (which blocks depend on) renders everything again. The output with the cache is
+ * the output without it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { check } from '../../scripts/build.js';
+import { createRenderCache } from '../../scripts/render/document.js';
+import { chapterHtml } from '../../scripts/assemble/links.js';
+import { cleanCopies, copyExample, edit } from '../support/example-copy.js';
+
+afterAll(cleanCopies);
+
+describe('render cache', () => {
+  it('re-renders only what an edit can change', async () => {
+    const root = copyExample();
+    const cache = createRenderCache();
+    const first = await check({ root, cache });
+    const again = await check({ root, cache });
+    expect(again.document.chapters.every((c, i) => c === first.document.chapters[i])).toBe(true);
+
+    edit(root, 'content/03-partnership-context.md', /\n## /, '\nA sentence added by an officer.\n\n## ');
+    const edited = await check({ root, cache });
+    const changed = edited.document.chapters.filter((c, i) => c !== again.document.chapters[i]).map((c) => c.id);
+    expect(changed).toEqual(['partnership-context']);
+    expect(chapterHtml(edited.document.chapters[2]!, edited.document.index, 'page')).toContain('A sentence added by an officer.');
+
+    edit(root, 'data/priorities.yaml', /title: .*/, 'title: A renamed priority');
+    const data = await check({ root, cache });
+    expect(data.document.chapters.filter((c, i) => c === edited.document.chapters[i])).toEqual([]);
+
+    // Same HTML as a build without any cache, and the same diagnostics.
+    const fresh = await check({ root });
+    expect(data.diagnostics).toEqual(fresh.diagnostics);
+    data.document.chapters.forEach((c, i) => expect(chapterHtml(c, data.document.index, 'page')).toBe(chapterHtml(fresh.document.chapters[i]!, fresh.document.index, 'page')));
+  });
+
+  it('replays a reused chapter’s diagnostics', async () => {
+    const root = copyExample();
+    fs.appendFileSync(path.join(root, 'content/02-legal-duties.md'), '\nSee [](#nowhere-at-all).\n');
+    const cache = createRenderCache();
+    const first = await check({ root, cache });
+    const second = await check({ root, cache });
+    expect(first.diagnostics.map((d) => d.ruleId)).toEqual(['xref/unknown']);
+    expect(second.diagnostics).toEqual(first.diagnostics);
+  });
+});
