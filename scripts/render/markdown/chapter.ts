@@ -157,6 +157,7 @@ export async function renderChapter(
     if (typeof v === 'string' && v.startsWith(`${nonce}:`)) markTrusted(el);
   });
   const clean = sanitizeHast(parsed);
+  wrapTables(clean, prepared.title);
 
   // Render the blocks (charts among them are async and cached).
   const outputs = await Promise.all(
@@ -201,6 +202,42 @@ export async function renderChapter(
     summary: chapter.front.summary ?? firstParagraph(prepared.tree),
     images,
   };
+}
+
+/**
+ * Officers' Markdown tables scroll sideways on a phone inside a region that a keyboard can reach, named
+ * after the heading above the table (GFM tables have no caption), as GOV.UK does for wide tables.
+ */
+export function wrapTables(tree: HastRoot, sectionTitle: string): void {
+  let heading = sectionTitle;
+  const walk = (parent: HastRoot | Element): void => {
+    parent.children.forEach((child, i) => {
+      if (child.type !== 'element') return;
+      if (/^h[2-6]$/.test(child.tagName)) {
+        heading = toText(child).replace(/^[\dA-Z]+(\.\d+)*\s+/, '');
+        return;
+      }
+      if (child.tagName === 'table') {
+        parent.children[i] = {
+          type: 'element',
+          tagName: 'div',
+          properties: { className: ['table-wrap'], role: 'region', ariaLabel: `Table: ${heading}`, tabIndex: 0 },
+          children: [child],
+        };
+        return;
+      }
+      walk(child);
+    });
+  };
+  walk(tree);
+}
+
+function toText(node: Element): string {
+  let out = '';
+  visit(node, 'text', (t: { value: string }) => {
+    out += t.value;
+  });
+  return out.trim();
 }
 
 function firstParagraph(tree: MdastRoot): string {
