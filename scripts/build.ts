@@ -11,6 +11,7 @@
  * Errors at any stage are collected, not thrown: `check` reports them all; `build` refuses to write
  * anything when there is an error, and the previous output stays as it was.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { compareDiagnostics } from './diagnostics/diagnostic.js';
@@ -22,7 +23,8 @@ import { CACHE_DIR } from './render/charts/index.js';
 import { checkChapters } from './validate/chapters.js';
 import { validateProject } from './validate/index.js';
 import { assemblePrint, assembleSite, pdfFileName } from './assemble/pages.js';
-import { loadTemplates } from './assemble/templates.js';
+import { BUILTIN_TEMPLATES, loadTemplates } from './assemble/templates.js';
+import { checkTemplatePages } from './assemble/guard.js';
 import { openDataFiles } from './emit/open-data.js';
 import { OutputFolder } from './emit/output-folder.js';
 import { launchBrowser, pageNumbersOf, printPdf, type PdfJob } from './emit/pdf.js';
@@ -35,7 +37,7 @@ export interface BuildOptions {
   out?: string;
   /** Make the PDF (default true). */
   pdf?: boolean;
-  /** Keep rendered charts in `<root>/.cache/charts` between runs (default true). */
+  /** Keep rendered charts in the tool's disk cache between runs (default true); never in the strategy folder. */
   diskCache?: boolean;
   /** Add the dev server's live-reload script. */
   devReload?: boolean;
@@ -84,7 +86,7 @@ export async function check(options: Pick<BuildOptions, 'root' | 'diskCache' | '
   const model = buildModel(project);
   lap('model');
   // 4 render
-  const document = await renderDocument(project, model, ordered, { charts, cacheDir: options.diskCache === false ? false : path.join(project.root, CACHE_DIR) }, diagnostics, options.cache);
+  const document = await renderDocument(project, model, ordered, { charts, cacheDir: options.diskCache === false ? false : CACHE_DIR }, diagnostics, options.cache);
   lap('render');
   // project.diagnostics may have grown while rendering (files read by blocks); keep each once.
   const all = dedupe([...diagnostics, ...project.diagnostics]);
@@ -114,6 +116,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // 5 assemble
   const templates = loadTemplates(project.root);
   const pages = assembleSite(model, document, templates, { devReload: options.devReload === true });
+  const print = options.pdf !== false ? assemblePrint(model, document, templates, {}) : undefined;
+  // A strategy's own templates arrive through pull requests like content, so their pages are checked too.
+  if (fs.existsSync(path.join(project.root, 'templates')) && path.resolve(project.root, 'templates') !== BUILTIN_TEMPLATES) {
+    const unsafe = checkTemplatePages(
+      [...pages.map((page) => ({ page, template: page.template, site: true })), ...(print ? [{ page: { path: 'the PDF', html: print, template: 'print' }, template: 'print', site: false }] : [])],
+      { devReload: options.devReload === true },
+    );
+    if (unsafe.length) return { ok: false, diagnostics: [...checked.diagnostics, ...unsafe], out, files: [] };
+  }
   lap('assemble');
   // 6 emit
   const folder = new OutputFolder(out, project.root);
@@ -126,7 +137,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const browser = await launchBrowser();
       try {
         // Pass 1 finds where each section starts; pass 2 prints those page numbers in the contents.
-        folder.write(job.htmlFile, assemblePrint(model, document, templates, {}));
+        folder.write(job.htmlFile, print ?? assemblePrint(model, document, templates, {}));
         const first = await printPdf(browser, job);
         const pageNumbers = await pageNumbersOf(first);
         folder.write(job.htmlFile, assemblePrint(model, document, templates, { pageNumbers }));

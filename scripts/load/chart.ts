@@ -16,7 +16,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/messages.js';
 import { compileSpec, ChartSpecError } from '../render/charts/draw.js';
-import { findUnsafeExpressions, validateSpec } from '../render/charts/validate-spec.js';
+import { findLinksAndImages, findUnsafeExpressions, validateSpec } from '../render/charts/validate-spec.js';
 import { ChartFileSchema } from '../schema/chart.js';
 import { parseCsv } from './csv.js';
 import { readProjectFile, type Project } from './project.js';
@@ -44,17 +44,23 @@ type Row = Record<string, unknown>;
 type Json = Record<string, unknown>;
 
 /** Read every chart under data/charts/. Charts with errors are left out; their problems are in project.diagnostics. */
-export function loadCharts(project: Project): Map<string, LoadedChart> {
-  const charts = new Map<string, LoadedChart>();
-  const dir = path.join(project.root, CHARTS_DIR);
-  if (!fs.existsSync(dir)) return charts;
-  const names = fs
+/** The chart files under data/charts/, loaded or not: a chart with errors still exists for its readers. */
+export function chartFileNames(root: string): string[] {
+  const dir = path.join(root, CHARTS_DIR);
+  if (!fs.existsSync(dir)) return [];
+  return fs
     .readdirSync(dir)
     .filter((n) => /\.(ya?ml|json)$/.test(n))
     .sort();
-  for (const name of names) {
+}
+
+export const chartIdOf = (name: string): string => name.replace(/\.(ya?ml|json)$/, '');
+
+export function loadCharts(project: Project): Map<string, LoadedChart> {
+  const charts = new Map<string, LoadedChart>();
+  for (const name of chartFileNames(project.root)) {
     const file = `${CHARTS_DIR}/${name}`;
-    const id = name.replace(/\.(ya?ml|json)$/, '');
+    const id = chartIdOf(name);
     if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
       project.diagnostics.push(diag('chart/bad-file-name', file, undefined, [name]));
       continue;
@@ -97,6 +103,9 @@ export function loadChart(project: Project, id: string, file: string): LoadedCha
   }
   for (const issue of findUnsafeExpressions(raw)) {
     problems.push(diag('chart/unsafe-expression', file, at(issue.path), [issue.word]));
+  }
+  for (const issue of findLinksAndImages(raw)) {
+    problems.push(diag('chart/link-or-image', file, at(issue.path, true), [issue.what]));
   }
   if (problems.length) {
     project.diagnostics.push(...problems);

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { chartFileNames, chartIdOf } from '../load/chart.js';
 import type { Project } from '../load/project.js';
 import type { StrategyModel } from '../model/strategy.js';
 import type { ChartEnvironment } from './blocks/block.js';
@@ -54,7 +55,8 @@ export async function renderDocument(
 ): Promise<RenderedDocument> {
   const index = new AnchorIndex();
   const prepared = ordered.map((info) => prepareChapter(info, index, diagnostics));
-  const chartIds = [...(charts.charts?.keys() ?? [])].sort();
+  // Every chart file counts as known; one with errors has its own diagnostics and is simply not drawn.
+  const chartIds = chartFileNames(project.root).map(chartIdOf);
   const docKey = cache ? documentKey(project, charts, index) : '';
   const chapters = await Promise.all(
     prepared.map(async (p) => {

@@ -15,6 +15,7 @@ export const CHARTS = {
   'chart/data-unsupported': e('error', (what) => `Charts cannot use ${what}.`, () => 'Give the data as `values:` or as a `url:` to one file under data/; named datasets, generators and data from other sources are not supported.'),
   'chart/missing-field': e('error', (field, columns) => `The chart uses the field "${field}", which its data does not have.`, (field, columns) => `Use one of the data's fields (names must match exactly, including capitals and spaces): ${columns}.`),
   'chart/unsafe-expression': e('error', (word) => `This expression uses "${word}", which chart expressions may not use.`, () => 'Expressions may use the data\'s fields, e.g. datum[\'Crime type\'] == \'Drugs\', and Vega\'s own functions; they cannot reach the program running the build.'),
+  'chart/link-or-image': e('error', (what) => `The chart contains ${what}; charts may not link anywhere or show images.`, () => 'Remove it: a chart shows the strategy\'s own data. Put links in the chapter\'s text instead.'),
   'chart/unknown-ref': e('error', (kind, id) => `There is no ${kind} with the id "${id}" to chart.`, (kind, id, known) => `Use one of: ${known}.`),
   'chart/missing-input': e('error', (what, file) => `The ${what} chart has no data to draw: ${file} is missing or has errors.`, (what, file) => `Add ${file}, or correct the errors reported for it.`),
   'chart/empty': e('warning', (what) => `The ${what} chart has nothing to show yet.`, (what, fix) => fix),

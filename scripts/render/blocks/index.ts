@@ -38,7 +38,7 @@ function idsOf(kind: AttributeKind, model: StrategyModel, attrs: Record<string, 
 export function checkDirective(
   name: string,
   attrs: Record<string, string>,
-  ctx: Pick<BlockContext, 'at' | 'model'>,
+  ctx: Pick<BlockContext, 'at' | 'model'> & { charts?: ReadonlyMap<string, unknown> | undefined },
   chartIds: readonly string[],
   diagnostics: Diagnostic[],
 ): BlockDefinition | undefined {
@@ -64,6 +64,7 @@ export function checkDirective(
       diagnostics.push(diag('directive/unknown-id', at.file, at, [label, value, ids.join(', ')]));
       ok = false;
     } else if (!ids.length) ok = false;
+    else if (spec.kind === 'chart' && !ctx.charts?.has(value)) ok = false; // its file's errors say why
   }
   for (const key of Object.keys(attrs)) {
     if (!block.attributes.some((a) => a.name === key)) {

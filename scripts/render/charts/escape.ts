@@ -1,6 +1,2 @@
-/** Escaping for text from data placed in HTML or SVG (both element content and quoted attributes). */
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ENTITIES[c]!);
-}
+/** Escaping for text from data placed in HTML or SVG: the one escaper of the render stage. */
+export { esc as escapeHtml } from '../html.js';

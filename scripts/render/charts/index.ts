@@ -3,7 +3,7 @@
  * site and in the PDF, each with its data as a real table.
  *
  *   request --(officer: loaded data/charts/<id>.yaml | generated: a function of the typed data)-->
- *   job {id, title, description, Vega-Lite spec, table} --(content hash: memory, then .cache/charts/)-->
+ *   job {id, title, description, Vega-Lite spec, table} --(content hash: memory, then node_modules/.cache)-->
  *   compile with the theme --> Vega in AST mode + interpreter, no loader --> SVG, one accessible image
  *
  * Public API: `renderChart`, `renderCharts` (many at once), `chartFigureHtml` (the <figure> HTML).
@@ -11,6 +11,7 @@
  * directive that asked for it.
  */
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { diag } from '../../diagnostics/messages.js';
 import { consultationJob } from './consultation.js';
@@ -31,7 +32,11 @@ export { clearMemoryCache, drawStats } from './job.js';
 /** What a job builder returns: a job, or the diagnostics that explain why there is none. */
 export type JobResult = { job: ChartJob; diagnostics?: Diagnostic[] } | { job?: undefined; diagnostics: Diagnostic[] };
 
-export const CACHE_DIR = '.cache/charts';
+/**
+ * The disk cache lives with the tool, never in the strategy folder: anything under the strategy comes
+ * through pull requests, and a planted cache entry would be published as trusted SVG.
+ */
+export const CACHE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../node_modules/.cache/csp-strategy/charts');
 
 /** The job for a request, or diagnostics (an unknown id, missing data). */
 export function chartJob(request: ChartRequest, ctx: ChartContext): JobResult {
@@ -60,7 +65,7 @@ export function chartJob(request: ChartRequest, ctx: ChartContext): JobResult {
 
 function cacheDirOf(ctx: ChartContext): string | undefined {
   if (ctx.cacheDir === false) return undefined;
-  return ctx.cacheDir ?? path.join(ctx.project.root, CACHE_DIR);
+  return ctx.cacheDir ?? CACHE_DIR;
 }
 
 /** Draw one chart (or read it from the cache). */

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as vega from 'vega';
 import { version as vegaLiteVersion, type TopLevelSpec } from 'vega-lite';
 import { compileSpec, drawVega } from './draw.js';
@@ -27,7 +28,14 @@ export interface ChartJob {
   table: ChartTable | ((data: DataReader, compiled: vega.Spec) => ChartTable);
 }
 
-const VERSIONS = `vega@${vega.version} vega-lite@${vegaLiteVersion}`;
+/** The chart code itself is part of every key, so a change to how charts are drawn is never served stale. */
+const CODE = (() => {
+  const dir = path.dirname(fileURLToPath(import.meta.url));
+  const h = createHash('sha256');
+  for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.ts')).sort()) h.update(f).update(fs.readFileSync(path.join(dir, f)));
+  return h.digest('hex').slice(0, 16);
+})();
+const VERSIONS = `vega@${vega.version} vega-lite@${vegaLiteVersion} code@${CODE}`;
 
 /** JSON with object keys sorted, so equal specs hash equally whatever their key order. */
 export function stableStringify(value: unknown): string {

@@ -10,20 +10,16 @@ import type { Config } from 'vega-lite';
 
 export const FONT = "Arial, 'Liberation Sans', Helvetica, sans-serif";
 
-/** The width charts are drawn at; the plot area is narrower by the axes and legend. */
-export const CHART_WIDTH = 640;
+/** The width of a chart's plot area, within a drawing about 640px wide with axes and legend. */
 export const PLOT_WIDTH = 520;
 
 export const TEXT = '#0b0c0c';
 export const SECONDARY_TEXT = '#505a5f';
 export const GRID = '#d9dadb';
-export const BORDER = '#b1b4b6';
 
 /** Okabe–Ito, ordered to alternate dark and light: blue, orange, bluish green, reddish purple, sky blue, vermilion, yellow, black. */
 export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'] as const;
 
-/** Stroke dashes for series beyond colour, so lines stay distinct in greyscale. */
-export const DASHES: number[][] = [[], [8, 4], [2, 3], [8, 3, 2, 3], [12, 4], [4, 4], [1, 2], [16, 4, 4, 4]];
 export const SHAPES = ['circle', 'square', 'triangle-up', 'diamond', 'cross', 'triangle-down', 'triangle-right', 'wedge'] as const;
 
 /** GOV.UK status colours. */

@@ -22,7 +22,7 @@ export interface ChartContext {
   /** Where the request was written (a directive's file:line:column), for diagnostics. */
   at?: SourceRef | undefined;
   /**
-   * The on-disk cache folder; defaults to `.cache/charts` in the strategy root. `false` keeps the
+   * The on-disk cache folder; defaults to the tool's `node_modules/.cache/csp-strategy/charts`. `false` keeps the
    * cache in memory only.
    */
   cacheDir?: string | false | undefined;

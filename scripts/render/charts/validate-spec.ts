@@ -151,3 +151,28 @@ export function findUnsafeExpressions(spec: unknown): ExpressionIssue[] {
   walk(spec, [], undefined);
   return out;
 }
+
+/**
+ * Links and images in a spec (an `href` channel or property, an `image` mark, a `url` outside `data`):
+ * charts are pictures of the strategy's own data, and a link or image in one could point anywhere.
+ */
+export function findLinksAndImages(spec: unknown): { path: PathSegment[]; what: string }[] {
+  const out: { path: PathSegment[]; what: string }[] = [];
+  const walk = (node: unknown, path: PathSegment[]): void => {
+    if (Array.isArray(node)) {
+      node.forEach((n, i) => walk(n, [...path, i]));
+      return;
+    }
+    if (!node || typeof node !== 'object') return;
+    for (const [k, v] of Object.entries(node as Record<string, unknown>)) {
+      if (k === 'values' || k === 'datasets') continue;
+      const here = [...path, k];
+      if (k === 'href') out.push({ path: here, what: 'a link (href)' });
+      else if (k === 'url' && path.at(-1) !== 'data') out.push({ path: here, what: 'an address (url)' });
+      else if ((k === 'mark' && v === 'image') || (k === 'type' && v === 'image' && path.at(-1) === 'mark')) out.push({ path: here, what: 'an image mark' });
+      else walk(v, here);
+    }
+  };
+  walk(spec, []);
+  return out;
+}
