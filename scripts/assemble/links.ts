@@ -8,6 +8,7 @@ import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
 import type { Anchor, AnchorIndex } from '../render/markdown/headings.js';
 import type { RenderedChapter } from '../render/markdown/chapter.js';
+import { safeDecode } from '../render/url.js';
 
 export type OutputMode = 'page' | 'single' | 'print';
 
@@ -33,7 +34,7 @@ export function chapterHtml(chapter: RenderedChapter, index: AnchorIndex, mode: 
     if (el.tagName !== 'a') return;
     const href = el.properties['href'];
     if (typeof href !== 'string' || !href.startsWith('#')) return;
-    const anchor = index.byId.get(decodeURIComponent(href.slice(1)));
+    const anchor = index.byId.get(safeDecode(href.slice(1)) ?? '');
     if (!anchor) return; // footnotes, or an unknown id already reported
     el.properties['href'] = anchorHref(anchor, mode, chapter.id);
     if (el.children.length === 0) el.children = [{ type: 'text', value: anchorText(anchor) }];

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { build } from '../build.js';
 import { EnvironmentError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { createRenderCache } from '../render/document.js';
+import { safeDecode } from '../render/url.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -93,7 +94,13 @@ export async function serve(options: DevOptions): Promise<void> {
       req.on('close', () => clients.delete(res));
       return;
     }
-    let rel = decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    const decoded = safeDecode(url.pathname);
+    if (decoded === undefined || decoded.includes('\0')) {
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Bad request');
+      return;
+    }
+    let rel = decoded.replace(/^\/+/, '');
     if (rel === '' || rel.endsWith('/')) rel += 'index.html';
     const file = path.resolve(out, rel);
     if (!file.startsWith(path.resolve(out) + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {

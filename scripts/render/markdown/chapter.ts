@@ -29,6 +29,7 @@ import { parseMarkdown } from './parse.js';
 import { findUnsafeHtml, markTrusted, sanitizeHast } from './sanitize.js';
 import { BlockDiagnostics } from './block-diagnostics.js';
 import { checkImages } from './images.js';
+import { safeDecode } from '../url.js';
 
 export interface ChapterInfo {
   chapter: Chapter;
@@ -123,7 +124,7 @@ export async function renderChapter(
       const at = posOf(d);
       const attrs: Record<string, string> = {};
       for (const [k, v] of Object.entries(d.attributes ?? {})) if (typeof v === 'string') attrs[k] = v;
-      const block = checkDirective(d.name, attrs, { at, model: ctx.model }, ctx.chartIds, diagnostics);
+      const block = checkDirective(d.name, attrs, { at, model: ctx.model, charts: ctx.charts.charts }, ctx.chartIds, diagnostics);
       requests.push(block ? { block, attrs, at } : undefined);
       const placeholder = {
         type: 'paragraph',
@@ -135,8 +136,6 @@ export async function renderChapter(
     }
     return undefined;
   });
-
-  const images = checkImages(prepared.tree, ctx.project, chapter, diagnostics);
 
   // Markdown to hast. Footnote ids are prefixed by the section id so they stay unique on the single page.
   const hast = toHast(prepared.tree, {
@@ -150,6 +149,7 @@ export async function renderChapter(
   // The file lets the raw-HTML parser give real positions, so warnings point at the right line.
   const parsed = hastRaw(hast, { file: new VFile(chapter.body) }) as HastRoot;
   diagnostics.push(...findUnsafeHtml(parsed, chapter.file, { lineOffset: offset }));
+  const images = checkImages(parsed, ctx.project, chapter, diagnostics);
 
   // Placeholders carry the nonce; mark ours trusted so the sanitiser keeps them.
   visit(parsed, 'element', (el: Element) => {
@@ -257,7 +257,7 @@ function checkCrossReferences(tree: HastRoot, prepared: PreparedChapter, index: 
     const href = el.properties['href'];
     if (typeof href !== 'string' || !href.startsWith('#')) return;
     if (el.properties['dataFootnoteRef'] !== undefined || el.properties['dataFootnoteBackref'] !== undefined) return;
-    const id = decodeURIComponent(href.slice(1));
+    const id = safeDecode(href.slice(1)) ?? href.slice(1);
     if (id.startsWith(`${prepared.id}-fn`) || id.startsWith(`${prepared.id}-footnote`)) return;
     if (!index.byId.has(id)) {
       const pos = el.position?.start;
