@@ -15,6 +15,8 @@ export interface OutputPage {
   /** Path inside the output folder, e.g. `risk-register.html`. */
   path: string;
   html: string;
+  /** The template it was made from, e.g. `section`, for messages about a strategy's own templates. */
+  template: string;
 }
 
 /** The PDF's file name, from the title: `community-safety-strategy-2027-2031.pdf`. */
@@ -86,13 +88,16 @@ export function assembleSite(model: StrategyModel, doc: RenderedDocument, templa
   const priorities = model.priorities.map((p, i) => ({ number: i + 1, title: p.title, summary: p.summary }));
   const ragCounts = { green: 0, amber: 0, red: 0, grey: 0 };
   for (const r of model.rag.values()) ragCounts[r.status]++;
-  pages.push({ path: 'index.html', html: templates.render('home', { site, nav, priorities, ragCounts, kpiCount: model.kpis.length }) });
+  const delivery = doc.chapters.find((c) => c.label === '6');
+  const deliveryHref = delivery ? pageHref(delivery.id) : undefined;
+  pages.push({ path: 'index.html', template: 'home', html: templates.render('home', { site, nav, priorities, ragCounts, kpiCount: model.kpis.length, deliveryHref }) });
   doc.chapters.forEach((c, i) => {
     const prev = doc.chapters[i - 1];
     const next = doc.chapters[i + 1];
     const link = (x: RenderedChapter | undefined) => (x ? { href: pageHref(x.id), label: x.label, title: x.title, isAppendix: x.isAppendix } : undefined);
     pages.push({
       path: pageHref(c.id),
+      template: 'section',
       html: templates.render('section', {
         site,
         nav: navFor(doc, c.id),
@@ -102,9 +107,10 @@ export function assembleSite(model: StrategyModel, doc: RenderedDocument, templa
   });
   pages.push({
     path: 'full.html',
+    template: 'single',
     html: templates.render('single', { site, nav, chapters: doc.chapters.map((c) => ({ label: c.label, isAppendix: c.isAppendix, title: c.title, id: c.id, html: chapterHtml(c, doc.index, 'single') })) }),
   });
-  pages.push({ path: 'accessibility.html', html: templates.render('accessibility', { site, nav }) });
+  pages.push({ path: 'accessibility.html', template: 'accessibility', html: templates.render('accessibility', { site, nav }) });
   return pages;
 }
 

@@ -26,7 +26,8 @@ Options:
   --debug          Show stack traces (for developers)
   -h, --help       Show this help
 
-Exit codes: 0 success, 1 problems in the content or data, 2 usage or environment problem.`;
+Exit codes: 0 success, 1 problems in the content or data, 2 usage or environment problem,
+70 a bug in the tool (run again with --debug and report it).`;
 
 interface Io {
   out: (s: string) => void;
@@ -73,7 +74,11 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       if (format === 'human') {
         if (ds.length) io.err(formatDiagnostics(ds, 'human', { color: io.color }));
         else io.err(summarise(ds));
-      } else io.out(formatDiagnostics(ds, format, { color: false }));
+      } else {
+        // Annotations name files from the repository's top, where the pull request's paths start.
+        const rel = path.relative(process.cwd(), root).split(path.sep).join('/');
+        io.out(formatDiagnostics(ds, format, rel && !rel.startsWith('..') ? { color: false, root: rel } : { color: false }));
+      }
     };
     switch (command) {
       case 'check': {

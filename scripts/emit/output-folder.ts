@@ -29,6 +29,9 @@ export class OutputFolder {
     if (rel === '' || !rel.startsWith('..')) {
       throw new EnvironmentError(`The output folder ${this.out} holds the strategy itself.`, 'Choose an output folder of its own, such as dist/, with --out.');
     }
+    if (fs.existsSync(this.out) && !fs.statSync(this.out).isDirectory()) {
+      throw new EnvironmentError(`The output folder ${this.out} is a file, not a folder.`, 'Choose a folder with --out, such as dist/.');
+    }
     if (fs.existsSync(this.out)) {
       const entries = fs.readdirSync(this.out);
       if (entries.length && !entries.includes(MARKER)) {

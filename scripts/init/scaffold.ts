@@ -28,6 +28,8 @@ export function scaffoldFiles(): Map<string, string> {
     files.set(`data/${input.file}`, `# yaml-language-server: $schema=../schemas/${schemaFileFor(input.file)}\n${starter}`);
   }
   for (const [name, text] of generateSchemas()) files.set(`schemas/${name}`, text);
+  // The published output and the dev server's preview are made by the tool; they are not source.
+  files.set('.gitignore', 'dist/\n.cache/\nnode_modules/\n');
   return files;
 }
 

@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/messages.js';
-import { ChapterFrontMatterSchema, DATA_INPUTS, KpiActualRowSchema, type ChapterFrontMatter, type DataKey, type StrategyData } from '../schema/index.js';
+import { closest } from '../diagnostics/suggest.js';
+import { ChapterFrontMatterSchema, DATA_INPUTS, KpiActualRowSchema, type Actual, type ChapterFrontMatter, type DataKey, type StrategyData } from '../schema/index.js';
 import { parseCsv } from './csv.js';
 import { splitFrontMatter } from './front-matter.js';
 import { resolveInside, toPosix } from './paths.js';
@@ -37,8 +38,8 @@ export interface Project {
   data: Partial<StrategyData>;
   /** The YAML source of each data input, to locate any value by its path. */
   sources: Partial<Record<DataKey, YamlSource>>;
-  /** For each KPI id and period, where its actual was written (YAML or a CSV row). */
-  actualSources: Map<string, SourceRef>;
+  /** Where each KPI actual (by object) was written: its YAML entry or its CSV row. */
+  actualSources: Map<Actual, SourceRef>;
   chapters: Chapter[];
   /** Chapters whose front matter could not be read (already reported), so no second error follows. */
   failedChapters: string[];
@@ -46,8 +47,6 @@ export interface Project {
   files: string[];
   diagnostics: Diagnostic[];
 }
-
-export const actualKey = (kpi: string, period: string): string => `${kpi}\u0000${period}`;
 
 export function loadProject(rootDir: string): Project {
   const root = fs.realpathSync(rootDir);
@@ -113,7 +112,7 @@ function mergeKpiActuals(project: Project): void {
   const csvCache = new Map<string, ReturnType<typeof parseCsv>['table'] | null>();
   kpis.forEach((kpi, k) => {
     kpi.actuals.forEach((a, i) => {
-      project.actualSources.set(actualKey(kpi.id, a.period), { file: source.file, ...source.locate(['kpis', k, 'actuals', i]) });
+      project.actualSources.set(a, { file: source.file, ...source.locate(['kpis', k, 'actuals', i]) });
     });
     if (!kpi.actuals_csv) return;
     const at = { file: source.file, ...source.locate(['kpis', k, 'actuals_csv']) };
@@ -156,9 +155,24 @@ function mergeKpiActuals(project: Project): void {
       }
       const actual = parsed.data.note ? { period: parsed.data.period, value: parsed.data.value, note: parsed.data.note } : { period: parsed.data.period, value: parsed.data.value };
       kpi.actuals.push(actual);
-      project.actualSources.set(actualKey(kpi.id, actual.period), { file: table.file, line: row.line, column: 1 });
+      project.actualSources.set(actual, { file: table.file, line: row.line, column: 1 });
     }
   });
+  // A row for a KPI that no KPI reading this file has (a typo in the id) would silently vanish.
+  for (const [csv, table] of csvCache) {
+    if (!table) continue;
+    const readers = kpis.filter((k) => k.actuals_csv === csv).map((k) => k.id);
+    for (const row of table.rows) {
+      const id = row.values['kpi'] ?? '';
+      if (readers.includes(id)) continue;
+      const at = { line: row.line, column: Math.max(1, table.columns.indexOf('kpi') + 1) };
+      const kpi = kpis.find((k) => k.id === id);
+      // A KPI that reads another file (even a broken one) has its own diagnostic already.
+      if (kpi?.actuals_csv) continue;
+      if (kpi) project.diagnostics.push(diag('kpi/csv-not-linked', table.file, at, [id, csv]));
+      else project.diagnostics.push(diag('id/unknown', table.file, at, ['KPI', id, readers.join(', '), closest(id, readers) ?? '']));
+    }
+  }
 }
 
 function loadChapters(project: Project): void {

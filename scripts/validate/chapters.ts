@@ -9,6 +9,9 @@ import type { Chapter } from '../load/project.js';
 import { SECTIONS } from '../model/sections.js';
 import type { ChapterInfo } from '../render/markdown/chapter.js';
 
+/** Page names the site uses itself: a chapter with one of these ids would overwrite that page. */
+export const RESERVED_IDS = ['index', 'full', 'accessibility', 'print'] as const;
+
 const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
 
 export function checkChapters(chapters: Chapter[], failed: readonly string[] = []): { ordered: ChapterInfo[]; diagnostics: Diagnostic[] } {
@@ -46,6 +49,11 @@ export function checkChapters(chapters: Chapter[], failed: readonly string[] = [
     // A chapter whose front matter could not be read has its own error; don't add a second.
     const unreadable = failed.some((f) => f.split('/').pop()!.startsWith(`${String(spec.number).padStart(2, '0')}-`));
     if (!seen.has(String(spec.number)) && !unreadable) diagnostics.push(diag('chapter/missing-section', 'content', undefined, [String(spec.number), spec.title, spec.file]));
+  }
+  for (const info of infos) {
+    if ((RESERVED_IDS as readonly string[]).includes(info.id)) {
+      diagnostics.push(diag('chapter/reserved-id', info.chapter.file, info.chapter.frontSource.locate(['id']), [info.id, RESERVED_IDS.join(', ')]));
+    }
   }
   // Files are read in name order; the sections they hold must follow the statutory order.
   let highest = -1;

@@ -21,7 +21,9 @@ describe('strategy init', () => {
       ...SECTIONS.map((s) => s.file),
       ...Object.values(DATA_INPUTS).map((i) => `data/${i.file}`),
       ...[...generateSchemas().keys()].map((n) => `schemas/${n}`),
+      '.gitignore',
     ]);
+    expect(fs.readFileSync(path.join(dir, '.gitignore'), 'utf8').split('\n')).toEqual(expect.arrayContaining(['dist/', '.cache/']));
     for (const rel of written) expect(fs.existsSync(path.join(dir, rel)), rel).toBe(true);
   });
 

@@ -31,11 +31,11 @@ export const LOADING = {
   // Chapters and Markdown
   'chapter/no-front-matter': e('error', () => 'This chapter has no front matter.', () => 'Start the file with a block between two lines of three dashes, e.g.\n---\nsection: 3\ntitle: Partnership Context\n---'),
   'chapter/unclosed-front-matter': e('error', () => 'The front matter starts with "---" on the first line but is never closed.', () => 'Add a line of three dashes (---) after the last front matter line, before the chapter\'s text.'),
+  'chapter/reserved-id': e('error', (id) => `The id "${id}" is the name of one of the site's own pages, so this chapter would replace it.`, (id, reserved) => `Choose another id (not ${reserved}), e.g. \`id: ${id}-section\`.`),
   'chapter/missing-section': e('error', (n, title) => `Section ${n}, "${title}", has no chapter.`, (n, title, file) => `Add ${file} with front matter \`section: ${n}\` and \`title: ${title}\`.`),
   'chapter/duplicate-section': e('error', (n, other) => `Section ${n} is also given by ${other}.`, () => 'Each section is one file: merge the two, or correct the section number in the front matter.'),
   'chapter/wrong-title': e('error', (n, got, expected) => `Section ${n} is titled "${got}", but the statutory structure calls it "${expected}".`, (n, got, expected) => `Write \`title: ${expected}\`.`),
   'chapter/out-of-order': e('error', (n, file) => `Section ${n} is in a file that sorts out of order.`, (n, file) => `Rename the file so it sorts in section order, e.g. ${file}.`),
-  'chapter/no-heading': e('warning', () => 'This chapter has no text.', () => 'Write the section\'s content, or use `strategy init` guidance.'),
   'markdown/heading-level': e('error', (level) => `A level-1 heading ("# …") is not allowed inside a chapter.`, () => 'The chapter title comes from the front matter; start your headings at "## ".'),
   'xref/unknown': e('error', (id) => `The cross-reference "#${id}" points to no section or heading.`, (id, suggestion) => suggestion ? `Did you mean "#${suggestion}"? Headings get ids from their text, or set one with "## Title {#my-id}".` : 'Link to a section id (its front matter `id`) or a heading id; set one with "## Title {#my-id}".'),
   'xref/duplicate-id': e('error', (id, other) => `The id "${id}" is already used at ${other}.`, () => 'Give this heading its own id with "## Title {#another-id}".'),
@@ -46,11 +46,14 @@ export const LOADING = {
   'directive/container': e('error', (name) => `":::${name}" blocks are not supported.`, (name) => `Place a data block on its own line with two colons, e.g. ::${name}.`),
   'image/remote': e('error', (src) => `The image "${src}" is on another website.`, () => 'Save the image in the strategy folder (for example content/images/) and refer to it by its path: the build never fetches from the network.'),
   'image/missing': e('error', (src) => `The image "${src}" does not exist.`, () => 'Check the path: it is relative to the chapter file.'),
-  'image/no-alt': e('error', (src) => `The image "${src}" has no alternative text.`, () => 'Describe the image in the brackets: ![What the image shows](path.png). Use ![](path.png) only for decoration.'),
+  'image/no-alt': e('warning', (src) => `The image "${src}" has no alternative text, so screen reader users will not know what it shows.`, () => 'Describe the image in the brackets: ![What the image shows](path.png). Leave it empty only if the image is pure decoration.'),
+  'image/type': e('error', (src) => `"${src}" is not a PNG, JPEG, GIF or WebP image.`, () => 'Save the picture as .png or .jpg and refer to that file. Other files (SVG, HTML, PDF) are not published as images, because they can carry code.'),
+
+  // Templates
+  'template/unsafe': e('error', (page, what) => `The page ${page} made from this template has ${what}.`, () => 'Templates may change the look, not add code: remove it. Scripts, event handlers, frames and forms are never published, and every page keeps the Content-Security-Policy.'),
 
   // Browser
   'pdf/remote-request': e('error', (url) => `The PDF tried to load "${url}", which is not part of the strategy.`, () => 'Keep every image and font inside the strategy folder: the build never fetches from the network.'),
-  'env/no-browser': e('error', () => 'No Chrome or Chromium browser was found, so the PDF cannot be made.', () => 'Install one (on Debian or Ubuntu: `sudo apt-get install -y chromium`), or set CHROME_PATH to its path.'),
 } as const;
 
 /** A hint for a value the schema refuses, derived from what is wrong with it. */

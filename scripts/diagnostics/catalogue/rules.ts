@@ -30,6 +30,7 @@ export const RULES = {
       `Set a target ${better === 'lower' ? 'at or below' : 'at or above'} ${againstValue}, or, if a ${better === 'lower' ? 'rise' : 'fall'} is the improvement, change \`direction\` to ${better === 'lower' ? 'higher' : 'lower'}-is-better.`,
   ),
   'kpi/actual-outside-strategy': e('error', (id, period, first, last) => `The actual for ${period} of KPI "${id}" falls outside the strategy period (${first} to ${last}).`, (id, period, first, last) => `Correct the period, or move an earlier figure into \`baseline:\`; actuals run from ${first} to ${last}.`),
+  'kpi/csv-not-linked': e('error', (id, csv) => `This row is for KPI "${id}", but that KPI does not read ${csv}, so the figure would be ignored.`, (id, csv) => `Add \`actuals_csv: ${csv}\` to KPI "${id}" in data/kpis.yaml, or move the figure to the file it reads.`),
   'kpi/duplicate-actual': e('error', (id, period, other) => `KPI "${id}" has two actuals for ${period} (the other is at ${other}).`, () => 'Keep one figure per period: delete or correct the other.'),
   'kpi/no-actuals': e('warning', (id) => `The KPI "${id}" has no actuals yet.`, () => 'Add figures under `actuals:` (period and value), or name a CSV file in `actuals_csv:`, as soon as the first period is reported.'),
   'kpi/unused': e('warning', (id) => `The KPI "${id}" is not used by any logic-model outcome or action.`, (id) => `Add "${id}" to the \`kpis:\` of an outcome in data/logic-models.yaml or of an action in data/actions.yaml, or remove the KPI.`),

@@ -2,7 +2,6 @@
  * Dates and periods that pass the schema's shape but do not exist: `2027-02-30`, or a financial year
  * whose two years do not follow on (`2027-29`, `2027-29 Q1`).
  */
-import { actualKey } from '../../load/project.js';
 import type { PathSegment } from '../../load/yaml.js';
 import { fyLabel, isValidDate, parsePeriod } from '../../model/periods.js';
 import type { DataKey } from '../../schema/index.js';
@@ -48,7 +47,7 @@ export const checkDates: Rule = (ctx) => {
     const yamlCount = rawKpis?.[i]?.actuals?.length ?? 0;
     k.actuals.forEach((a, j) => {
       if (j < yamlCount) return checkPeriod(ctx, a.period, 'period', 'kpis', ['kpis', i, 'actuals', j, 'period']);
-      const at = ctx.project.actualSources.get(actualKey(k.id, a.period));
+      const at = ctx.project.actualSources.get(a);
       if (at && !parsePeriod(a.period)) {
         ctx.reportAt('period/invalid', at.file, at, [a.period, 'period', `${fyLabel(Number(a.period.slice(0, 4)) || 2027)} (or a month such as 2027-04)`]);
       }

@@ -3,7 +3,6 @@
  * better (never worse than the baseline, never worse than the year before), and actuals inside the
  * strategy period, one per period, with a warning while there are none yet.
  */
-import { actualKey } from '../../load/project.js';
 import { parsePeriod } from '../../model/periods.js';
 import type { Rule, RuleContext } from '../context.js';
 
@@ -32,7 +31,7 @@ export const checkKpis: Rule = (ctx) => {
       const where =
         i < yamlCount
           ? { file: ctx.fileOf('kpis'), ...ctx.at('kpis', [...base, 'actuals', i, 'period']) }
-          : (ctx.project.actualSources.get(actualKey(kpi.id, a.period)) ?? { file: ctx.fileOf('kpis'), ...ctx.at('kpis', [...base, 'actuals_csv']) });
+          : (ctx.project.actualSources.get(a) ?? { file: ctx.fileOf('kpis'), ...ctx.at('kpis', [...base, 'actuals_csv']) });
       const label = `${where.file}:${where.line}:${where.column}`;
       const other = seen.get(a.period);
       if (other !== undefined && other !== label) ctx.reportAt('kpi/duplicate-actual', where.file, where, [kpi.id, a.period, other]);
