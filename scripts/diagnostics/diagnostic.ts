@@ -47,24 +47,6 @@ export class EnvironmentError extends Error {
   }
 }
 
-/** Collects diagnostics across a run, so one run reports every problem, not just the first. */
-export class DiagnosticBag {
-  readonly items: Diagnostic[] = [];
-  add(d: Diagnostic): void {
-    this.items.push(d);
-  }
-  addAll(ds: Iterable<Diagnostic>): void {
-    for (const d of ds) this.items.push(d);
-  }
-  get hasErrors(): boolean {
-    return this.items.some((d) => d.severity === 'error');
-  }
-  /** Sorted by file, then position, then rule, so output is stable. */
-  sorted(): Diagnostic[] {
-    return [...this.items].sort(compareDiagnostics);
-  }
-}
-
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return (
     (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||

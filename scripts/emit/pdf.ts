@@ -8,12 +8,12 @@
  * and reported: a remote image or font is an error, never a silent network call.
  * Reproducibility: Chromium stamps the current time into the PDF; it is replaced by the edition's date.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { ContentError, EnvironmentError } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/messages.js';
+import { esc } from '../render/html.js';
 import { BROWSER_ARGS, findBrowser } from './browser.js';
 
 export interface PdfJob {
@@ -37,8 +37,6 @@ export async function launchBrowser(): Promise<Browser> {
     throw new EnvironmentError(`The browser at ${executablePath} could not be started: ${(err as Error).message.split('\n')[0]}`, 'Check that Chromium is installed completely (`sudo apt-get install -y chromium`), or set CHROME_PATH to another browser.', { cause: err });
   }
 }
-
-const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Print one pass. Returns the PDF bytes. */
 export async function printPdf(browser: Browser, job: PdfJob): Promise<Uint8Array> {
@@ -69,7 +67,7 @@ export async function printPdf(browser: Browser, job: PdfJob): Promise<Uint8Arra
       preferCSSPageSize: true,
       displayHeaderFooter: true,
       headerTemplate: '<span></span>',
-      footerTemplate: `<div style="font-family: Arial, 'Liberation Sans', sans-serif; font-size: 8pt; color: #505a5f; width: 100%; padding: 0 16mm; display: flex; justify-content: space-between;"><span>${escapeXml(job.footer)}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
+      footerTemplate: `<div style="font-family: Arial, 'Liberation Sans', sans-serif; font-size: 8pt; color: #505a5f; width: 100%; padding: 0 16mm; display: flex; justify-content: space-between;"><span>${esc(job.footer)}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
       margin: { top: '18mm', bottom: '20mm', left: '18mm', right: '18mm' },
       timeout: 180_000,
     });
@@ -109,8 +107,4 @@ export async function pageNumbersOf(pdf: Uint8Array): Promise<Map<string, number
   } finally {
     await doc.destroy();
   }
-}
-
-export function writePdf(job: PdfJob, pdf: Uint8Array): void {
-  fs.writeFileSync(path.join(job.dir, job.pdfFile), pdf);
 }

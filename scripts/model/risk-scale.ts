@@ -3,7 +3,7 @@
  * (catastrophic) to IV (minor), rated like "C3" (letter, then the impact as a number). A 5×5 numeric
  * scale rates by the product of likelihood and impact (1–25). A register may also give its own levels.
  */
-import type { Risk, RiskScaleInput } from '../schema/index.js';
+import type { RiskScaleInput } from '../schema/index.js';
 
 export interface Level {
   code: string;
@@ -67,8 +67,4 @@ export function rate(scale: RiskScale, likelihood: string | number, impact: stri
   const band = severity >= 0.6 ? 'high' : severity >= 0.35 ? 'medium' : 'low';
   if (scale.kind === 'numeric') return { label: String(Number(l.code) * Number(i.code)), severity, band };
   return { label: `${l.code}${i.rank}`, severity, band };
-}
-
-export function rateRisk(scale: RiskScale, risk: Pick<Risk, 'likelihood' | 'impact'>): Rating | undefined {
-  return rate(scale, risk.likelihood, risk.impact);
 }

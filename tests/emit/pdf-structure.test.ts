@@ -82,7 +82,7 @@ describe('the PDF structure', () => {
     expect(typeof info['Title']).toBe('string');
     expect(String(info['Title']).trim().length).toBeGreaterThan(0);
     const siteLang = /<html lang="([^"]+)"/.exec(fs.readFileSync(path.join(dist, 'index.html'), 'utf8'))?.[1];
-    if (info['Language'] !== undefined) expect(info['Language']).toBe(siteLang);
+    expect(info['Language']).toBe(siteLang);
   });
 
   it('the example has charts to check', () => {

@@ -16,8 +16,6 @@ export function copyExample(): string {
   made.push(parent);
   const root = path.join(parent, 'strategy');
   for (const dir of ['content', 'data']) fs.cpSync(path.join(REPO, dir), path.join(root, dir), { recursive: true });
-  const cache = path.join(REPO, '.cache', 'charts');
-  if (fs.existsSync(cache)) fs.cpSync(cache, path.join(root, '.cache', 'charts'), { recursive: true });
   return root;
 }
 

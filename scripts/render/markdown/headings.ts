@@ -9,6 +9,7 @@ import type {} from 'mdast-util-to-hast';
 import { visit } from 'unist-util-visit';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { diag } from '../../diagnostics/messages.js';
+import { closest } from '../../diagnostics/suggest.js';
 
 export interface Anchor {
   id: string;
@@ -57,31 +58,8 @@ export class AnchorIndex {
     for (let i = 1; ; i++) if (!this.byId.has(`${base}-${i}`)) return `${base}-${i}`;
   }
   closest(id: string): string | undefined {
-    let best: string | undefined;
-    let bestScore = Infinity;
-    for (const candidate of this.byId.keys()) {
-      const d = editDistance(id, candidate);
-      if (d < bestScore) {
-        bestScore = d;
-        best = candidate;
-      }
-    }
-    return best !== undefined && bestScore <= Math.max(2, Math.floor(id.length / 3)) ? best : undefined;
+    return closest(id, [...this.byId.keys()]);
   }
-}
-
-export function editDistance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diagPrev = prev[0]!;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j]!;
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diagPrev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diagPrev = tmp;
-    }
-  }
-  return prev[b.length]!;
 }
 
 /**
