@@ -79,11 +79,19 @@ export function loadCharts(project: Project): Map<string, LoadedChart> {
 export function loadChart(project: Project, id: string, file: string): LoadedChart | undefined {
   const read = readProjectFile(project, file);
   if (!read) return undefined;
-  if (read.text.trim() === '') {
-    project.diagnostics.push(diag('file/empty', file, undefined));
+  return loadChartText(project, id, file, read.text);
+}
+
+/**
+ * Load a chart from its YAML text: a chart file, or a chart written inline in a chapter (a ```chart
+ * block), whose lines start `lineOffset` lines into the chapter. Diagnostics go to project.diagnostics.
+ */
+export function loadChartText(project: Project, id: string, file: string, text: string, lineOffset = 0): LoadedChart | undefined {
+  if (text.trim() === '') {
+    project.diagnostics.push(diag('file/empty', file, lineOffset ? { line: lineOffset, column: 1 } : undefined));
     return undefined;
   }
-  const { source, diagnostics } = parseYaml(read.text, file);
+  const { source, diagnostics } = parseYaml(text, file, lineOffset);
   if (diagnostics.length) {
     project.diagnostics.push(...diagnostics);
     return undefined;

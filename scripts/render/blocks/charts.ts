@@ -9,8 +9,9 @@ import { raw } from '../html.js';
 import { BlockDiagnostics } from '../markdown/block-diagnostics.js';
 import type { BlockContext, BlockDefinition, BlockOutput } from './block.js';
 
-async function chartBlock(ctx: BlockContext, request: ChartRequest): Promise<BlockOutput> {
-  const result = await renderChart(request, { project: ctx.project, charts: ctx.charts.charts, at: ctx.at, cacheDir: ctx.charts.cacheDir });
+/** Draw one chart for a block; `charts` overrides the officer charts (an inline chart brings its own). */
+export async function chartBlock(ctx: BlockContext, request: ChartRequest, charts = ctx.charts.charts): Promise<BlockOutput> {
+  const result = await renderChart(request, { project: ctx.project, charts, at: ctx.at, cacheDir: ctx.charts.cacheDir });
   if (!result.ok) throw new BlockDiagnostics(result.diagnostics);
   return { site: raw(chartFigureHtml(result.chart, 'site')), print: raw(chartFigureHtml(result.chart, 'print')) };
 }

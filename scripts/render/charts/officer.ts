@@ -124,6 +124,8 @@ function officerTable(chart: LoadedChart, data: DataReader, compiled: vega.Spec)
     const sort = (def as Json)['sort'];
     if (typeof sort === 'string' && /^-?(x|y)$/.test(sort)) sortBy.push({ column: col, channel: sort.replace('-', '') });
   }
+  // Categories (and times) first, then the numbers: the first column heads each row of the table.
+  columns.sort((a, b) => Number(a.numeric && !a.temporal) - Number(b.numeric && !b.temporal));
   const cell = (c: Column, v: unknown): string => {
     if (v === null || v === undefined) return '';
     if (c.temporal && (v instanceof Date || typeof v === 'number')) return formatTime(v, c.timeUnit);

@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { raw as hastRaw } from 'hast-util-raw';
-import type { Root as MdastRoot, RootContent } from 'mdast';
+import type { Code, Root as MdastRoot, RootContent } from 'mdast';
 import type { LeafDirective, TextDirective, ContainerDirective } from 'mdast-util-directive';
 import { toHast } from 'mdast-util-to-hast';
 import { visit, SKIP } from 'unist-util-visit';
@@ -29,6 +29,8 @@ import { parseMarkdown } from './parse.js';
 import { findUnsafeHtml, markTrusted, sanitizeHast } from './sanitize.js';
 import { BlockDiagnostics } from './block-diagnostics.js';
 import { checkImages } from './images.js';
+import { loadChartText } from '../../load/chart.js';
+import { chartBlock } from '../blocks/charts.js';
 import { safeDecode } from '../url.js';
 
 export interface ChapterInfo {
@@ -96,6 +98,7 @@ export async function renderChapter(
   const offset = chapter.bodyLineOffset;
   const nonce = createHash('sha256').update(chapter.file).update('\0').update(chapter.body).digest('hex').slice(0, 16);
   const requests: (BlockRequest | undefined)[] = [];
+  let inlineCharts = 0;
   const posOf = (node: { position?: { start: { line: number; column: number } } | undefined }): SourceRef => ({
     file: chapter.file,
     line: (node.position?.start.line ?? 1) + offset,
@@ -119,13 +122,20 @@ export async function renderChapter(
       (parent.children as RootContent[]).splice(i, 1);
       return [SKIP, i];
     }
-    if (node.type === 'leafDirective') {
-      const d = node as LeafDirective;
-      const at = posOf(d);
-      const attrs: Record<string, string> = {};
-      for (const [k, v] of Object.entries(d.attributes ?? {})) if (typeof v === 'string') attrs[k] = v;
-      const block = checkDirective(d.name, attrs, { at, model: ctx.model, charts: ctx.charts.charts }, ctx.chartIds, diagnostics);
-      requests.push(block ? { block, attrs, at } : undefined);
+    const isInlineChart = node.type === 'code' && (node as Code).lang === 'chart';
+    if (node.type === 'leafDirective' || isInlineChart) {
+      let request: BlockRequest | undefined;
+      if (isInlineChart) {
+        request = inlineChart(node as Code, prepared, ctx.project, inlineCharts++, diagnostics);
+      } else {
+        const d = node as LeafDirective;
+        const at = posOf(d);
+        const attrs: Record<string, string> = {};
+        for (const [k, v] of Object.entries(d.attributes ?? {})) if (typeof v === 'string') attrs[k] = v;
+        const block = checkDirective(d.name, attrs, { at, model: ctx.model, charts: ctx.charts.charts }, ctx.chartIds, diagnostics);
+        request = block ? { block, attrs, at } : undefined;
+      }
+      requests.push(request);
       const placeholder = {
         type: 'paragraph',
         children: [],
@@ -202,6 +212,32 @@ export async function renderChapter(
     summary: chapter.front.summary ?? firstParagraph(prepared.tree),
     images,
   };
+}
+
+/**
+ * A chart written inline in a chapter, as a fenced block whose language is `chart` and whose text is
+ * what a data/charts/ file would hold (title, description, spec); ```chart id=my-chart names it. It is
+ * checked like a chart file, with positions in the chapter, and drawn the same way.
+ */
+function inlineChart(node: Code, prepared: PreparedChapter, project: Project, n: number, diagnostics: Diagnostic[]): BlockRequest | undefined {
+  const { chapter } = prepared;
+  const line = (node.position?.start.line ?? 1) + chapter.bodyLineOffset;
+  const at = { file: chapter.file, line, column: node.position?.start.column ?? 1 };
+  const named = /(?:^|\s)id=([a-z0-9]+(?:-[a-z0-9]+)*)(?:\s|$)/.exec(node.meta ?? '')?.[1];
+  const id = named ?? `${prepared.id}-chart-${n + 1}`;
+  // loadChartText reports into project.diagnostics; keep this chapter's own, so a cached chapter replays them.
+  const before = project.diagnostics.length;
+  const chart = loadChartText(project, id, chapter.file, node.value, line);
+  diagnostics.push(...project.diagnostics.splice(before));
+  if (!chart) return undefined;
+  const block: BlockDefinition = {
+    name: 'chart',
+    description: 'An inline chart',
+    attributes: [],
+    example: '```chart',
+    render: (ctx) => chartBlock(ctx, { kind: 'officer', id }, new Map([[id, chart]])),
+  };
+  return { block, attrs: {}, at };
 }
 
 /**
