@@ -163,7 +163,7 @@ export const riskRegister: BlockDefinition = {
       rows: model.risks.map((r) => {
         const rt = model.ratings.get(r.id);
         return [
-          html`<span id="risk-${r.id}">${r.id.toUpperCase()}</span>`,
+          html`<span id="risk-${r.id}">${r.id}</span>`,
           html`<strong>${r.risk}</strong><span class="kpi-meta">${r.category.replace(/^./, (c) => c.toUpperCase())}</span><p class="risk-detail"><em>Cause:</em> ${r.cause}</p><p class="risk-detail"><em>Consequence:</em> ${r.consequence}</p>`,
           r.owner,
           ratingTag(rt?.inherent),

@@ -137,7 +137,7 @@ export const actionPlan: BlockDefinition = {
         caption: `Delivery plan: ${p.title}`,
         head: ['No.', 'Action', 'Lead', 'Partners', 'Due', 'Status'],
         rows: actions.map((a) => [
-          a.id.toUpperCase(),
+          a.id,
           html`${a.action}${a.milestones.length ? html`<ul class="milestones">${a.milestones.map((m) => html`<li><span class="kpi-meta">${m.quarter}</span> ${m.milestone}</li>`)}</ul>` : ''}${a.kpis.length ? html`<span class="kpi-meta">Moves: ${a.kpis.map((k) => model.kpiById.get(k)?.title ?? k).join('; ')}</span>` : ''}`,
           html`${a.lead.role}<span class="kpi-meta">${a.lead.organisation}</span>`,
           a.partners.join(', '),
