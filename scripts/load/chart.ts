@@ -10,6 +10,7 @@
  * Times are read as UTC (`timeUnit: yearmonth` becomes `utcyearmonth`), so a chart does not change
  * with the machine's time zone.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
@@ -19,6 +20,7 @@ import { compileSpec, ChartSpecError } from '../render/charts/draw.js';
 import { findLinksAndImages, findUnsafeExpressions, validateSpec } from '../render/charts/validate-spec.js';
 import { ChartFileSchema } from '../schema/chart.js';
 import { parseCsv } from './csv.js';
+import { resolveInside } from './paths.js';
 import { readProjectFile, type Project } from './project.js';
 import { checkSchema } from './schema-issues.js';
 import { MAX_CSV_BYTES } from './text.js';
@@ -69,10 +71,54 @@ export function loadCharts(project: Project): Map<string, LoadedChart> {
       project.diagnostics.push(diag('chart/bad-file-name', file, undefined, [name]));
       continue;
     }
-    const chart = loadChart(project, id, file);
+    const chart = loadChartMemo(project, id, file);
     if (chart) charts.set(id, chart);
   }
   return charts;
+}
+
+/**
+ * Loaded charts kept by the content of their file and of every data file they read, so a long-running
+ * process (`strategy dev`) does not parse a large police.uk export again on every save. A hit replays
+ * the chart's diagnostics and file list exactly as loading it did.
+ */
+interface ChartMemo {
+  hashes: Map<string, string>;
+  chart: LoadedChart | undefined;
+  diagnostics: Diagnostic[];
+  files: string[];
+}
+const chartMemo = new Map<string, ChartMemo>();
+
+function contentHash(root: string, rel: string): string {
+  // Never read outside the strategy folder, even to compare: a file that now leads out is a miss.
+  const resolved = resolveInside(root, '.', rel);
+  if (!resolved.ok) return resolved.reason;
+  try {
+    return createHash('sha1').update(fs.readFileSync(resolved.absolute)).digest('hex');
+  } catch {
+    return 'missing';
+  }
+}
+
+function loadChartMemo(project: Project, id: string, file: string): LoadedChart | undefined {
+  const key = `${project.root}\0${file}`;
+  const memo = chartMemo.get(key);
+  if (memo && [...memo.hashes].every(([rel, hash]) => contentHash(project.root, rel) === hash)) {
+    project.diagnostics.push(...memo.diagnostics);
+    project.files.push(...memo.files);
+    return memo.chart;
+  }
+  const before = { diagnostics: project.diagnostics.length, files: project.files.length };
+  const chart = loadChart(project, id, file);
+  const files = project.files.slice(before.files);
+  chartMemo.set(key, {
+    hashes: new Map([file, ...files].map((rel) => [rel, contentHash(project.root, rel)])),
+    chart,
+    diagnostics: project.diagnostics.slice(before.diagnostics),
+    files,
+  });
+  return chart;
 }
 
 /** Load one chart file; push diagnostics and return undefined if it has errors. */

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { chartFileNames, chartIdOf } from '../load/chart.js';
+import { resolveInside } from '../load/paths.js';
 import type { Project } from '../load/project.js';
 import type { StrategyModel } from '../model/strategy.js';
 import type { ChartEnvironment } from './blocks/block.js';
@@ -33,14 +34,22 @@ export const createRenderCache = (): RenderCache => ({ chapters: new Map() });
 function documentKey(project: Project, charts: ChartEnvironment, index: AnchorIndex): string {
   const h = createHash('sha256');
   h.update(JSON.stringify(project.data));
-  for (const [id, c] of [...(charts.charts ?? new Map()).entries()].sort(([a], [b]) => (a < b ? -1 : 1))) h.update(`\0${id}\0${JSON.stringify(c.spec)}\0${c.title}\0${c.description}\0${c.source ?? ''}`);
+  // Every file under data/ by content: chart files, the data they read (officer and inline charts), CSV.
+  const data = path.join(project.root, 'data');
+  if (fs.existsSync(data)) {
+    for (const e of fs.readdirSync(data, { recursive: true, withFileTypes: true }).filter((x) => x.isFile()).map((x) => path.join(x.parentPath, x.name)).sort()) {
+      // A link that leads out of the folder is keyed by where it points, never read.
+      const inside = resolveInside(project.root, '.', path.relative(project.root, e));
+      h.update(`\0${path.relative(data, e)}\0`).update(inside.ok ? fs.readFileSync(inside.absolute) : fs.readlinkSync(e));
+    }
+  }
   h.update(JSON.stringify([...index.byId.values()].map((a) => [a.id, a.number, a.title, a.sectionId, a.kind])));
   const content = path.join(project.root, 'content');
   for (const e of fs.readdirSync(content, { recursive: true, withFileTypes: true }).sort((a, b) => (a.parentPath + a.name < b.parentPath + b.name ? -1 : 1))) {
     // Chapters are keyed by their own text and ids; other files (images) by name and size.
     if (e.name.endsWith('.md')) continue;
     const full = path.join(e.parentPath, e.name);
-    h.update(`\0${full}\0${e.isFile() ? fs.statSync(full).size : 'dir'}`);
+    h.update(`\0${full}\0${e.isFile() ? fs.lstatSync(full).size : "dir"}`);
   }
   return h.digest('hex');
 }

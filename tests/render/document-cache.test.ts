@@ -37,6 +37,22 @@ describe('render cache', () => {
     data.document.chapters.forEach((c, i) => expect(chapterHtml(c, data.document.index, 'page')).toBe(chapterHtml(fresh.document.chapters[i]!, fresh.document.index, 'page')));
   });
 
+  it('notices a change to a chart’s data file (kept loaded between builds by content)', async () => {
+    const root = copyExample();
+    const cache = createRenderCache();
+    const csv = path.join(root, 'data/police-uk', fs.readdirSync(path.join(root, 'data/police-uk'))[0]!);
+    const before = await check({ root, cache });
+    const needs = (r: typeof before) => chapterHtml(r.document.chapters[3]!, r.document.index, 'page');
+    const lines = fs.readFileSync(csv, 'utf8').trimEnd().split('\n');
+    // Drop every anti-social behaviour row: the ASB chart has nothing left to show.
+    fs.writeFileSync(csv, `${lines.filter((l) => !l.includes('Anti-social behaviour')).join('\n')}\n`);
+    const after = await check({ root, cache });
+    expect(needs(after)).not.toBe(needs(before));
+    const fresh = await check({ root });
+    expect(needs(after)).toBe(needs(fresh));
+    expect(after.diagnostics).toEqual(fresh.diagnostics);
+  });
+
   it('replays a reused chapter’s diagnostics', async () => {
     const root = copyExample();
     fs.appendFileSync(path.join(root, 'content/02-legal-duties.md'), '\nSee [](#nowhere-at-all).\n');

@@ -10,6 +10,19 @@ import { unified } from 'unified';
 
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkDirective).freeze();
 
+/**
+ * Parsed trees by text, for the dev server's rebuilds: parsing is the costliest step of preparing a
+ * chapter, and callers mutate the tree, so each caller gets its own copy. Bounded, oldest out first.
+ */
+const memo = new Map<string, Root>();
+const MEMO_SIZE = 256;
+
 export function parseMarkdown(body: string): Root {
-  return parser.runSync(parser.parse(body)) as Root;
+  let tree = memo.get(body);
+  if (!tree) {
+    tree = parser.runSync(parser.parse(body)) as Root;
+    memo.set(body, tree);
+    if (memo.size > MEMO_SIZE) memo.delete(memo.keys().next().value!);
+  }
+  return structuredClone(tree);
 }
