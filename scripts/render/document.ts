@@ -31,7 +31,7 @@ export interface RenderCache {
 
 export const createRenderCache = (): RenderCache => ({ chapters: new Map() });
 
-function documentKey(project: Project, charts: ChartEnvironment, index: AnchorIndex): string {
+function documentKey(project: Project, index: AnchorIndex): string {
   const h = createHash('sha256');
   h.update(JSON.stringify(project.data));
   // Every file under data/ by content: chart files, the data they read (officer and inline charts), CSV.
@@ -66,7 +66,7 @@ export async function renderDocument(
   const prepared = ordered.map((info) => prepareChapter(info, index, diagnostics));
   // Every chart file counts as known; one with errors has its own diagnostics and is simply not drawn.
   const chartIds = chartFileNames(project.root).map(chartIdOf);
-  const docKey = cache ? documentKey(project, charts, index) : '';
+  const docKey = cache ? documentKey(project, index) : '';
   const chapters = await Promise.all(
     prepared.map(async (p) => {
       if (!cache) return renderChapter(p, { project, model, index, chartIds, charts }, diagnostics);
