@@ -1,10 +1,11 @@
 /**
  * The pipeline, drawn once. Every command (build, check, dev) runs these stages in this order:
  *
- *   1 load      content/*.md, data/*.yaml, CSV, data/charts  -> Project (values with positions)
+ *   1 load      content/*.md, data/*.yaml, CSV, data/charts, ```chart blocks -> Project, chart sources
  *   2 validate  schemas (in load), chapter structure, cross-checks     -> diagnostics
  *   3 model     years, lookups, RAG, risk ratings, money totals         -> StrategyModel
- *   4 render    Markdown -> sanitised HTML; data blocks; charts (SVG)   -> RenderedDocument
+ *   4 figures   officer charts checked and compiled (drawn to SVG on request by render)
+ *     render    Markdown -> sanitised HTML; data blocks; charts (SVG)   -> RenderedDocument
  *   5 assemble  Handlebars templates: home, sections, single page, print, accessibility
  *   6 emit      site files, open data, PDF (Chromium, two passes)      -> out/ (swapped in atomically)
  *
@@ -15,11 +16,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { compareDiagnostics } from './diagnostics/diagnostic.js';
-import { loadCharts } from './load/chart.js';
+import { readCharts, readInlineCharts } from './load/chart.js';
 import { loadProject, type Project } from './load/project.js';
 import { buildModel, type StrategyModel } from './model/strategy.js';
 import { renderDocument, type RenderCache, type RenderedDocument } from './render/document.js';
-import { CACHE_DIR } from './render/charts/index.js';
+import { CACHE_DIR } from './figures/index.js';
+import { checkCharts, checkInlineCharts } from './figures/vega-lite/check.js';
 import { checkChapters } from './validate/chapters.js';
 import { validateProject } from './validate/index.js';
 import { assemblePrint, assembleSite, pdfFileName } from './assemble/pages.js';
@@ -76,7 +78,8 @@ export async function check(options: Pick<BuildOptions, 'root' | 'diskCache' | '
   const lap = timer(options.onStage);
   // 1 load
   const project = loadProject(options.root);
-  const charts = loadCharts(project);
+  const chartSources = readCharts(project);
+  const inlineSources = readInlineCharts(project);
   lap('load');
   // 2 validate
   const { ordered, diagnostics: structure } = checkChapters(project.chapters, project.failedChapters);
@@ -85,8 +88,14 @@ export async function check(options: Pick<BuildOptions, 'root' | 'diskCache' | '
   // 3 model
   const model = buildModel(project);
   lap('model');
+  // 4 figures
+  const officer = checkCharts(chartSources);
+  const inline = checkInlineCharts(inlineSources, ordered);
+  diagnostics.push(...officer.diagnostics, ...inline.diagnostics);
+  lap('figures');
   // 4 render
-  const document = await renderDocument(project, model, ordered, { charts, cacheDir: options.diskCache === false ? false : CACHE_DIR }, diagnostics, options.cache);
+  const charts = { charts: officer.charts, inline: inline.inline, cacheDir: options.diskCache === false ? (false as const) : CACHE_DIR };
+  const document = await renderDocument(project, model, ordered, charts, diagnostics, options.cache);
   lap('render');
   // project.diagnostics may have grown while rendering (files read by blocks); keep each once.
   const all = dedupe([...diagnostics, ...project.diagnostics]);

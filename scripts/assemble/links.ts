@@ -8,7 +8,7 @@ import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
 import type { Anchor, AnchorIndex } from '../render/markdown/headings.js';
 import type { RenderedChapter } from '../render/markdown/chapter.js';
-import { safeDecode } from '../render/url.js';
+import { safeDecode } from '../util/url.js';
 
 export type OutputMode = 'page' | 'single' | 'print';
 

@@ -9,7 +9,7 @@ import type { RenderedDocument } from '../render/document.js';
 import type { RenderedChapter } from '../render/markdown/chapter.js';
 import { chapterHtml, pageHref } from './links.js';
 import type { Templates } from './templates.js';
-import { OPEN_DATA_FILES } from '../emit/open-data.js';
+import { OPEN_DATA_FILES } from '../model/open-data.js';
 
 export interface OutputPage {
   /** Path inside the output folder, e.g. `risk-register.html`. */

@@ -7,9 +7,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadCharts } from '../load/chart.js';
+import { loadCharts } from '../figures/vega-lite/check.js';
 import { loadProject } from '../load/project.js';
-import { clearMemoryCache, drawStats, renderChart, renderCharts, type ChartRequest } from '../render/charts/index.js';
+import { clearMemoryCache, drawStats, renderChart, renderCharts, type ChartRequest } from '../figures/index.js';
 
 const args = process.argv.slice(2);
 const rootArg = args.indexOf('--root');

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { build } from '../build.js';
 import { EnvironmentError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { createRenderCache } from '../render/document.js';
-import { safeDecode } from '../render/url.js';
+import { safeDecode } from '../util/url.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

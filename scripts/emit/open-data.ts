@@ -6,14 +6,7 @@
 import type { StrategyModel } from '../model/strategy.js';
 import { comparePeriods } from '../model/periods.js';
 
-export const OPEN_DATA_FILES = [
-  { file: 'data/kpis.csv', title: 'Key performance indicators, targets and latest status' },
-  { file: 'data/kpi-actuals.csv', title: 'KPI actuals by period' },
-  { file: 'data/actions.csv', title: 'Delivery plan actions' },
-  { file: 'data/risks.csv', title: 'Risk register' },
-  { file: 'data/funding.csv', title: 'Funding streams by year' },
-  { file: 'data/strategy.json', title: 'All of the strategy’s data (JSON)' },
-] as const;
+export { OPEN_DATA_FILES } from '../model/open-data.js';
 
 function csvCell(v: unknown): string {
   let s = v === undefined || v === null ? '' : String(v);

@@ -1,42 +1,51 @@
 /**
- * Loading officer charts: data/charts/<id>.yaml (or .json) = { title, description, source?, spec }.
+ * Loading officer charts: data/charts/<id>.yaml (or .json) = { title, description, source?, spec }, and
+ * charts written inline in a chapter (a ```chart block holds what a chart file would).
  *
- *   read (containment, UTF-8) -> YAML with positions -> wrapper schema (zod) -> spec against the
- *   Vega-Lite JSON Schema -> expressions checked -> data files read and inlined as `values`
- *   -> fields checked against the data -> compiled once, so Vega-Lite's own errors surface here too.
+ *   read (containment, UTF-8) -> YAML with positions -> wrapper schema (zod) -> every data file the
+ *   spec names read and inlined as `values`
+ *
+ * Loading only reads: the spec is checked against Vega-Lite's schema, its expressions and fields
+ * checked, its times made UTC and it is compiled by the figures stage (scripts/figures/vega-lite/check.ts),
+ * which reports the data problems found here only when the spec itself is sound.
  *
  * Data files are read by us, through `readProjectFile` (so never outside the strategy folder); Vega
  * itself never loads anything. A web address, a protocol-relative or an absolute path is an error.
- * Times are read as UTC (`timeUnit: yearmonth` becomes `utcyearmonth`), so a chart does not change
- * with the machine's time zone.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { TopLevelSpec } from 'vega-lite';
-import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
+import type { Code } from 'mdast';
+import { SKIP, visit } from 'unist-util-visit';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/messages.js';
-import { compileSpec, ChartSpecError } from '../render/charts/draw.js';
-import { findLinksAndImages, findUnsafeExpressions, validateSpec } from '../render/charts/validate-spec.js';
 import { ChartFileSchema } from '../schema/chart.js';
 import { parseCsv } from './csv.js';
+import { parseMarkdown } from './markdown.js';
 import { resolveInside } from './paths.js';
-import { readProjectFile, type Project } from './project.js';
+import { readProjectFile, type Project, type SourceRef } from './project.js';
 import { checkSchema } from './schema-issues.js';
 import { MAX_CSV_BYTES } from './text.js';
 import { parseYaml, type PathSegment, type YamlSource } from './yaml.js';
 
 export const CHARTS_DIR = 'data/charts';
 
-export interface LoadedChart {
+/** A chart as read: its wrapper checked, its data files read and inlined; the spec itself not yet checked. */
+export interface ChartSource {
   id: string;
-  /** e.g. `data/charts/asb-by-lsoa.yaml`. */
+  /** e.g. `data/charts/asb-by-lsoa.yaml`, or the chapter of an inline chart. */
   file: string;
   title: string;
   description: string;
   source?: string;
-  /** The spec with its data inlined and times made UTC, ready to compile. */
-  spec: TopLevelSpec;
+  /** The spec as written. */
+  raw: Record<string, unknown>;
+  /** A copy of the spec with every data file inlined as `values`. */
+  spec: Record<string, unknown>;
+  /** Column names the data has (its first 1,000 rows), for the field checks. */
+  columns: string[];
+  /** Problems reading the data, reported only when the spec itself is sound (a broken spec is fixed first). */
+  dataProblems: Diagnostic[];
   /** Data files the chart reads, relative to the root. */
   dataFiles: string[];
   yaml: YamlSource;
@@ -45,7 +54,6 @@ export interface LoadedChart {
 type Row = Record<string, unknown>;
 type Json = Record<string, unknown>;
 
-/** Read every chart under data/charts/. Charts with errors are left out; their problems are in project.diagnostics. */
 /** The chart files under data/charts/, loaded or not: a chart with errors still exists for its readers. */
 export function chartFileNames(root: string): string[] {
   const dir = path.join(root, CHARTS_DIR);
@@ -58,8 +66,9 @@ export function chartFileNames(root: string): string[] {
 
 export const chartIdOf = (name: string): string => name.replace(/\.(ya?ml|json)$/, '');
 
-export function loadCharts(project: Project): Map<string, LoadedChart> {
-  const charts = new Map<string, LoadedChart>();
+/** Read every chart under data/charts/. Charts that cannot be read are left out; their problems are in project.diagnostics. */
+export function readCharts(project: Project): Map<string, ChartSource> {
+  const charts = new Map<string, ChartSource>();
   for (const name of chartFileNames(project.root)) {
     const file = `${CHARTS_DIR}/${name}`;
     const id = chartIdOf(name);
@@ -84,7 +93,7 @@ export function loadCharts(project: Project): Map<string, LoadedChart> {
  */
 interface ChartMemo {
   hashes: Map<string, string>;
-  chart: LoadedChart | undefined;
+  chart: ChartSource | undefined;
   diagnostics: Diagnostic[];
   files: string[];
 }
@@ -101,7 +110,7 @@ function contentHash(root: string, rel: string): string {
   }
 }
 
-function loadChartMemo(project: Project, id: string, file: string): LoadedChart | undefined {
+function loadChartMemo(project: Project, id: string, file: string): ChartSource | undefined {
   const key = `${project.root}\0${file}`;
   const memo = chartMemo.get(key);
   if (memo && [...memo.hashes].every(([rel, hash]) => contentHash(project.root, rel) === hash)) {
@@ -110,7 +119,7 @@ function loadChartMemo(project: Project, id: string, file: string): LoadedChart 
     return memo.chart;
   }
   const before = { diagnostics: project.diagnostics.length, files: project.files.length };
-  const chart = loadChart(project, id, file);
+  const chart = readChart(project, id, file);
   const files = project.files.slice(before.files);
   chartMemo.set(key, {
     hashes: new Map([file, ...files].map((rel) => [rel, contentHash(project.root, rel)])),
@@ -121,53 +130,38 @@ function loadChartMemo(project: Project, id: string, file: string): LoadedChart 
   return chart;
 }
 
-/** Load one chart file; push diagnostics and return undefined if it has errors. */
-export function loadChart(project: Project, id: string, file: string): LoadedChart | undefined {
+/** Read one chart file; push diagnostics and return undefined if it cannot be read. */
+export function readChart(project: Project, id: string, file: string): ChartSource | undefined {
   const read = readProjectFile(project, file);
   if (!read) return undefined;
-  return loadChartText(project, id, file, read.text);
+  return readChartText(project, id, file, read.text, 0, project.diagnostics);
 }
 
 /**
- * Load a chart from its YAML text: a chart file, or a chart written inline in a chapter (a ```chart
- * block), whose lines start `lineOffset` lines into the chapter. Diagnostics go to project.diagnostics.
+ * Read a chart from its YAML text: a chart file, or a chart written inline in a chapter (a ```chart
+ * block), whose lines start `lineOffset` lines into the chapter. Problems go to `out`.
  */
-export function loadChartText(project: Project, id: string, file: string, text: string, lineOffset = 0): LoadedChart | undefined {
+export function readChartText(project: Project, id: string, file: string, text: string, lineOffset: number, out: Diagnostic[]): ChartSource | undefined {
   if (text.trim() === '') {
-    project.diagnostics.push(diag('file/empty', file, lineOffset ? { line: lineOffset, column: 1 } : undefined));
+    out.push(diag('file/empty', file, lineOffset ? { line: lineOffset, column: 1 } : undefined));
     return undefined;
   }
   const { source, diagnostics } = parseYaml(text, file, lineOffset);
   if (diagnostics.length) {
-    project.diagnostics.push(...diagnostics);
+    out.push(...diagnostics);
     return undefined;
   }
   const checked = checkSchema(ChartFileSchema, source);
   if (!checked.data) {
-    project.diagnostics.push(...checked.diagnostics);
+    out.push(...checked.diagnostics);
     return undefined;
   }
+  const at = (p: readonly PathSegment[]) => source.locate(['spec', ...p]);
+  const raw = checked.data.spec as Json;
   const problems: Diagnostic[] = [];
-  const at = (p: readonly PathSegment[], key = false): Position => (key ? source.locateKey(['spec', ...p]) : source.locate(['spec', ...p]));
 
-  // 1. The spec against Vega-Lite's schema, and its expressions.
-  const raw = checked.data.spec;
-  for (const issue of validateSpec(raw)) {
-    problems.push(diag('chart/spec-invalid', file, at(issue.path, issue.atKey), [specPathLabel(issue.path), issue.message]));
-  }
-  for (const issue of findUnsafeExpressions(raw)) {
-    problems.push(diag('chart/unsafe-expression', file, at(issue.path), [issue.word]));
-  }
-  for (const issue of findLinksAndImages(raw)) {
-    problems.push(diag('chart/link-or-image', file, at(issue.path, true), [issue.what]));
-  }
-  if (problems.length) {
-    project.diagnostics.push(...problems);
-    return undefined;
-  }
-
-  // 2. Data: inline every file the spec names.
-  const spec = structuredClone(raw) as Json;
+  // Inline every data file the spec names; note the columns the data has.
+  const spec = structuredClone(raw);
   const dataFiles: string[] = [];
   const columns = new Set<string>();
   let hasData = false;
@@ -210,48 +204,58 @@ export function loadChartText(project: Project, id: string, file: string, text: 
     problems.push(diag('chart/data-unsupported', file, at(p), ['this kind of data source (maps and generated shapes)']));
   });
   if (!hasData && problems.length === 0) problems.push(diag('chart/no-data', file, source.locate(['spec'])));
-  if (problems.length) {
-    project.diagnostics.push(...problems);
-    return undefined;
-  }
 
-  // 3. Every field the spec names exists in its data, unless a transform makes it.
-  const made = fieldsMadeByTransforms(spec);
-  if (made !== 'unknown') {
-    const known = new Set([...columns, ...made]);
-    const reported = new Set<string>();
-    for (const use of fieldUses(spec)) {
-      const name = rootField(use.field);
-      if (known.has(name) || known.has(use.field.replace(/\\/g, '')) || reported.has(name)) continue;
-      reported.add(name);
-      problems.push(diag('chart/missing-field', file, at(use.path), [use.field, [...columns].map((c) => `"${c}"`).join(', ') || '(none)']));
-    }
-  }
-  if (problems.length) {
-    project.diagnostics.push(...problems);
-    return undefined;
-  }
-
-  // 4. Times as UTC; compile once so Vega-Lite's own errors are reported at load time.
-  useUtc(spec);
-  try {
-    const compiled = compileSpec(spec as unknown as TopLevelSpec);
-    for (const w of compiled.warnings) project.diagnostics.push(diag('chart/compile-warning', file, source.locate(['spec']), [w.replace(/\.+$/, '')]));
-  } catch (err) {
-    if (!(err instanceof ChartSpecError)) throw err;
-    project.diagnostics.push(diag('chart/compile-failed', file, source.locate(['spec']), [err.message]));
-    return undefined;
-  }
-
-  const chart: LoadedChart = { id, file, title: checked.data.title, description: checked.data.description, spec: spec as unknown as TopLevelSpec, dataFiles, yaml: source };
+  const chart: ChartSource = {
+    id,
+    file,
+    title: checked.data.title,
+    description: checked.data.description,
+    raw,
+    spec,
+    columns: [...columns],
+    dataProblems: problems,
+    dataFiles,
+    yaml: source,
+  };
   if (checked.data.source) chart.source = checked.data.source;
   return chart;
 }
 
-/** `encoding.x.field` for people: the spec's path as written in the file. */
-function specPathLabel(p: readonly PathSegment[]): string {
-  let out = 'spec';
-  for (const seg of p) out += typeof seg === 'number' ? `[${seg + 1}]` : `.${seg}`;
+/** A ```chart block in a chapter, read at load time; figures checks it and render draws it in place. */
+export interface InlineChart {
+  /** Where the block starts (its opening fence). */
+  at: SourceRef;
+  /** The id given as ```chart id=my-chart, if any; else the figures stage names it after its section. */
+  name?: string;
+  /** The chart, when it could be read. */
+  chart?: ChartSource;
+  /** Problems reading it, reported by the figures stage for the chapters that are drawn. */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Every ```chart block of every chapter, in document order, by chapter file. A block inside a
+ * container directive is not one (render drops container directives with what they hold).
+ */
+export function readInlineCharts(project: Project): Map<string, InlineChart[]> {
+  const out = new Map<string, InlineChart[]>();
+  for (const chapter of project.chapters) {
+    const found: InlineChart[] = [];
+    visit(parseMarkdown(chapter.body), (node) => {
+      if (node.type === 'containerDirective') return SKIP;
+      if (node.type !== 'code' || (node as Code).lang !== 'chart') return undefined;
+      const code = node as Code;
+      const line = (code.position?.start.line ?? 1) + chapter.bodyLineOffset;
+      const inline: InlineChart = { at: { file: chapter.file, line, column: code.position?.start.column ?? 1 }, diagnostics: [] };
+      const name = /(?:^|\s)id=([a-z0-9]+(?:-[a-z0-9]+)*)(?:\s|$)/.exec(code.meta ?? '')?.[1];
+      if (name) inline.name = name;
+      const chart = readChartText(project, name ?? '', chapter.file, code.value, line, inline.diagnostics);
+      if (chart) inline.chart = chart;
+      found.push(inline);
+      return undefined;
+    });
+    if (found.length) out.set(chapter.file, found);
+  }
   return out;
 }
 
@@ -347,98 +351,4 @@ export function typeCsvRows(columns: string[], rows: Record<string, string>[]): 
     }
     return out;
   });
-}
-
-/** Output field names of transforms, or 'unknown' when a transform makes fields we cannot predict. */
-function fieldsMadeByTransforms(spec: Json): Set<string> | 'unknown' {
-  const made = new Set<string>();
-  let unknown = false;
-  const add = (v: unknown) => {
-    if (typeof v === 'string') made.add(v);
-    else if (Array.isArray(v)) for (const x of v) if (typeof x === 'string') made.add(x);
-  };
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (!node || typeof node !== 'object') return;
-    const obj = node as Json;
-    for (const [k, v] of Object.entries(obj)) {
-      if (k === 'values' || k === 'datasets') continue;
-      if (k === 'transform' && Array.isArray(v)) {
-        for (const t of v as Json[]) {
-          if (!t || typeof t !== 'object') continue;
-          if ('pivot' in t || 'lookup' in t || 'flatten' in t || 'extent' in t) unknown = true;
-          add(t['as']);
-          for (const list of ['aggregate', 'window', 'joinaggregate'] as const) {
-            if (Array.isArray(t[list])) for (const a of t[list] as Json[]) add(a?.['as']);
-          }
-          if ('fold' in t && !('as' in t)) ['key', 'value'].forEach((x) => made.add(x));
-          if ('density' in t && !('as' in t)) ['value', 'density'].forEach((x) => made.add(x));
-          if ('quantile' in t && !('as' in t)) ['prob', 'value'].forEach((x) => made.add(x));
-          if ('regression' in t || 'loess' in t) {
-            add(t['regression']);
-            add(t['loess']);
-            add(t['on']);
-          }
-        }
-      }
-      walk(v);
-    }
-  };
-  walk(spec);
-  return unknown ? 'unknown' : made;
-}
-
-/** Every field the spec names: `field` values and `groupby` lists, outside data values. */
-function fieldUses(spec: Json): { field: string; path: PathSegment[] }[] {
-  const out: { field: string; path: PathSegment[] }[] = [];
-  const walk = (node: unknown, p: PathSegment[]): void => {
-    if (Array.isArray(node)) return node.forEach((n, i) => walk(n, [...p, i]));
-    if (!node || typeof node !== 'object') return;
-    for (const [k, v] of Object.entries(node as Json)) {
-      if (k === 'values' || k === 'datasets' || k === 'data' || k === 'param' || k === 'params') continue;
-      if (k === 'field' && typeof v === 'string') out.push({ field: v, path: [...p, k] });
-      else if ((k === 'groupby' || k === 'fields' || k === 'fold') && Array.isArray(v)) {
-        v.forEach((f, i) => {
-          if (typeof f === 'string') out.push({ field: f, path: [...p, k, i] });
-        });
-      } else walk(v, [...p, k]);
-    }
-  };
-  walk(spec, []);
-  return out;
-}
-
-/** The top-level name of a field reference: `a.b` reads `b` inside `a`; `a\.b` is the field "a.b". */
-function rootField(field: string): string {
-  let out = '';
-  for (let i = 0; i < field.length; i++) {
-    const c = field[i]!;
-    if (c === '\\' && i + 1 < field.length) {
-      out += field[++i];
-      continue;
-    }
-    if (c === '.' || c === '[') break;
-    out += c;
-  }
-  return out;
-}
-
-/** Make every time unit and time scale UTC (in place). */
-function useUtc(node: unknown): void {
-  if (Array.isArray(node)) return node.forEach(useUtc);
-  if (!node || typeof node !== 'object') return;
-  const obj = node as Json;
-  for (const [k, v] of Object.entries(obj)) {
-    if (k === 'values' || k === 'datasets') continue;
-    if (k === 'timeUnit') {
-      if (typeof v === 'string' && !v.startsWith('utc')) obj[k] = `utc${v}`;
-      else if (v && typeof v === 'object' && !Array.isArray(v)) {
-        const unit = (v as Json)['unit'];
-        if (typeof unit === 'string' && !unit.startsWith('utc')) (v as Json)['unit'] = `utc${unit}`;
-      }
-      continue;
-    }
-    if (k === 'scale' && v && typeof v === 'object' && (v as Json)['type'] === 'time') (v as Json)['type'] = 'utc';
-    useUtc(v);
-  }
 }

@@ -2,6 +2,8 @@
  * Safe HTML building for the renderers: every interpolated value is escaped unless it is explicitly
  * `raw()` HTML that our own code produced. Data from YAML is untrusted text and is never marked raw.
  */
+import { escapeHtml } from '../util/escape.js';
+
 export class RawHtml {
   constructor(readonly value: string) {}
   toString(): string {
@@ -11,14 +13,7 @@ export class RawHtml {
 
 export const raw = (value: string): RawHtml => new RawHtml(value);
 
-export function esc(value: unknown): string {
-  return String(value ?? '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+export const esc = escapeHtml;
 
 type Value = string | number | RawHtml | null | undefined | false | readonly Value[];
 

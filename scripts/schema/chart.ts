@@ -1,7 +1,7 @@
 /**
  * data/charts/<id>.yaml: a chart an officer writes as a Vega-Lite spec. The wrapper (title,
  * description, source) is checked here; the spec itself is checked against the JSON Schema that
- * vega-lite ships (scripts/render/charts/validate-spec.ts), so its errors are Vega-Lite's own.
+ * vega-lite ships (scripts/figures/vega-lite/validate-spec.ts), so its errors are Vega-Lite's own.
  */
 import { z } from 'zod';
 import { Text } from './common.js';

@@ -7,7 +7,18 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/messages.js';
 import type { Chapter } from '../load/project.js';
 import { SECTIONS } from '../model/sections.js';
-import type { ChapterInfo } from '../render/markdown/chapter.js';
+
+/** A chapter in its place in the document: its section number or appendix letter, id and title. */
+export interface ChapterInfo {
+  chapter: Chapter;
+  /** "5" or "A". */
+  label: string;
+  /** Section number for ordering (1–10), or 100+ for appendices. */
+  order: number;
+  id: string;
+  title: string;
+  isAppendix: boolean;
+}
 
 /** Page names the site uses itself: a chapter with one of these ids would overwrite that page. */
 export const RESERVED_IDS = ['index', 'full', 'accessibility', 'print'] as const;

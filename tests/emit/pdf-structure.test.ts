@@ -5,12 +5,12 @@
  * Figure around the chart and its data table).
  *
  * Chromium maps both an ARIA img and an HTML <figure> to a Figure tag whose Alt is the accessible
- * name (printing/common/metafile_utils.cc); scripts/render/charts/figure.ts prints charts accordingly.
+ * name (printing/common/metafile_utils.cc); scripts/figures/figure.ts prints charts accordingly.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { chartAltText } from '../../scripts/render/charts/figure.js';
+import { chartAltText } from '../../scripts/figures/figure.js';
 import { elements, hasClass, readPage, text } from '../support/html.js';
 
 const dist = inject('exampleOut');

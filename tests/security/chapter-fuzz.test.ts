@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chapterHtml } from '../../scripts/assemble/links.js';
 import type { Diagnostic } from '../../scripts/diagnostics/diagnostic.js';
-import { loadCharts } from '../../scripts/load/chart.js';
+import { loadCharts } from '../../scripts/figures/vega-lite/check.js';
 import { loadProject, type Chapter, type Project } from '../../scripts/load/project.js';
 import { buildModel, type StrategyModel } from '../../scripts/model/strategy.js';
 import { renderDocument } from '../../scripts/render/document.js';

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build, check } from '../../scripts/build.js';
-import { CACHE_DIR } from '../../scripts/render/charts/index.js';
+import { CACHE_DIR } from '../../scripts/figures/index.js';
 import { cleanCopies, copyExample, edit, lineOf } from '../support/example-copy.js';
 
 afterAll(cleanCopies);

@@ -1,4 +1,4 @@
-/** Messages for charts (scripts/load/chart.ts, scripts/render/charts/). Wording only; see ../messages.ts. */
+/** Messages for charts (scripts/load/chart.ts, scripts/figures/). Wording only; see ../messages.ts. */
 import { e } from '../entry.js';
 
 export const CHARTS = {

@@ -2,7 +2,7 @@
 import type { SourceRef } from '../../load/project.js';
 import type { Project } from '../../load/project.js';
 import type { StrategyModel } from '../../model/strategy.js';
-import type { ChartContext } from '../charts/types.js';
+import type { ChartContext, LoadedChart } from '../../figures/types.js';
 import type { RawHtml } from '../html.js';
 
 /** What an attribute refers to, so the registry can check ids before rendering. */
@@ -24,9 +24,11 @@ export interface BlockContext {
   charts: ChartEnvironment;
 }
 
-/** Officer charts loaded from data/charts/, and where rendered charts are cached. */
+/** Officer charts checked by the figures stage, and where rendered charts are cached. */
 export interface ChartEnvironment {
   charts: ChartContext['charts'];
+  /** Inline ```chart blocks by chapter file, in document order; undefined where a block has errors. */
+  inline?: ReadonlyMap<string, readonly (LoadedChart | undefined)[]>;
   cacheDir: string | false;
 }
 

@@ -3,8 +3,8 @@
  * and places the same SVG on the site and in the PDF, with its data table in a disclosure on the site
  * and printed in full in the PDF.
  */
-import type { ChartRequest } from '../charts/types.js';
-import { chartFigureHtml, renderChart } from '../charts/index.js';
+import type { ChartRequest } from '../../figures/types.js';
+import { chartFigureHtml, renderChart } from '../../figures/index.js';
 import { raw } from '../html.js';
 import { BlockDiagnostics } from '../markdown/block-diagnostics.js';
 import type { BlockContext, BlockDefinition, BlockOutput } from './block.js';

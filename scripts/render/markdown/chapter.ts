@@ -20,29 +20,20 @@ import { visit, SKIP } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { diag } from '../../diagnostics/messages.js';
-import type { Chapter, Project, SourceRef } from '../../load/project.js';
+import type { Project, SourceRef } from '../../load/project.js';
 import type { StrategyModel } from '../../model/strategy.js';
 import type { BlockDefinition, BlockOutput, ChartEnvironment } from '../blocks/block.js';
 import { checkDirective } from '../blocks/index.js';
 import { AnchorIndex, numberHeadings, type Anchor } from './headings.js';
-import { parseMarkdown } from './parse.js';
+import { parseMarkdown } from '../../load/markdown.js';
 import { findUnsafeHtml, markTrusted, sanitizeHast } from './sanitize.js';
 import { BlockDiagnostics } from './block-diagnostics.js';
 import { checkImages } from './images.js';
-import { loadChartText } from '../../load/chart.js';
 import { chartBlock } from '../blocks/charts.js';
-import { safeDecode } from '../url.js';
+import { safeDecode } from '../../util/url.js';
+import type { ChapterInfo } from '../../validate/chapters.js';
 
-export interface ChapterInfo {
-  chapter: Chapter;
-  /** "5" or "A". */
-  label: string;
-  /** Section number for ordering (1–10), or 100+ for appendices. */
-  order: number;
-  id: string;
-  title: string;
-  isAppendix: boolean;
-}
+export type { ChapterInfo } from '../../validate/chapters.js';
 
 export interface PreparedChapter extends ChapterInfo {
   tree: MdastRoot;
@@ -126,7 +117,7 @@ export async function renderChapter(
     if (node.type === 'leafDirective' || isInlineChart) {
       let request: BlockRequest | undefined;
       if (isInlineChart) {
-        request = inlineChart(node as Code, prepared, ctx.project, inlineCharts++, diagnostics);
+        request = inlineChart(node as Code, prepared, ctx.charts, inlineCharts++);
       } else {
         const d = node as LeafDirective;
         const at = posOf(d);
@@ -216,26 +207,21 @@ export async function renderChapter(
 
 /**
  * A chart written inline in a chapter, as a fenced block whose language is `chart` and whose text is
- * what a data/charts/ file would hold (title, description, spec); ```chart id=my-chart names it. It is
- * checked like a chart file, with positions in the chapter, and drawn the same way.
+ * what a data/charts/ file would hold (title, description, spec); ```chart id=my-chart names it. Load
+ * read it and figures checked it (with positions in the chapter); here it is only drawn, the same way
+ * as a chart file. One with errors (already reported) leaves its place empty.
  */
-function inlineChart(node: Code, prepared: PreparedChapter, project: Project, n: number, diagnostics: Diagnostic[]): BlockRequest | undefined {
+function inlineChart(node: Code, prepared: PreparedChapter, charts: ChartEnvironment, n: number): BlockRequest | undefined {
   const { chapter } = prepared;
-  const line = (node.position?.start.line ?? 1) + chapter.bodyLineOffset;
-  const at = { file: chapter.file, line, column: node.position?.start.column ?? 1 };
-  const named = /(?:^|\s)id=([a-z0-9]+(?:-[a-z0-9]+)*)(?:\s|$)/.exec(node.meta ?? '')?.[1];
-  const id = named ?? `${prepared.id}-chart-${n + 1}`;
-  // loadChartText reports into project.diagnostics; keep this chapter's own, so a cached chapter replays them.
-  const before = project.diagnostics.length;
-  const chart = loadChartText(project, id, chapter.file, node.value, line);
-  diagnostics.push(...project.diagnostics.splice(before));
+  const chart = charts.inline?.get(chapter.file)?.[n];
   if (!chart) return undefined;
+  const at = { file: chapter.file, line: (node.position?.start.line ?? 1) + chapter.bodyLineOffset, column: node.position?.start.column ?? 1 };
   const block: BlockDefinition = {
     name: 'chart',
     description: 'An inline chart',
     attributes: [],
     example: '```chart',
-    render: (ctx) => chartBlock(ctx, { kind: 'officer', id }, new Map([[id, chart]])),
+    render: (ctx) => chartBlock(ctx, { kind: 'officer', id: chart.id }, new Map([[chart.id, chart]])),
   };
   return { block, attrs: {}, at };
 }

@@ -12,7 +12,7 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { diag } from '../../diagnostics/messages.js';
 import type { Chapter, Project } from '../../load/project.js';
 import { resolveInside } from '../../load/paths.js';
-import { safeDecode } from '../url.js';
+import { safeDecode } from '../../util/url.js';
 
 const SIGNATURES: Record<string, (b: Buffer) => boolean> = {
   '.png': (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { check } from '../../../scripts/build.js';
 import type { Diagnostic } from '../../../scripts/diagnostics/diagnostic.js';
 import { AnchorIndex, numberHeadings, slugify } from '../../../scripts/render/markdown/headings.js';
-import { parseMarkdown } from '../../../scripts/render/markdown/parse.js';
+import { parseMarkdown } from '../../../scripts/load/markdown.js';
 import { anchorText } from '../../../scripts/assemble/links.js';
 import { cleanCopies, copyExample } from '../../support/example-copy.js';
 

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCharts } from '../../../scripts/load/chart.js';
-import { chartFigureHtml, clearMemoryCache, drawStats, renderChart, renderCharts, type ChartRequest } from '../../../scripts/render/charts/index.js';
+import { loadCharts } from '../../scripts/figures/vega-lite/check.js';
+import { chartFigureHtml, clearMemoryCache, drawStats, renderChart, renderCharts, type ChartRequest } from '../../scripts/figures/index.js';
 import { FIXTURES, fixtureProject } from './helpers.js';
 
 const ALL: ChartRequest[] = [

@@ -4,10 +4,10 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { missingInput } from './common.js';
-import { formatNumber, truncate } from './format.js';
-import type { JobResult } from './index.js';
-import { PALETTE, PLOT_WIDTH, TEXT } from './theme.js';
-import type { ChartContext, ChartTable } from './types.js';
+import { formatNumber, truncate } from '../format.js';
+import type { JobResult } from '../types.js';
+import { PALETTE, PLOT_WIDTH, TEXT } from '../theme.js';
+import type { ChartContext, ChartTable } from '../types.js';
 
 const CHOSEN = 'Chosen as a priority';
 const NOT_CHOSEN = 'Not chosen';

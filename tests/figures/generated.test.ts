@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderChart, type ChartRequest, type RenderedChart } from '../../../scripts/render/charts/index.js';
+import { renderChart, type ChartRequest, type RenderedChart } from '../../scripts/figures/index.js';
 import { elementText, fixtureProject, svgElements } from './helpers.js';
 
 async function render(request: ChartRequest): Promise<RenderedChart> {

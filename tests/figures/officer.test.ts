@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadCharts } from '../../../scripts/load/chart.js';
-import { compileSpec, drawVega, ChartSpecError } from '../../../scripts/render/charts/draw.js';
-import { renderChart } from '../../../scripts/render/charts/index.js';
+import { loadCharts } from '../../scripts/figures/vega-lite/check.js';
+import { compileSpec, drawVega, ChartSpecError } from '../../scripts/figures/vega-lite/draw.js';
+import { renderChart } from '../../scripts/figures/index.js';
 import { elementText, FIXTURES, fixtureProject, svgElements } from './helpers.js';
 
 function load(folder: string) {

@@ -5,10 +5,10 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { comparePeriods, strategyYears } from '../../model/periods.js';
 import { missingInput } from './common.js';
-import { formatPounds } from './format.js';
-import type { JobResult } from './index.js';
-import { PALETTE, PLOT_WIDTH, TEXT } from './theme.js';
-import type { ChartContext, ChartTable } from './types.js';
+import { formatPounds } from '../format.js';
+import type { JobResult } from '../types.js';
+import { PALETTE, PLOT_WIDTH, TEXT } from '../theme.js';
+import type { ChartContext, ChartTable } from '../types.js';
 
 export function fundingJob(by: 'priority' | 'funder', ctx: ChartContext): JobResult {
   const funding = ctx.project.data.funding;

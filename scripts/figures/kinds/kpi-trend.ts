@@ -8,10 +8,10 @@ import { computeRag, RAG_LABELS, ragFor, type RagStatus } from '../../model/rag.
 import { comparePeriods, describePeriod, parsePeriod, strategyYears, fyLabel } from '../../model/periods.js';
 import type { Kpi } from '../../schema/index.js';
 import { labelExprFor, missingInput, unknownRef } from './common.js';
-import { formatNumber } from './format.js';
-import type { JobResult } from './index.js';
-import { GRID, PALETTE, PLOT_WIDTH, RAG_COLOURS, SECONDARY_TEXT, TEXT } from './theme.js';
-import type { ChartContext, ChartTable } from './types.js';
+import { formatNumber } from '../format.js';
+import type { JobResult } from '../types.js';
+import { GRID, PALETTE, PLOT_WIDTH, RAG_COLOURS, SECONDARY_TEXT, TEXT } from '../theme.js';
+import type { ChartContext, ChartTable } from '../types.js';
 
 const UNIT_TITLES: Record<Kpi['unit'], string> = {
   count: 'Number',

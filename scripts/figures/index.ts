@@ -12,31 +12,28 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { diag } from '../../diagnostics/messages.js';
-import { consultationJob } from './consultation.js';
-import { deliveryTimelineJob } from './delivery-timeline.js';
-import { ChartSpecError } from './draw.js';
-import { fundingJob } from './funding.js';
-import { runJob, type ChartJob } from './job.js';
-import { kpiTrendJob } from './kpi-trend.js';
-import { officerJob } from './officer.js';
-import { priorityScoresJob } from './priority-scores.js';
-import { riskHeatmapJob } from './risk-heatmap.js';
-import type { ChartContext, ChartRequest, ChartResult } from './types.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diag } from '../diagnostics/messages.js';
+import { consultationJob } from './kinds/consultation.js';
+import { deliveryTimelineJob } from './kinds/delivery-timeline.js';
+import { ChartSpecError } from './vega-lite/draw.js';
+import { fundingJob } from './kinds/funding.js';
+import { runJob } from './job.js';
+import { kpiTrendJob } from './kinds/kpi-trend.js';
+import { officerJob } from './vega-lite/officer.js';
+import { priorityScoresJob } from './kinds/priority-scores.js';
+import { riskHeatmapJob } from './kinds/risk-heatmap.js';
+import type { ChartContext, ChartRequest, ChartResult, JobResult } from './types.js';
 
-export type { ChartContext, ChartRequest, ChartResult, ChartTable, ChartColumn, RenderedChart, ChartKind } from './types.js';
+export type { ChartContext, ChartRequest, ChartResult, ChartTable, ChartColumn, RenderedChart, ChartKind, JobResult, LoadedChart } from './types.js';
 export { chartFigureHtml, chartTableHtml, type FigureMode } from './figure.js';
 export { clearMemoryCache, drawStats } from './job.js';
-
-/** What a job builder returns: a job, or the diagnostics that explain why there is none. */
-export type JobResult = { job: ChartJob; diagnostics?: Diagnostic[] } | { job?: undefined; diagnostics: Diagnostic[] };
 
 /**
  * The disk cache lives with the tool, never in the strategy folder: anything under the strategy comes
  * through pull requests, and a planted cache entry would be published as trusted SVG.
  */
-export const CACHE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../node_modules/.cache/csp-strategy/charts');
+export const CACHE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../node_modules/.cache/csp-strategy/charts');
 
 /** The job for a request, or diagnostics (an unknown id, missing data). */
 export function chartJob(request: ChartRequest, ctx: ChartContext): JobResult {

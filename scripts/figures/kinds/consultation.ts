@@ -1,10 +1,10 @@
 /** Consultation results: one question's answers as horizontal bars, in the order the survey asked them. */
 import type { TopLevelSpec } from 'vega-lite';
 import { missingInput, unknownRef } from './common.js';
-import { formatNumber, truncate } from './format.js';
-import type { JobResult } from './index.js';
-import { PALETTE, PLOT_WIDTH, TEXT } from './theme.js';
-import type { ChartContext, ChartTable } from './types.js';
+import { formatNumber, truncate } from '../format.js';
+import type { JobResult } from '../types.js';
+import { PALETTE, PLOT_WIDTH, TEXT } from '../theme.js';
+import type { ChartContext, ChartTable } from '../types.js';
 
 export function consultationJob(surveyId: string, questionId: string, ctx: ChartContext): JobResult {
   const consultation = ctx.project.data.consultation;

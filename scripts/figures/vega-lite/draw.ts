@@ -11,8 +11,8 @@
 import * as vega from 'vega';
 import * as vl from 'vega-lite';
 import { expressionInterpreter } from 'vega-interpreter';
-import { useArialMetrics } from './text-metrics.js';
-import { THEME } from './theme.js';
+import { useArialMetrics } from '../text-metrics.js';
+import { THEME } from '../theme.js';
 
 /** A problem in a spec, with Vega-Lite's or Vega's own words. */
 export class ChartSpecError extends Error {

@@ -1,8 +1,8 @@
 /** Small typed strategy data for chart tests, parsed through the real schemas. */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Project } from '../../../scripts/load/project.js';
-import { ActionsSchema, ConsultationSchema, FundingSchema, KpisSchema, PartnershipSchema, PrioritiesSchema, PriorityMatrixSchema, RisksSchema } from '../../../scripts/schema/index.js';
+import type { Project } from '../../scripts/load/project.js';
+import { ActionsSchema, ConsultationSchema, FundingSchema, KpisSchema, PartnershipSchema, PrioritiesSchema, PriorityMatrixSchema, RisksSchema } from '../../scripts/schema/index.js';
 
 export const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 

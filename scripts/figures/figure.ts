@@ -17,7 +17,7 @@
  *
  * Everything that comes from data is HTML-escaped; the SVG is ours (Vega escapes text it draws).
  */
-import { escapeHtml } from './escape.js';
+import { escapeHtml } from '../util/escape.js';
 import type { ChartTable, RenderedChart } from './types.js';
 
 export type FigureMode = 'site' | 'print';

@@ -8,7 +8,7 @@
  *   `<chart id>-<n>` in order of appearance, so the same chart is byte-identical however many charts
  *   were drawn before it, and two charts on one page never share an id.
  */
-import { escapeHtml } from './escape.js';
+import { escapeHtml } from '../util/escape.js';
 
 export interface SvgLabels {
   /** The chart's figure id, e.g. `chart-kpi-sv-01`. */

@@ -7,10 +7,10 @@ import type { TopLevelSpec } from 'vega-lite';
 import { comparePeriods, describePeriod, parsePeriod, strategyYears, fyLabel } from '../../model/periods.js';
 import type { Action } from '../../schema/index.js';
 import { emptyWarning, labelExprFor, missingInput, unknownRef } from './common.js';
-import { truncate } from './format.js';
-import type { JobResult } from './index.js';
-import { GRID, PLOT_WIDTH, RAG_COLOURS, TEXT } from './theme.js';
-import type { ChartContext, ChartTable } from './types.js';
+import { truncate } from '../format.js';
+import type { JobResult } from '../types.js';
+import { GRID, PLOT_WIDTH, RAG_COLOURS, TEXT } from '../theme.js';
+import type { ChartContext, ChartTable } from '../types.js';
 
 export const STATUS_LABELS: Record<Action['status'], string> = {
   'not-started': 'Not started',

@@ -4,10 +4,9 @@
  * view, with one column per encoded field, titled as the axes and legends title it.
  */
 import type * as vega from 'vega';
-import type { LoadedChart } from '../../load/chart.js';
-import { formatNumber, formatTime } from './format.js';
-import type { ChartJob, DataReader } from './job.js';
-import type { ChartColumn, ChartTable } from './types.js';
+import { formatNumber, formatTime } from '../format.js';
+import type { ChartJob, DataReader } from '../job.js';
+import type { ChartColumn, ChartTable, LoadedChart } from '../types.js';
 
 type Json = Record<string, unknown>;
 

@@ -1,8 +1,8 @@
 /** Helpers shared by the generated charts: diagnostics for missing data and axes over periods. */
 import { diag } from '../../diagnostics/messages.js';
 import type { SourceRef } from '../../load/project.js';
-import type { JobResult } from './index.js';
-import type { ChartContext } from './types.js';
+import type { JobResult } from '../types.js';
+import type { ChartContext } from '../types.js';
 
 function where(ctx: ChartContext, file: string): SourceRef {
   return ctx.at ?? { file, line: 1, column: 1 };

@@ -6,9 +6,9 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { rate, resolveScale, type Level } from '../../model/risk-scale.js';
 import { missingInput } from './common.js';
-import type { JobResult } from './index.js';
-import { FONT, TEXT } from './theme.js';
-import type { ChartContext, ChartTable } from './types.js';
+import type { JobResult } from '../types.js';
+import { FONT, TEXT } from '../theme.js';
+import type { ChartContext, ChartTable } from '../types.js';
 
 const BANDS = ['Low', 'Medium', 'High'] as const;
 const BAND_FILL = ['#e8f1f8', '#f3b36b', '#a8321f'];

@@ -1,8 +1,9 @@
 /**
  * A drawing job, and running it with a content-hash cache: the key is a hash of everything that
- * decides the output (the spec with its data, title, description, the theme version and the versions
- * of vega and vega-lite), so an unchanged chart is read back from memory or from
- * `.cache/charts/<hash>.json` instead of being drawn again.
+ * decides the output (the spec with its data, title, description, table, the theme version, the
+ * versions of vega and vega-lite, and the figures code), so an unchanged chart is read back from
+ * memory or from `<cache dir>/<hash>.json` (the tool's `node_modules/.cache/csp-strategy/charts`,
+ * never the strategy folder) instead of being drawn again.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -10,29 +11,22 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as vega from 'vega';
 import { version as vegaLiteVersion, type TopLevelSpec } from 'vega-lite';
-import { compileSpec, drawVega } from './draw.js';
+import { compileSpec, drawVega } from './vega-lite/draw.js';
 import { finishSvg } from './svg.js';
 import { THEME_VERSION } from './theme.js';
-import type { ChartTable, RenderedChart } from './types.js';
+import type { ChartJob, ChartTable, RenderedChart } from './types.js';
 
-export type DataReader = (dataset: string) => Record<string, unknown>[];
+export type { ChartJob, DataReader } from './types.js';
 
-export interface ChartJob {
-  /** The figure id, e.g. `chart-kpi-sv-01`. */
-  id: string;
-  title: string;
-  description: string;
-  source?: string;
-  spec: TopLevelSpec;
-  /** The table, or how to read it from the drawn view (officer charts). */
-  table: ChartTable | ((data: DataReader, compiled: vega.Spec) => ChartTable);
-}
-
-/** The chart code itself is part of every key, so a change to how charts are drawn is never served stale. */
+/**
+ * The figures code itself (every file under scripts/figures/, kinds and Vega-Lite included) is part of
+ * every key, so a change to how charts are drawn is never served stale.
+ */
 const CODE = (() => {
   const dir = path.dirname(fileURLToPath(import.meta.url));
   const h = createHash('sha256');
-  for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.ts')).sort()) h.update(f).update(fs.readFileSync(path.join(dir, f)));
+  const files = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((n) => /\.(ts|js)$/.test(n)).map((n) => n.split(path.sep).join('/')).sort();
+  for (const f of files) h.update(f).update(fs.readFileSync(path.join(dir, f)));
   return h.digest('hex').slice(0, 16);
 })();
 const VERSIONS = `vega@${vega.version} vega-lite@${vegaLiteVersion} code@${CODE}`;

@@ -1,0 +1,253 @@
+/**
+ * Checking officer charts, the figures stage's first step: a chart as loaded (scripts/load/chart.ts:
+ * wrapper checked, data files read and inlined) becomes a chart ready to draw, or diagnostics.
+ *
+ *   spec against the Vega-Lite JSON Schema -> expressions, links and images checked -> the data
+ *   problems load found -> every field checked against the data -> times as UTC (`timeUnit: yearmonth`
+ *   becomes `utcyearmonth`, so a chart does not change with the machine's time zone) -> compiled once,
+ *   so Vega-Lite's own errors surface here, before anything is drawn.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { Diagnostic, Position } from '../../diagnostics/diagnostic.js';
+import { diag } from '../../diagnostics/messages.js';
+import { readCharts, type ChartSource, type InlineChart } from '../../load/chart.js';
+import type { Project } from '../../load/project.js';
+import type { PathSegment } from '../../load/yaml.js';
+import type { ChapterInfo } from '../../validate/chapters.js';
+import type { LoadedChart } from '../types.js';
+import { ChartSpecError, compileSpec } from './draw.js';
+import { findLinksAndImages, findUnsafeExpressions, validateSpec } from './validate-spec.js';
+
+type Json = Record<string, unknown>;
+
+/** A checked chart, or why there is none. */
+export interface CheckedChart {
+  chart?: LoadedChart;
+  diagnostics: Diagnostic[];
+}
+
+/** Checks of a loaded chart file, kept by the loaded object (load keeps those by content). */
+const checkedMemo = new WeakMap<ChartSource, CheckedChart>();
+
+/** Check one chart as loaded; `id` names it (an inline chart is named by its section). */
+export function checkChart(source: ChartSource, id = source.id): CheckedChart {
+  const memo = id === source.id ? checkedMemo.get(source) : undefined;
+  if (memo) return memo;
+  const diagnostics: Diagnostic[] = [];
+  const chart = check(source, id, diagnostics);
+  const out: CheckedChart = chart ? { chart, diagnostics } : { diagnostics };
+  if (id === source.id) checkedMemo.set(source, out);
+  return out;
+}
+
+function check(source: ChartSource, id: string, out: Diagnostic[]): LoadedChart | undefined {
+  const { file, yaml } = source;
+  const problems: Diagnostic[] = [];
+  const at = (p: readonly PathSegment[], key = false): Position => (key ? yaml.locateKey(['spec', ...p]) : yaml.locate(['spec', ...p]));
+
+  // 1. The spec against Vega-Lite's schema, and its expressions.
+  const raw = source.raw;
+  for (const issue of validateSpec(raw)) {
+    problems.push(diag('chart/spec-invalid', file, at(issue.path, issue.atKey), [specPathLabel(issue.path), issue.message]));
+  }
+  for (const issue of findUnsafeExpressions(raw)) {
+    problems.push(diag('chart/unsafe-expression', file, at(issue.path), [issue.word]));
+  }
+  for (const issue of findLinksAndImages(raw)) {
+    problems.push(diag('chart/link-or-image', file, at(issue.path, true), [issue.what]));
+  }
+  if (problems.length) {
+    out.push(...problems);
+    return undefined;
+  }
+
+  // 2. Data, as load read it.
+  if (source.dataProblems.length) {
+    out.push(...source.dataProblems);
+    return undefined;
+  }
+  const spec = structuredClone(source.spec);
+
+  // 3. Every field the spec names exists in its data, unless a transform makes it.
+  const made = fieldsMadeByTransforms(spec);
+  if (made !== 'unknown') {
+    const columns = source.columns;
+    const known = new Set([...columns, ...made]);
+    const reported = new Set<string>();
+    for (const use of fieldUses(spec)) {
+      const name = rootField(use.field);
+      if (known.has(name) || known.has(use.field.replace(/\\/g, '')) || reported.has(name)) continue;
+      reported.add(name);
+      problems.push(diag('chart/missing-field', file, at(use.path), [use.field, columns.map((c) => `"${c}"`).join(', ') || '(none)']));
+    }
+  }
+  if (problems.length) {
+    out.push(...problems);
+    return undefined;
+  }
+
+  // 4. Times as UTC; compile once so Vega-Lite's own errors are reported before drawing.
+  useUtc(spec);
+  try {
+    const compiled = compileSpec(spec as unknown as TopLevelSpec);
+    for (const w of compiled.warnings) out.push(diag('chart/compile-warning', file, yaml.locate(['spec']), [w.replace(/\.+$/, '')]));
+  } catch (err) {
+    if (!(err instanceof ChartSpecError)) throw err;
+    out.push(diag('chart/compile-failed', file, yaml.locate(['spec']), [err.message]));
+    return undefined;
+  }
+
+  const chart: LoadedChart = { id, file, title: source.title, description: source.description, spec: spec as unknown as TopLevelSpec, dataFiles: source.dataFiles, yaml };
+  if (source.source) chart.source = source.source;
+  return chart;
+}
+
+/** Check every chart file as loaded; charts with errors are left out, their problems returned. */
+export function checkCharts(sources: ReadonlyMap<string, ChartSource>): { charts: Map<string, LoadedChart>; diagnostics: Diagnostic[] } {
+  const charts = new Map<string, LoadedChart>();
+  const diagnostics: Diagnostic[] = [];
+  for (const [id, source] of sources) {
+    const checked = checkChart(source);
+    diagnostics.push(...checked.diagnostics);
+    if (checked.chart) charts.set(id, checked.chart);
+  }
+  return { charts, diagnostics };
+}
+
+/**
+ * Check the ```chart blocks of the chapters that are drawn, naming each after its section
+ * (`<section id>-chart-<n>`) unless it names itself. By chapter file, in document order; a chart
+ * with errors is undefined (its place in the chapter stays empty).
+ */
+export function checkInlineCharts(
+  inline: ReadonlyMap<string, readonly InlineChart[]>,
+  chapters: readonly ChapterInfo[],
+): { inline: Map<string, (LoadedChart | undefined)[]>; diagnostics: Diagnostic[] } {
+  const out = new Map<string, (LoadedChart | undefined)[]>();
+  const diagnostics: Diagnostic[] = [];
+  for (const info of chapters) {
+    const blocks = inline.get(info.chapter.file);
+    if (!blocks) continue;
+    out.set(
+      info.chapter.file,
+      blocks.map((block, n) => {
+        diagnostics.push(...block.diagnostics);
+        if (!block.chart) return undefined;
+        const checked = checkChart(block.chart, block.name ?? `${info.id}-chart-${n + 1}`);
+        diagnostics.push(...checked.diagnostics);
+        return checked.chart;
+      }),
+    );
+  }
+  return { inline: out, diagnostics };
+}
+
+/**
+ * Read and check every chart file in one call, for tests and the bench: problems go to
+ * project.diagnostics, as a whole build would report them.
+ */
+export function loadCharts(project: Project): Map<string, LoadedChart> {
+  const { charts, diagnostics } = checkCharts(readCharts(project));
+  project.diagnostics.push(...diagnostics);
+  return charts;
+}
+
+/** `encoding.x.field` for people: the spec's path as written in the file. */
+function specPathLabel(p: readonly PathSegment[]): string {
+  let out = 'spec';
+  for (const seg of p) out += typeof seg === 'number' ? `[${seg + 1}]` : `.${seg}`;
+  return out;
+}
+/** Output field names of transforms, or 'unknown' when a transform makes fields we cannot predict. */
+function fieldsMadeByTransforms(spec: Json): Set<string> | 'unknown' {
+  const made = new Set<string>();
+  let unknown = false;
+  const add = (v: unknown) => {
+    if (typeof v === 'string') made.add(v);
+    else if (Array.isArray(v)) for (const x of v) if (typeof x === 'string') made.add(x);
+  };
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const obj = node as Json;
+    for (const [k, v] of Object.entries(obj)) {
+      if (k === 'values' || k === 'datasets') continue;
+      if (k === 'transform' && Array.isArray(v)) {
+        for (const t of v as Json[]) {
+          if (!t || typeof t !== 'object') continue;
+          if ('pivot' in t || 'lookup' in t || 'flatten' in t || 'extent' in t) unknown = true;
+          add(t['as']);
+          for (const list of ['aggregate', 'window', 'joinaggregate'] as const) {
+            if (Array.isArray(t[list])) for (const a of t[list] as Json[]) add(a?.['as']);
+          }
+          if ('fold' in t && !('as' in t)) ['key', 'value'].forEach((x) => made.add(x));
+          if ('density' in t && !('as' in t)) ['value', 'density'].forEach((x) => made.add(x));
+          if ('quantile' in t && !('as' in t)) ['prob', 'value'].forEach((x) => made.add(x));
+          if ('regression' in t || 'loess' in t) {
+            add(t['regression']);
+            add(t['loess']);
+            add(t['on']);
+          }
+        }
+      }
+      walk(v);
+    }
+  };
+  walk(spec);
+  return unknown ? 'unknown' : made;
+}
+
+/** Every field the spec names: `field` values and `groupby` lists, outside data values. */
+function fieldUses(spec: Json): { field: string; path: PathSegment[] }[] {
+  const out: { field: string; path: PathSegment[] }[] = [];
+  const walk = (node: unknown, p: PathSegment[]): void => {
+    if (Array.isArray(node)) return node.forEach((n, i) => walk(n, [...p, i]));
+    if (!node || typeof node !== 'object') return;
+    for (const [k, v] of Object.entries(node as Json)) {
+      if (k === 'values' || k === 'datasets' || k === 'data' || k === 'param' || k === 'params') continue;
+      if (k === 'field' && typeof v === 'string') out.push({ field: v, path: [...p, k] });
+      else if ((k === 'groupby' || k === 'fields' || k === 'fold') && Array.isArray(v)) {
+        v.forEach((f, i) => {
+          if (typeof f === 'string') out.push({ field: f, path: [...p, k, i] });
+        });
+      } else walk(v, [...p, k]);
+    }
+  };
+  walk(spec, []);
+  return out;
+}
+
+/** The top-level name of a field reference: `a.b` reads `b` inside `a`; `a\.b` is the field "a.b". */
+function rootField(field: string): string {
+  let out = '';
+  for (let i = 0; i < field.length; i++) {
+    const c = field[i]!;
+    if (c === '\\' && i + 1 < field.length) {
+      out += field[++i];
+      continue;
+    }
+    if (c === '.' || c === '[') break;
+    out += c;
+  }
+  return out;
+}
+
+/** Make every time unit and time scale UTC (in place). */
+function useUtc(node: unknown): void {
+  if (Array.isArray(node)) return node.forEach(useUtc);
+  if (!node || typeof node !== 'object') return;
+  const obj = node as Json;
+  for (const [k, v] of Object.entries(obj)) {
+    if (k === 'values' || k === 'datasets') continue;
+    if (k === 'timeUnit') {
+      if (typeof v === 'string' && !v.startsWith('utc')) obj[k] = `utc${v}`;
+      else if (v && typeof v === 'object' && !Array.isArray(v)) {
+        const unit = (v as Json)['unit'];
+        if (typeof unit === 'string' && !unit.startsWith('utc')) (v as Json)['unit'] = `utc${unit}`;
+      }
+      continue;
+    }
+    if (k === 'scale' && v && typeof v === 'object' && (v as Json)['type'] === 'time') (v as Json)['type'] = 'utc';
+    useUtc(v);
+  }
+}
