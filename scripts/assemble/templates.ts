@@ -13,6 +13,9 @@ import { resolveInside } from '../load/paths.js';
 /** The package's own templates folder: the defaults. */
 export const BUILTIN_TEMPLATES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../templates');
 
+/** Assets that are the tool's own code, never a strategy's: a strategy's templates/assets/ cannot replace them. */
+export const BUILTIN_ONLY_ASSETS = new Set(['dev-reload.js']);
+
 export interface Templates {
   render(name: string, context: object): string;
   /** An asset (CSS) from the override folder if it has one, else the built-in. */
@@ -22,11 +25,10 @@ export interface Templates {
 }
 
 function pick(root: string, rel: string): string {
-  const own = path.join(root, 'templates', rel);
   if (fs.existsSync(path.join(root, 'templates'))) {
     const r = resolveInside(root, 'templates', rel);
     if (r.ok) return r.absolute;
-    if (r.reason !== 'not-found') throw new EnvironmentError(`The template ${own} points outside the strategy folder.`, 'Copy the template into templates/ instead of linking to it.');
+    if (r.reason !== 'not-found') throw new EnvironmentError(`The template templates/${rel} points outside the strategy folder.`, 'Copy the template into templates/ instead of linking to it.');
   }
   return path.join(BUILTIN_TEMPLATES, rel);
 }
@@ -53,7 +55,7 @@ export function loadTemplates(root: string): Templates {
         try {
           t = hb.compile(fs.readFileSync(file, 'utf8'), { strict: false, preventIndent: true });
         } catch (err) {
-          throw new EnvironmentError(`The template ${file} cannot be read: ${(err as Error).message}`, 'Fix the Handlebars syntax in that template, or delete it to use the built-in one.', { cause: err });
+          throw new EnvironmentError(`The template templates/${name}.hbs cannot be read: ${(err as Error).message}`, 'Fix the Handlebars syntax in that template, or delete it to use the built-in one.', { cause: err });
         }
         cache.set(name, t);
       }
@@ -64,7 +66,7 @@ export function loadTemplates(root: string): Templates {
       }
     },
     asset(name) {
-      const file = pick(root, `assets/${name}`);
+      const file = BUILTIN_ONLY_ASSETS.has(name) ? path.join(BUILTIN_TEMPLATES, 'assets', name) : pick(root, `assets/${name}`);
       files.push(file);
       return fs.readFileSync(file);
     },

@@ -3,14 +3,25 @@
  * through a server-sent event. A mistake in a file does not stop the server: the problems are listed
  * in the terminal and on the page, the last good build stays up, and the next save that fixes it
  * rebuilds and reloads. The PDF is not made in dev (use `strategy build`).
+ *
+ * A strategy arrives as a pull request, and `dev` runs it on a reviewer's machine, so the server trusts
+ * nothing in the strategy folder:
+ * - the site is built into a private folder this process makes (mkdtemp, outside the strategy) and
+ *   removed on exit; only the files this process's last good build wrote are served, and never through
+ *   a symlink (see `./served-files.ts`);
+ * - a request whose Host is not this server's own address is refused (DNS rebinding);
+ * - the event stream and the terminal name files relative to the strategy, never by absolute path.
  */
 import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import { build } from '../build.js';
+import { CONTENT_SECURITY_POLICY } from '../assemble/pages.js';
 import { EnvironmentError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { createRenderCache } from '../render/document.js';
 import { safeDecode } from '../util/url.js';
+import { allowedHost, redactPaths, ServedFiles } from './served-files.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -39,12 +50,19 @@ export interface DevOptions {
 }
 
 export async function serve(options: DevOptions): Promise<void> {
-  const out = path.join(options.root, '.cache', 'dev-site');
+  // The site is built outside the strategy folder, in a folder only this process made and can write.
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'csp-strategy-dev-'));
+  const out = path.join(work, 'site');
+  const served = new ServedFiles(out);
+  const redact = (text: string) => redactPaths(text, { root: options.root, work });
+  const removeWork = () => fs.rmSync(work, { recursive: true, force: true });
+  process.once('exit', removeWork);
   const clients = new Set<http.ServerResponse>();
   let problems: Diagnostic[] = [];
   const send = (event: string, data: unknown) => {
     for (const c of clients) c.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   };
+  const problemLines = () => problems.map((d) => redact(`${d.file}:${d.line}:${d.column} ${d.message} ${d.hint}`));
 
   const cache = createRenderCache();
   let running: Promise<void> | undefined;
@@ -56,14 +74,15 @@ export async function serve(options: DevOptions): Promise<void> {
       problems = result.diagnostics.filter((d) => d.severity === 'error');
       options.report(result.diagnostics);
       if (result.ok) {
+        served.refresh();
         options.log(`Rebuilt in ${Math.round(performance.now() - started)} ms.`);
         send('reload', {});
       } else {
         options.log('Not rebuilt: fix the problems above. The last good version is still being served.');
-        send('problems', problems.map((d) => `${d.file}:${d.line}:${d.column} ${d.message} ${d.hint}`));
+        send('problems', problemLines());
       }
     } catch (err) {
-      const message = err instanceof EnvironmentError ? `${err.message} ${err.hint}` : `The build failed unexpectedly: ${(err as Error).message}`;
+      const message = redact(err instanceof EnvironmentError ? `${err.message} ${err.hint}` : `The build failed unexpectedly: ${(err as Error).message}`);
       options.log(message);
       send('problems', [message]);
     }
@@ -84,32 +103,46 @@ export async function serve(options: DevOptions): Promise<void> {
 
   await rebuild();
 
+  let listeningPort = options.port;
+  const plain = (res: http.ServerResponse, status: number, text: string) => {
+    res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' });
+    res.end(text);
+  };
   const server = http.createServer((req, res) => {
+    // A web page elsewhere can point a name it controls at 127.0.0.1 (DNS rebinding); its requests
+    // then carry that name as Host. Only this server's own addresses are answered.
+    if (!allowedHost(req.headers.host, listeningPort)) {
+      plain(res, 421, 'This server answers only http://localhost or http://127.0.0.1 on its own port.');
+      return;
+    }
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/__events') {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
       res.write(`event: hello\ndata: ${JSON.stringify(problems.length)}\n\n`);
-      if (problems.length) res.write(`event: problems\ndata: ${JSON.stringify(problems.map((d) => `${d.file}:${d.line}:${d.column} ${d.message} ${d.hint}`))}\n\n`);
+      if (problems.length) res.write(`event: problems\ndata: ${JSON.stringify(problemLines())}\n\n`);
       clients.add(res);
       req.on('close', () => clients.delete(res));
       return;
     }
     const decoded = safeDecode(url.pathname);
     if (decoded === undefined || decoded.includes('\0')) {
-      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end('Bad request');
+      plain(res, 400, 'Bad request');
       return;
     }
     let rel = decoded.replace(/^\/+/, '');
     if (rel === '' || rel.endsWith('/')) rel += 'index.html';
-    const file = path.resolve(out, rel);
-    if (!file.startsWith(path.resolve(out) + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end('Not found');
+    const opened = served.open(rel);
+    if (!opened) {
+      plain(res, 404, 'Not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-    fs.createReadStream(file).pipe(res);
+    res.writeHead(200, {
+      'content-type': TYPES[path.extname(rel).toLowerCase()] ?? 'application/octet-stream',
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+    });
+    fs.createReadStream('', { fd: opened }).pipe(res);
   });
 
   let timer: NodeJS.Timeout | undefined;
@@ -132,6 +165,7 @@ export async function serve(options: DevOptions): Promise<void> {
     server.listen(options.port, '127.0.0.1', () => {
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : options.port;
+      listeningPort = port;
       options.log(`Serving the strategy at http://localhost:${port}/ — edit any file in content/, data/ or templates/ and the page reloads. Press Ctrl+C to stop.`);
       options.onReady?.(port);
       resolve();
@@ -141,9 +175,14 @@ export async function serve(options: DevOptions): Promise<void> {
     const stop = () => {
       for (const w of watchers) w.close();
       for (const c of clients) c.end();
-      server.close(() => resolve());
+      server.close(() => {
+        removeWork();
+        process.off('exit', removeWork);
+        resolve();
+      });
     };
     options.signal?.addEventListener('abort', stop, { once: true });
     process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
   });
 }
