@@ -26,9 +26,9 @@ export interface Templates {
 
 function pick(root: string, rel: string): string {
   if (fs.existsSync(path.join(root, 'templates'))) {
-    const r = resolveInside(root, 'templates', rel);
+    const r = resolveInside(root, 'templates', rel, { within: 'templates' });
     if (r.ok) return r.absolute;
-    if (r.reason !== 'not-found') throw new EnvironmentError(`The template templates/${rel} points outside the strategy folder.`, 'Copy the template into templates/ instead of linking to it.');
+    if (r.reason !== 'not-found') throw new EnvironmentError(`The template templates/${rel} points outside the templates/ folder, or to a hidden file.`, 'Copy the template into templates/ instead of linking to it.');
   }
   return path.join(BUILTIN_TEMPLATES, rel);
 }

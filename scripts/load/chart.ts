@@ -297,7 +297,7 @@ function readDataFile(project: Project, data: Json, source: YamlSource, p: PathS
     return undefined;
   }
   const before = project.diagnostics.length;
-  const read = readProjectFile(project, url, { from: 'data', at: urlAt, maxBytes: MAX_CSV_BYTES });
+  const read = readProjectFile(project, url, { from: 'data', within: 'data', at: urlAt, maxBytes: MAX_CSV_BYTES });
   // readProjectFile reports into project.diagnostics; move them to this chart's problems.
   problems.push(...project.diagnostics.splice(before));
   if (!read) return undefined;

@@ -11,7 +11,7 @@ import { closest } from '../diagnostics/suggest.js';
 import { ChapterFrontMatterSchema, DATA_INPUTS, KpiActualRowSchema, type Actual, type ChapterFrontMatter, type DataKey, type StrategyData } from '../schema/index.js';
 import { parseCsv } from './csv.js';
 import { splitFrontMatter } from './front-matter.js';
-import { resolveInside, toPosix } from './paths.js';
+import { resolveInside, toPosix, type Refusal } from './paths.js';
 import { checkSchema, issuesToDiagnostics } from './schema-issues.js';
 import { MAX_CSV_BYTES, readText } from './text.js';
 import { parseYaml, type YamlSource } from './yaml.js';
@@ -56,13 +56,31 @@ export function loadProject(rootDir: string): Project {
   return project;
 }
 
-/** Read a file inside the root as text, recording it, or add a diagnostic and return undefined. */
-export function readProjectFile(project: Project, rel: string, opts: { from?: string; at?: SourceRef; maxBytes?: number } = {}): { text: string; file: string } | undefined {
-  const resolved = resolveInside(project.root, opts.from ?? '.', rel);
+/** The diagnostic for a path that resolveInside refused. */
+export function refusalRule(reason: Refusal): 'file/not-found' | 'file/outside-root' | 'file/symlink-outside-root' | 'file/dot-name' | 'file/outside-data' {
+  switch (reason) {
+    case 'not-found':
+      return 'file/not-found';
+    case 'outside-root':
+      return 'file/outside-root';
+    case 'symlink-outside-root':
+      return 'file/symlink-outside-root';
+    case 'dot-name':
+      return 'file/dot-name';
+    case 'outside-folder':
+      return 'file/outside-data';
+  }
+}
+
+/**
+ * Read a file inside the root as text, recording it, or add a diagnostic and return undefined.
+ * `within` keeps a path the officer wrote inside one folder (chart data and actuals: `data`).
+ */
+export function readProjectFile(project: Project, rel: string, opts: { from?: string; within?: string; at?: SourceRef; maxBytes?: number } = {}): { text: string; file: string } | undefined {
+  const resolved = resolveInside(project.root, opts.from ?? '.', rel, opts.within === undefined ? {} : { within: opts.within });
   const where = opts.at ?? { file: rel, line: 1, column: 1 };
   if (!resolved.ok) {
-    const rule = resolved.reason === 'not-found' ? 'file/not-found' : resolved.reason === 'outside-root' ? 'file/outside-root' : 'file/symlink-outside-root';
-    project.diagnostics.push(diag(rule, where.file, where, [rel]));
+    project.diagnostics.push(diag(refusalRule(resolved.reason), where.file, where, [rel]));
     return undefined;
   }
   if (!fs.statSync(resolved.absolute).isFile()) {
@@ -117,7 +135,7 @@ function mergeKpiActuals(project: Project): void {
     if (!kpi.actuals_csv) return;
     const at = { file: source.file, ...source.locate(['kpis', k, 'actuals_csv']) };
     if (!csvCache.has(kpi.actuals_csv)) {
-      const read = readProjectFile(project, kpi.actuals_csv, { from: 'data', at, maxBytes: MAX_CSV_BYTES });
+      const read = readProjectFile(project, kpi.actuals_csv, { from: 'data', within: 'data', at, maxBytes: MAX_CSV_BYTES });
       let table = null;
       if (read) {
         const parsed = parseCsv(read.text, read.file);

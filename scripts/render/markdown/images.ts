@@ -12,6 +12,7 @@ import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { diag } from '../../diagnostics/messages.js';
 import type { Chapter, Project } from '../../load/project.js';
 import { resolveInside } from '../../load/paths.js';
+import { refusalRule } from '../../load/project.js';
 import { safeDecode } from '../../util/url.js';
 
 const SIGNATURES: Record<string, (b: Buffer) => boolean> = {
@@ -57,7 +58,7 @@ export function checkImages(tree: Root, project: Project, chapter: Chapter, diag
     if (typeof alt !== 'string' || alt.trim() === '') diagnostics.push(diag('image/no-alt', chapter.file, at, [src]));
     const resolved = resolveInside(project.root, path.posix.dirname(chapter.file), decoded);
     if (!resolved.ok) {
-      return refuse(diag(resolved.reason === 'not-found' ? 'image/missing' : resolved.reason === 'outside-root' ? 'file/outside-root' : 'file/symlink-outside-root', chapter.file, at, [src]));
+      return refuse(diag(resolved.reason === 'not-found' ? 'image/missing' : refusalRule(resolved.reason), chapter.file, at, [src]));
     }
     if (!fs.statSync(resolved.absolute).isFile() || !isImageFile(resolved.absolute)) return refuse(diag('image/type', chapter.file, at, [src]));
     files.push(resolved.relative);
