@@ -130,7 +130,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (fs.existsSync(path.join(project.root, 'templates')) && path.resolve(project.root, 'templates') !== BUILTIN_TEMPLATES) {
     const unsafe = checkTemplatePages(
       [...pages.map((page) => ({ page, template: page.template, site: true })), ...(print ? [{ page: { path: 'the PDF', html: print, template: 'print' }, template: 'print', site: false }] : [])],
-      { devReload: options.devReload === true },
+      { devReload: options.devReload === true, root: project.root },
     );
     if (unsafe.length) return { ok: false, diagnostics: [...checked.diagnostics, ...unsafe], out, files: [] };
   }
