@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadCharts } from '../figures/vega-lite/check.js';
 import { loadProject } from '../load/project.js';
+import { buildModel } from '../model/strategy.js';
 import { clearMemoryCache, drawStats, renderChart, renderCharts, type ChartRequest } from '../figures/index.js';
 
 const args = process.argv.slice(2);
@@ -34,7 +35,7 @@ const tLoadCharts = performance.now() - t1;
 const d = project.data;
 const requests: ChartRequest[] = [
   ...[...charts.keys()].map((id): ChartRequest => ({ kind: 'officer', id })),
-  ...(d.kpis?.kpis ?? []).map((k): ChartRequest => ({ kind: 'kpi-trend', kpiId: k.id })),
+  ...(d.kpis?.kpis ?? []).map((k): ChartRequest => ({ kind: 'kpi-trend', kpi: k.id })),
   ...(d.risks ? [{ kind: 'risk-heatmap' } as const, { kind: 'risk-heatmap', rating: 'residual' } as const] : []),
   ...(d.funding ? [{ kind: 'funding', by: 'priority' } as const, { kind: 'funding', by: 'funder' } as const] : []),
   ...(d.actions ? [{ kind: 'delivery-timeline' } as const] : []),
@@ -42,7 +43,7 @@ const requests: ChartRequest[] = [
   ...(d.priorityMatrix ? [{ kind: 'priority-scores' } as const] : []),
 ];
 const n = requests.length;
-const ctx = { project, charts, cacheDir: false as const };
+const ctx = { model: buildModel(project), charts, cacheDir: false as const };
 
 // Warm up the modules and the JIT once, so "cold" means "not cached", not "first code ever run".
 await renderCharts(requests, ctx);

@@ -61,6 +61,6 @@ export function openDataFiles(model: StrategyModel): Map<string, string> {
     ),
   );
   const { partnership, ...rest } = model.data;
-  out.set('data/strategy.json', `${JSON.stringify({ licence: 'Open Government Licence v3.0', partnership, ...rest, rag: Object.fromEntries(model.rag), fundingTotals: model.fundingTotals }, null, 2)}\n`);
+  out.set('data/strategy.json', `${JSON.stringify({ licence: 'Open Government Licence v3.0', partnership, ...rest, rag: Object.fromEntries(model.rag), fundingTotals: model.fundingTotals, priorityScores: model.priorityScores.map((p) => ({ candidate: p.candidate.id, title: p.candidate.title, rank: p.rank, total: p.total })) }, null, 2)}\n`);
   return out;
 }

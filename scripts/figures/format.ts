@@ -1,16 +1,13 @@
-/** Formatting numbers, money and dates for chart labels and tables; no locale or clock involved. */
+/**
+ * Formatting for figures beyond the strategy's own values (scripts/model/format.ts): numbers in an
+ * officer chart's data (two decimals), times by their Vega-Lite time unit, and shortened labels. No
+ * locale or clock is involved.
+ */
+import { formatNumber as formatValue } from '../model/format.js';
 
-/** 12345.678 → "12,345.68"; whole numbers without decimals. */
+/** A number from an officer chart's data: 12345.678 → "12,345.68"; whole numbers without decimals. */
 export function formatNumber(n: number, maxDecimals = 2): string {
-  if (!Number.isFinite(n)) return String(n);
-  const fixed = Number(n.toFixed(maxDecimals));
-  const [int, frac] = String(Math.abs(fixed)).split('.');
-  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${fixed < 0 ? '-' : ''}${grouped}${frac ? `.${frac}` : ''}`;
-}
-
-export function formatPounds(n: number): string {
-  return `£${formatNumber(Math.round(n), 0)}`;
+  return formatValue(n, maxDecimals);
 }
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];

@@ -14,18 +14,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/messages.js';
-import { consultationJob } from './kinds/consultation.js';
-import { deliveryTimelineJob } from './kinds/delivery-timeline.js';
-import { ChartSpecError } from './vega-lite/draw.js';
-import { fundingJob } from './kinds/funding.js';
 import { runJob } from './job.js';
-import { kpiTrendJob } from './kinds/kpi-trend.js';
+import { CHART_KINDS } from './registry.js';
+import type { ChartContext, ChartRequest, ChartResult, JobResult, OfficerChartRequest } from './types.js';
+import { ChartSpecError } from './vega-lite/draw.js';
 import { officerJob } from './vega-lite/officer.js';
-import { priorityScoresJob } from './kinds/priority-scores.js';
-import { riskHeatmapJob } from './kinds/risk-heatmap.js';
-import type { ChartContext, ChartRequest, ChartResult, JobResult } from './types.js';
 
-export type { ChartContext, ChartRequest, ChartResult, ChartTable, ChartColumn, RenderedChart, ChartKind, JobResult, LoadedChart } from './types.js';
+export type { ChartContext, ChartRequest, ChartResult, ChartTable, ChartColumn, RenderedChart, ChartKind, JobResult, LoadedChart, ChartKindDefinition, GeneratedChartRequest, OfficerChartRequest, AttributeKind, AttributeSpec } from './types.js';
+export { CHART_KINDS } from './registry.js';
 export { chartFigureHtml, chartTableHtml, type FigureMode } from './figure.js';
 export { clearMemoryCache, drawStats } from './job.js';
 
@@ -37,28 +33,20 @@ export const CACHE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url
 
 /** The job for a request, or diagnostics (an unknown id, missing data). */
 export function chartJob(request: ChartRequest, ctx: ChartContext): JobResult {
-  switch (request.kind) {
-    case 'officer': {
-      const chart = ctx.charts?.get(request.id);
-      if (chart) return { job: officerJob(chart) };
-      const at = ctx.at ?? { file: 'data/charts', line: 1, column: 1 };
-      const known = [...(ctx.charts?.keys() ?? [])].sort().join(', ') || '(none yet)';
-      return { diagnostics: [diag('chart/unknown', at.file, at, [request.id, known])] };
-    }
-    case 'kpi-trend':
-      return kpiTrendJob(request.kpiId, ctx);
-    case 'risk-heatmap':
-      return riskHeatmapJob(request.rating ?? 'current', ctx);
-    case 'funding':
-      return fundingJob(request.by, ctx);
-    case 'delivery-timeline':
-      return deliveryTimelineJob(request.priority, ctx);
-    case 'consultation':
-      return consultationJob(request.survey, request.question, ctx);
-    case 'priority-scores':
-      return priorityScoresJob(ctx);
+  const at = ctx.at ?? { file: 'data/charts', line: 1, column: 1 };
+  if (isOfficer(request)) {
+    const chart = ctx.charts?.get(request.id);
+    if (chart) return { job: officerJob(chart) };
+    const known = [...(ctx.charts?.keys() ?? [])].sort().join(', ') || '(none yet)';
+    return { diagnostics: [diag('chart/unknown', at.file, at, [request.id, known])] };
   }
+  const kind = CHART_KINDS.get(request.kind);
+  if (kind && ctx.model) return kind.job(request, { ...ctx, model: ctx.model });
+  if (kind) return { diagnostics: [diag('chart/missing-input', at.file, at, [request.kind, 'the strategy model'])] };
+  return { diagnostics: [diag('chart/unknown-ref', at.file, at, ['chart kind', request.kind, ['officer', ...CHART_KINDS.keys()].join(', ')])] };
 }
+
+const isOfficer = (request: ChartRequest): request is OfficerChartRequest => request.kind === 'officer';
 
 function cacheDirOf(ctx: ChartContext): string | undefined {
   if (ctx.cacheDir === false) return undefined;
@@ -74,7 +62,7 @@ export async function renderChart(request: ChartRequest, ctx: ChartContext): Pro
     return { ok: true, chart, diagnostics: built.diagnostics ?? [] };
   } catch (err) {
     if (!(err instanceof ChartSpecError)) throw err;
-    const officer = request.kind === 'officer' ? ctx.charts?.get(request.id) : undefined;
+    const officer = isOfficer(request) ? ctx.charts?.get(request.id) : undefined;
     const at = officer ? { file: officer.file, ...officer.yaml.locate(['spec']) } : (ctx.at ?? { file: 'data', line: 1, column: 1 });
     const rule = err.stage === 'compile' ? 'chart/compile-failed' : 'chart/render-failed';
     return { ok: false, diagnostics: [...(built.diagnostics ?? []), diag(rule, at.file, at, [err.message])] };

@@ -2,20 +2,53 @@
 import type * as vega from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Project, SourceRef } from '../load/project.js';
+import type { SourceRef } from '../load/project.js';
 import type { YamlSource } from '../load/yaml.js';
+import type { StrategyModel } from '../model/strategy.js';
 
-/** What to draw. Officer charts come from data/charts/<id>.yaml; the rest from the strategy's data. */
-export type ChartRequest =
-  | { kind: 'officer'; id: string }
-  | { kind: 'kpi-trend'; kpiId: string }
-  | { kind: 'risk-heatmap'; rating?: 'current' | 'residual' }
-  | { kind: 'funding'; by: 'priority' | 'funder' }
-  | { kind: 'delivery-timeline'; priority?: string }
-  | { kind: 'consultation'; survey: string; question: string }
-  | { kind: 'priority-scores' };
+/** An officer chart: data/charts/<id>.yaml, or a ```chart block. */
+export interface OfficerChartRequest {
+  kind: 'officer';
+  id: string;
+}
+
+/**
+ * A generated chart: its kind (a file in scripts/figures/kinds/) and its settings, named as the
+ * attributes of the data block that places it, e.g. `{ kind: 'kpi-trend', kpi: 'sv-01' }`.
+ */
+export interface GeneratedChartRequest {
+  kind: string;
+  [setting: string]: string | undefined;
+}
+
+/** What to draw. Officer charts come from data/charts/<id>.yaml; the rest from the model. */
+export type ChartRequest = OfficerChartRequest | GeneratedChartRequest;
 
 export type ChartKind = ChartRequest['kind'];
+
+/** What a block attribute refers to, so ids are checked before anything renders. */
+export type AttributeKind = 'priority' | 'kpi' | 'survey' | 'question' | 'chart' | { oneOf: readonly string[] };
+
+export interface AttributeSpec {
+  name: string;
+  kind: AttributeKind;
+  required: boolean;
+}
+
+/**
+ * A generated chart kind: one file in scripts/figures/kinds/ whose default export is this, found
+ * there by the registry (scripts/figures/registry.ts). Its job reads the model, never raw data.
+ */
+export interface ChartKindDefinition {
+  /** The request kind, e.g. `kpi-trend`. */
+  kind: string;
+  /** The data block that places it in a chapter, e.g. `::kpi-chart{kpi=sv-01}`; settings are its attributes. */
+  block: { name: string; description: string; attributes: readonly AttributeSpec[]; example: string };
+  job(request: Readonly<GeneratedChartRequest>, ctx: KindContext): JobResult;
+}
+
+/** What a generated kind is given: the request's context, with the model. */
+export type KindContext = ChartContext & { model: StrategyModel };
 
 /** An officer chart, checked and ready to draw (scripts/figures/vega-lite/check.ts). */
 export interface LoadedChart {
@@ -33,7 +66,8 @@ export interface LoadedChart {
 }
 
 export interface ChartContext {
-  project: Project;
+  /** The model generated charts are drawn from (officer charts do not need it). */
+  model?: StrategyModel | undefined;
   /** Officer charts, checked by `checkCharts` (scripts/figures/vega-lite/check.ts). */
   charts?: Map<string, LoadedChart> | undefined;
   /** Where the request was written (a directive's file:line:column), for diagnostics. */

@@ -6,7 +6,8 @@
  */
 import type { Project } from '../load/project.js';
 import type { Action, FundingStream, Kpi, LogicModel, Priority, Risk, StrategyData } from '../schema/index.js';
-import { computeRag, type RagResult } from './rag.js';
+import { scorePriorities, type PriorityScore } from './priority-scores.js';
+import { computeRag, type RagResult, type RagRule } from './rag.js';
 import { rate, resolveScale, type Rating, type RiskScale } from './risk-scale.js';
 import { strategyYears } from './periods.js';
 
@@ -32,6 +33,8 @@ export interface StrategyModel {
   kpiById: Map<string, Kpi>;
   kpisByPriority: Map<string, Kpi[]>;
   rag: Map<string, RagResult>;
+  /** The partnership's RAG rule, for the status of each actual against its year's target. */
+  ragRule: RagRule;
   actions: Action[];
   actionsByPriority: Map<string, Action[]>;
   logicModelByPriority: Map<string, LogicModel>;
@@ -40,6 +43,8 @@ export interface StrategyModel {
   ratings: Map<string, { inherent: Rating | undefined; residual: Rating | undefined }>;
   funding: FundingStream[];
   fundingTotals: FundingTotals;
+  /** Priority-setting candidates by weighted total, highest first (empty without a matrix). */
+  priorityScores: PriorityScore[];
 }
 
 const group = <T, K>(items: T[], key: (t: T) => K): Map<K, T[]> => {
@@ -98,6 +103,7 @@ export function buildModel(project: Project): StrategyModel {
     kpiById: new Map(kpis.map((k) => [k.id, k])),
     kpisByPriority: group(kpis, (k) => k.priority),
     rag: new Map(kpis.map((k) => [k.id, computeRag(k, ragRule)])),
+    ragRule,
     actions,
     actionsByPriority: group(actions, (a) => a.priority),
     logicModelByPriority: new Map((data.logicModels?.logic_models ?? []).map((l) => [l.priority, l])),
@@ -106,5 +112,6 @@ export function buildModel(project: Project): StrategyModel {
     ratings,
     funding,
     fundingTotals: sumFunding(funding, years),
+    priorityScores: scorePriorities(data.priorityMatrix),
   };
 }

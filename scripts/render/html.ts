@@ -33,24 +33,6 @@ export function html(strings: TemplateStringsArray, ...values: Value[]): RawHtml
   return new RawHtml(out);
 }
 
-const nf = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 });
-const money = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0 });
-
-export const formatNumber = (n: number): string => nf.format(n);
-export const formatMoney = (n: number): string => money.format(n);
-
-export function formatValue(n: number, unit: string): string {
-  switch (unit) {
-    case 'percent':
-      return `${nf.format(n)}%`;
-    case 'rate-per-1000':
-      return `${nf.format(n)} per 1,000`;
-    case 'days':
-      return `${nf.format(n)} days`;
-    default:
-      return nf.format(n);
-  }
-}
 
 /** A GOV.UK tag, e.g. for RAG and status, with text so colour is never the only signal. */
 export function tag(text: string, colour: 'green' | 'yellow' | 'orange' | 'red' | 'grey' | 'blue' | 'purple' | 'turquoise' | 'pink'): RawHtml {

@@ -5,10 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { loadCharts } from '../../scripts/figures/vega-lite/check.js';
 import { chartFigureHtml, clearMemoryCache, drawStats, renderChart, renderCharts, type ChartRequest } from '../../scripts/figures/index.js';
 import { FIXTURES, fixtureProject } from './helpers.js';
+import { buildModel } from '../../scripts/model/strategy.js';
 
 const ALL: ChartRequest[] = [
   { kind: 'officer', id: 'asb-by-lsoa' },
-  { kind: 'kpi-trend', kpiId: 'knife-crime' },
+  { kind: 'kpi-trend', kpi: 'knife-crime' },
   { kind: 'risk-heatmap' },
   { kind: 'funding', by: 'priority' },
   { kind: 'delivery-timeline' },
@@ -20,10 +21,10 @@ describe('determinism and caching', () => {
   it('the same input gives byte-identical SVG, drawn again from scratch, in any order', async () => {
     const project = fixtureProject(path.join(FIXTURES, 'police'));
     const charts = loadCharts(project);
-    const first = await renderCharts(ALL, { project, charts, cacheDir: false });
+    const first = await renderCharts(ALL, { model: buildModel(project), charts, cacheDir: false });
     clearMemoryCache();
     const drawnBefore = drawStats.drawn;
-    const second = await renderCharts([...ALL].reverse(), { project, charts, cacheDir: false });
+    const second = await renderCharts([...ALL].reverse(), { model: buildModel(project), charts, cacheDir: false });
     expect(drawStats.drawn - drawnBefore).toBe(ALL.length);
     const svgs = (rs: typeof first) => rs.map((r) => (r.ok ? r.chart.svg : 'failed'));
     expect(svgs(second).reverse()).toEqual(svgs(first));
@@ -35,20 +36,20 @@ describe('determinism and caching', () => {
     const project = fixtureProject();
     clearMemoryCache();
     const request: ChartRequest = { kind: 'priority-scores' };
-    const a = await renderChart(request, { project, cacheDir: dir });
+    const a = await renderChart(request, { model: buildModel(project), cacheDir: dir });
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.json'))).toHaveLength(1);
     const stats = { ...drawStats };
-    const b = await renderChart(request, { project, cacheDir: dir });
+    const b = await renderChart(request, { model: buildModel(project), cacheDir: dir });
     expect(drawStats.fromMemory).toBe(stats.fromMemory + 1);
     clearMemoryCache();
-    const c = await renderChart(request, { project, cacheDir: dir });
+    const c = await renderChart(request, { model: buildModel(project), cacheDir: dir });
     expect(drawStats.fromDisk).toBe(stats.fromDisk + 1);
     expect(drawStats.drawn).toBe(stats.drawn);
     expect(a).toEqual(b);
     expect(a).toEqual(c);
     // A change in the data is a new key: drawn again.
     project.data.priorityMatrix!.candidates[2]!.scores['harm'] = 5;
-    const d = await renderChart(request, { project, cacheDir: dir });
+    const d = await renderChart(request, { model: buildModel(project), cacheDir: dir });
     expect(drawStats.drawn).toBe(stats.drawn + 1);
     expect(d.ok && d.chart.table.rows[0]![0]).toBe('Fraud');
     fs.rmSync(dir, { recursive: true, force: true });
@@ -58,7 +59,7 @@ describe('determinism and caching', () => {
 describe('chart figure HTML', () => {
   it('site: the SVG, a caption and the table in a details disclosure; print: the table printed; data escaped', async () => {
     const project = fixtureProject();
-    const result = await renderChart({ kind: 'risk-heatmap' }, { project, cacheDir: false });
+    const result = await renderChart({ kind: 'risk-heatmap' }, { model: buildModel(project), cacheDir: false });
     if (!result.ok) throw new Error('not drawn');
     const chart = { ...result.chart, title: 'Risks <script>alert(1)</script>' };
     const site = chartFigureHtml(chart, 'site');

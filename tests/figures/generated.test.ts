@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { renderChart, type ChartRequest, type RenderedChart } from '../../scripts/figures/index.js';
 import { elementText, fixtureProject, svgElements } from './helpers.js';
+import { buildModel } from '../../scripts/model/strategy.js';
 
 async function render(request: ChartRequest): Promise<RenderedChart> {
-  const result = await renderChart(request, { project: fixtureProject(), cacheDir: false });
+  const result = await renderChart(request, { model: buildModel(fixtureProject()), cacheDir: false });
   if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
   return result.chart;
 }
@@ -41,7 +42,7 @@ function markCount(svg: string, type: string): number {
 
 describe('generated charts', () => {
   it('KPI trend: baseline, actuals in period order, yearly targets, RAG of the latest point', async () => {
-    const chart = await render({ kind: 'kpi-trend', kpiId: 'knife-crime' });
+    const chart = await render({ kind: 'kpi-trend', kpi: 'knife-crime' });
     expectAccessible(chart);
     expect(chart.id).toBe('chart-kpi-trend-knife-crime');
     expect(chart.title).toBe('Knife crime offences');
@@ -136,13 +137,13 @@ describe('generated charts', () => {
     const at = { file: 'content/06-delivery-plans.md', line: 40, column: 1 };
     const project = fixtureProject();
     const cases: [ChartRequest, string][] = [
-      [{ kind: 'kpi-trend', kpiId: 'knife' }, 'knife-crime'],
+      [{ kind: 'kpi-trend', kpi: 'knife' }, 'knife-crime'],
       [{ kind: 'delivery-timeline', priority: 'drugs' }, 'sv, asb'],
       [{ kind: 'consultation', survey: 'residents-2026', question: 'nope' }, 'feel-safe'],
       [{ kind: 'consultation', survey: 'nope', question: 'feel-safe' }, 'residents-2026'],
     ];
     for (const [request, known] of cases) {
-      const result = await renderChart(request, { project, at, cacheDir: false });
+      const result = await renderChart(request, { model: buildModel(project), at, cacheDir: false });
       expect(result.ok).toBe(false);
       expect(result.diagnostics).toMatchObject([{ ruleId: 'chart/unknown-ref', file: at.file, line: 40, column: 1, severity: 'error' }]);
       expect(result.diagnostics[0]!.hint).toContain(known);

@@ -16,7 +16,7 @@ describe('officer charts over a police.uk street-level CSV', () => {
     const { project, charts } = load('police');
     expect(project.diagnostics).toEqual([]);
     expect(project.files).toContain('data/police-uk/street.csv');
-    const result = await renderChart({ kind: 'officer', id: 'asb-by-lsoa' }, { project, charts, cacheDir: false });
+    const result = await renderChart({ kind: 'officer', id: 'asb-by-lsoa' }, { charts, cacheDir: false });
     if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
     const { chart } = result;
     expect(chart.id).toBe('chart-asb-by-lsoa');
@@ -36,7 +36,7 @@ describe('officer charts over a police.uk street-level CSV', () => {
 
   it('reads Month with a time unit in UTC and counts by type and month', async () => {
     const { project, charts } = load('police');
-    const result = await renderChart({ kind: 'officer', id: 'crimes-by-month' }, { project, charts, cacheDir: false });
+    const result = await renderChart({ kind: 'officer', id: 'crimes-by-month' }, { charts, cacheDir: false });
     if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
     // Two categories and a count: a cross-table of crime type by month.
     expect(result.chart.table.columns.map((c) => c.label)).toEqual(['Crime type', 'April 2027', 'May 2027', 'June 2027']);
@@ -49,7 +49,7 @@ describe('officer charts over a police.uk street-level CSV', () => {
   it('reports an unknown chart id at the directive that asked for it', async () => {
     const { project, charts } = load('police');
     const at = { file: 'content/04-needs-assessment.md', line: 12, column: 1 };
-    const result = await renderChart({ kind: 'officer', id: 'asb-by-ward' }, { project, charts, at, cacheDir: false });
+    const result = await renderChart({ kind: 'officer', id: 'asb-by-ward' }, { charts, at, cacheDir: false });
     expect(result.ok).toBe(false);
     expect(result.diagnostics).toMatchObject([{ ruleId: 'chart/unknown', file: 'content/04-needs-assessment.md', line: 12, severity: 'error' }]);
     expect(result.diagnostics[0]!.hint).toContain('asb-by-lsoa, crimes-by-month');

@@ -1,22 +1,37 @@
 /** Consultation results: one question's answers as horizontal bars, in the order the survey asked them. */
 import type { TopLevelSpec } from 'vega-lite';
-import { missingInput, unknownRef } from './common.js';
-import { formatNumber, truncate } from '../format.js';
-import type { JobResult } from '../types.js';
+import { answerFigures, respondentsOf } from '../../model/consultation.js';
+import { formatNumber, formatPercent } from '../../model/format.js';
+import { truncate } from '../format.js';
 import { PALETTE, PLOT_WIDTH, TEXT } from '../theme.js';
-import type { ChartContext, ChartTable } from '../types.js';
+import type { ChartKindDefinition, KindContext, ChartTable, JobResult } from '../types.js';
+import { missingInput, unknownRef } from './common.js';
 
-export function consultationJob(surveyId: string, questionId: string, ctx: ChartContext): JobResult {
-  const consultation = ctx.project.data.consultation;
+export default {
+  kind: 'consultation',
+  block: {
+    name: 'consultation-chart',
+    description: 'The answers to one consultation question, as horizontal bars.',
+    attributes: [
+      { name: 'survey', kind: 'survey', required: true },
+      { name: 'question', kind: 'question', required: true },
+    ],
+    example: '::consultation-chart{survey=residents-survey-2026 question=feel-safe-after-dark}',
+  },
+  job: (request, ctx) => consultationJob(request['survey'] ?? '', request['question'] ?? '', ctx),
+} satisfies ChartKindDefinition;
+
+function consultationJob(surveyId: string, questionId: string, ctx: KindContext): JobResult {
+  const consultation = ctx.model.data.consultation;
   if (!consultation) return missingInput(ctx, 'consultation', 'data/consultation.yaml');
   const survey = consultation.surveys.find((s) => s.id === surveyId);
   if (!survey) return unknownRef(ctx, 'survey', surveyId, consultation.surveys.map((s) => s.id), 'data/consultation.yaml');
   const question = survey.questions.find((q) => q.id === questionId);
   if (!question) return unknownRef(ctx, `question in the survey "${survey.id}"`, questionId, survey.questions.map((q) => q.id), 'data/consultation.yaml');
-  const respondents = question.respondents ?? survey.respondents;
-  const answers = question.answers.map((a) => {
-    const percent = a.percent ?? (a.count !== undefined ? (a.count / respondents) * 100 : 0);
-    return { answer: a.answer, short: truncate(a.answer, 40), percent: Math.round(percent * 10) / 10, count: a.count, label: `${formatNumber(percent, 0)}%${a.count !== undefined ? ` (${formatNumber(a.count)})` : ''}` };
+  const respondents = respondentsOf(survey, question);
+  const answers = answerFigures(survey, question).map((a) => {
+    const percent = a.percent ?? 0;
+    return { answer: a.answer, short: truncate(a.answer, 40), percent: Math.round(percent * 10) / 10, count: a.count, label: `${formatPercent(percent, 0)}${a.count !== undefined ? ` (${formatNumber(a.count)})` : ''}` };
   });
   const max = Math.max(100, ...answers.map((a) => a.percent));
   const y = { field: 'short', type: 'nominal' as const, sort: answers.map((a) => a.short), title: null, axis: { labelLimit: 280 } };
@@ -37,9 +52,9 @@ export function consultationJob(surveyId: string, questionId: string, ctx: Chart
       { label: 'Number', numeric: true },
       { label: 'Per cent', numeric: true },
     ],
-    rows: answers.map((a) => [a.answer, a.count === undefined ? '' : formatNumber(a.count), `${formatNumber(a.percent, 1)}%`]),
+    rows: answers.map((a) => [a.answer, a.count === undefined ? '' : formatNumber(a.count), formatPercent(a.percent)]),
   };
   const top = [...answers].sort((a, b) => b.percent - a.percent)[0]!;
-  const description = `Horizontal bars of the answers to "${question.question}" in ${survey.title} (${survey.period}, ${formatNumber(respondents)} respondents). The most common answer was "${top.answer}" (${formatNumber(top.percent, 1)}%).`;
+  const description = `Horizontal bars of the answers to "${question.question}" in ${survey.title} (${survey.period}, ${formatNumber(respondents)} respondents). The most common answer was "${top.answer}" (${formatPercent(top.percent)}).`;
   return { job: { id: `chart-consultation-${survey.id}-${question.id}`, title: question.question, description, source: `${survey.title}, ${survey.period}`, spec, table } };
 }

@@ -6,11 +6,10 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { comparePeriods, describePeriod, parsePeriod, strategyYears, fyLabel } from '../../model/periods.js';
 import type { Action } from '../../schema/index.js';
-import { emptyWarning, labelExprFor, missingInput, unknownRef } from './common.js';
 import { truncate } from '../format.js';
-import type { JobResult } from '../types.js';
 import { GRID, PLOT_WIDTH, RAG_COLOURS, TEXT } from '../theme.js';
-import type { ChartContext, ChartTable } from '../types.js';
+import type { ChartKindDefinition, KindContext, ChartTable, JobResult } from '../types.js';
+import { emptyWarning, labelExprFor, missingInput, unknownRef } from './common.js';
 
 export const STATUS_LABELS: Record<Action['status'], string> = {
   'not-started': 'Not started',
@@ -28,10 +27,21 @@ const STATUS_COLOURS: Record<Action['status'], string> = {
 };
 const STATUSES = Object.keys(STATUS_LABELS) as Action['status'][];
 
-export function deliveryTimelineJob(priority: string | undefined, ctx: ChartContext): JobResult {
-  const data = ctx.project.data.actions;
-  if (!data) return missingInput(ctx, 'delivery timeline', 'data/actions.yaml');
-  const priorities = ctx.project.data.priorities?.priorities ?? [];
+export default {
+  kind: 'delivery-timeline',
+  block: {
+    name: 'delivery-timeline',
+    description: 'Delivery actions by due quarter, coloured by status.',
+    attributes: [{ name: 'priority', kind: 'priority', required: false }],
+    example: '::delivery-timeline',
+  },
+  job: (request, ctx) => deliveryTimelineJob(request['priority'] || undefined, ctx),
+} satisfies ChartKindDefinition;
+
+function deliveryTimelineJob(priority: string | undefined, ctx: KindContext): JobResult {
+  const { model } = ctx;
+  if (!model.data.actions) return missingInput(ctx, 'delivery timeline', 'data/actions.yaml');
+  const priorities = model.priorities;
   let priorityTitle: string | undefined;
   if (priority !== undefined) {
     const p = priorities.find((x) => x.id === priority);
@@ -39,15 +49,16 @@ export function deliveryTimelineJob(priority: string | undefined, ctx: ChartCont
     priorityTitle = p.title;
   }
   const order = new Map(priorities.map((p, i) => [p.id, i]));
-  const actions = data.actions
+  const actions = model.actions
     .filter((a) => priority === undefined || a.priority === priority)
     .sort((a, b) => (order.get(a.priority) ?? Infinity) - (order.get(b.priority) ?? Infinity) || comparePeriods(a.due, b.due) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const diagnostics = actions.length === 0 ? [emptyWarning(ctx, 'delivery timeline', 'data/actions.yaml', 'Add actions to data/actions.yaml (each with a due quarter and a status).')] : [];
 
-  const partnership = ctx.project.data.partnership;
+  // The strategy's years, widened to any quarter an action or milestone falls in.
+  const strategyFys = model.years.map((y) => parsePeriod(y)?.fyStart).filter((fy) => fy !== undefined);
   const allQuarters = [...actions.map((a) => a.due), ...actions.flatMap((a) => a.milestones.map((m) => m.quarter))].map(parsePeriod).filter((p) => p !== undefined);
-  const startFy = Math.min(partnership?.strategy.start_year ?? Infinity, ...allQuarters.map((p) => p.fyStart));
-  const endFy = Math.max(partnership ? partnership.strategy.start_year + partnership.strategy.years - 1 : -Infinity, ...allQuarters.map((p) => p.fyStart));
+  const startFy = Math.min(strategyFys[0] ?? Infinity, ...allQuarters.map((p) => p.fyStart));
+  const endFy = Math.max(strategyFys.at(-1) ?? -Infinity, ...allQuarters.map((p) => p.fyStart));
   const firstFy = Number.isFinite(startFy) ? startFy : 2027;
   const lastFy = Number.isFinite(endFy) ? endFy : firstFy;
   const q = (label: string) => {

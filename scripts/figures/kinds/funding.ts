@@ -1,30 +1,40 @@
 /**
  * Funding per financial year, stacked by priority or by funder, with each year's total printed above
- * its bar. Totals are computed here, never typed; the table adds a total row and column.
+ * its bar. The totals are the model's (scripts/model/strategy.ts); the table adds a total row and column.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { comparePeriods, strategyYears } from '../../model/periods.js';
-import { missingInput } from './common.js';
-import { formatPounds } from '../format.js';
-import type { JobResult } from '../types.js';
+import { formatMoney } from '../../model/format.js';
+import { comparePeriods } from '../../model/periods.js';
 import { PALETTE, PLOT_WIDTH, TEXT } from '../theme.js';
-import type { ChartContext, ChartTable } from '../types.js';
+import type { ChartKindDefinition, KindContext, ChartTable, JobResult } from '../types.js';
+import { missingInput } from './common.js';
 
-export function fundingJob(by: 'priority' | 'funder', ctx: ChartContext): JobResult {
-  const funding = ctx.project.data.funding;
-  if (!funding) return missingInput(ctx, 'funding', 'data/funding.yaml');
-  const partnership = ctx.project.data.partnership;
-  const priorities = ctx.project.data.priorities?.priorities ?? [];
-  const titleOf = new Map(priorities.map((p) => [p.id, p.title]));
-  const years = [
-    ...new Set([...(partnership ? strategyYears(partnership.strategy.start_year, partnership.strategy.years) : []), ...funding.streams.flatMap((s) => Object.keys(s.amounts))]),
-  ].sort(comparePeriods);
+export default {
+  kind: 'funding',
+  block: {
+    name: 'funding-chart',
+    description: 'Funding per year, by priority or by funder.',
+    attributes: [{ name: 'by', kind: { oneOf: ['priority', 'funder'] }, required: true }],
+    example: '::funding-chart{by=priority}',
+  },
+  job: (request, ctx) => fundingJob(request['by'] === 'funder' ? 'funder' : 'priority', ctx),
+} satisfies ChartKindDefinition;
 
-  const groupOf = (s: (typeof funding.streams)[number]) => (by === 'priority' ? (titleOf.get(s.priority) ?? s.priority) : s.funder);
+function fundingJob(by: 'priority' | 'funder', ctx: KindContext): JobResult {
+  const { model } = ctx;
+  if (!model.data.funding) return missingInput(ctx, 'funding', 'data/funding.yaml');
+  const totalsOf = model.fundingTotals;
+  // Every year of the strategy, and any year a stream gives an amount for.
+  const years = Object.keys(totalsOf.byYear).sort(comparePeriods);
+  const byGroup = by === 'priority' ? totalsOf.byPriority : totalsOf.byFunder;
+  // A priority's group is labelled with its title.
+  const labelOf = (key: string) => (by === 'priority' ? (model.priorityById.get(key)?.title ?? key) : key);
+  const keyOf = new Map(Object.keys(byGroup).map((k) => [labelOf(k), k]));
+
   // Groups in the order priorities are listed (by priority), or by total, largest first (by funder).
   const totals = new Map<string, number>();
-  for (const s of funding.streams) totals.set(groupOf(s), (totals.get(groupOf(s)) ?? 0) + Object.values(s.amounts).reduce((a, b) => a + b, 0));
-  const priorityOrder = priorities.map((p) => p.title);
+  for (const [key, amounts] of Object.entries(byGroup)) totals.set(labelOf(key), Object.values(amounts).reduce((a, b) => a + b, 0));
+  const priorityOrder = model.priorities.map((p) => p.title);
   const groups = [...totals.keys()].sort((a, b) => {
     if (by === 'priority') {
       const ia = priorityOrder.indexOf(a);
@@ -34,7 +44,7 @@ export function fundingJob(by: 'priority' | 'funder', ctx: ChartContext): JobRes
     return a < b ? -1 : a > b ? 1 : 0;
   });
 
-  const amount = (g: string, y: string) => funding.streams.filter((s) => groupOf(s) === g).reduce((sum, s) => sum + (s.amounts[y] ?? 0), 0);
+  const amount = (g: string, y: string) => byGroup[keyOf.get(g) ?? g]?.[y] ?? 0;
   // More colours than the palette's seven cannot be told apart: the smallest groups share one grey bar
   // in the chart (the table lists them all).
   const MAX_SERIES = 7;
@@ -46,8 +56,8 @@ export function fundingJob(by: 'priority' | 'funder', ctx: ChartContext): JobRes
     years.map((y) => ({ year: y, group: g, amount: g === otherLabel ? others.reduce((sum, o) => sum + amount(o, y), 0) : amount(g, y), order: gi })).filter((r) => r.amount > 0),
   );
   const colours = series.map((g, i) => (g === otherLabel ? '#b1b4b6' : PALETTE[i % (PALETTE.length - 1)]!));
-  const yearTotals = years.map((y) => ({ year: y, total: groups.reduce((sum, g) => sum + amount(g, y), 0) }));
-  const grand = yearTotals.reduce((a, b) => a + b.total, 0);
+  const yearTotals = years.map((y) => ({ year: y, total: totalsOf.byYear[y] ?? 0 }));
+  const grand = totalsOf.total;
   const label = by === 'priority' ? 'Priority' : 'Funder';
 
   const x = { field: 'year', type: 'ordinal' as const, sort: years, title: 'Financial year', axis: { labelAngle: 0 } };
@@ -66,15 +76,15 @@ export function fundingJob(by: 'priority' | 'funder', ctx: ChartContext): JobRes
         },
       },
       {
-        data: { values: yearTotals.map((t) => ({ ...t, label: formatPounds(t.total) })) },
+        data: { values: yearTotals.map((t) => ({ ...t, label: formatMoney(t.total) })) },
         mark: { type: 'text', baseline: 'bottom', dy: -4, fontWeight: 'bold', color: TEXT, fontSize: 12 },
         encoding: { x, y: { field: 'total', type: 'quantitative' }, text: { field: 'label' } },
       },
     ],
   } as unknown as TopLevelSpec;
 
-  const rows = groups.map((g) => [g, ...years.map((y) => formatPounds(amount(g, y))), formatPounds(totals.get(g)!)]);
-  rows.push(['Total', ...yearTotals.map((t) => formatPounds(t.total)), formatPounds(grand)]);
+  const rows = groups.map((g) => [g, ...years.map((y) => formatMoney(amount(g, y))), formatMoney(totals.get(g)!)]);
+  rows.push(['Total', ...yearTotals.map((t) => formatMoney(t.total)), formatMoney(grand)]);
   const table: ChartTable = {
     caption: `Data for the chart: funding by ${by} and financial year (pounds)`,
     columns: [{ label, numeric: false }, ...years.map((y) => ({ label: y, numeric: true })), { label: 'Total', numeric: true }],
@@ -84,7 +94,7 @@ export function fundingJob(by: 'priority' | 'funder', ctx: ChartContext): JobRes
   const largest = [...groups].sort((a, b) => totals.get(b)! - totals.get(a)!)[0];
   const description =
     `Stacked bars of funding in each financial year from ${years[0]} to ${years.at(-1)}, by ${by}. ` +
-    `Total ${formatPounds(grand)}: ${yearTotals.map((t) => `${t.year} ${formatPounds(t.total)}`).join(', ')}.` +
-    (largest ? ` The largest share is ${largest} (${formatPounds(totals.get(largest)!)}).` : '');
+    `Total ${formatMoney(grand)}: ${yearTotals.map((t) => `${t.year} ${formatMoney(t.total)}`).join(', ')}.` +
+    (largest ? ` The largest share is ${largest} (${formatMoney(totals.get(largest)!)}).` : '');
   return { job: { id: `chart-funding-by-${by}`, title: `Funding by ${by} and year`, description, spec, table } };
 }

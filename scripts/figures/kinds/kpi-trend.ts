@@ -4,44 +4,39 @@
  * yearly, quarterly and monthly figures sit at the right place; each point is at its period's middle.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { computeRag, RAG_LABELS, ragFor, type RagStatus } from '../../model/rag.js';
-import { comparePeriods, describePeriod, parsePeriod, strategyYears, fyLabel } from '../../model/periods.js';
-import type { Kpi } from '../../schema/index.js';
-import { labelExprFor, missingInput, unknownRef } from './common.js';
-import { formatNumber } from '../format.js';
-import type { JobResult } from '../types.js';
+import { formatKpiValue, KPI_UNIT_TITLES } from '../../model/format.js';
+import { comparePeriods, describePeriod, parsePeriod, fyLabel } from '../../model/periods.js';
+import { RAG_LABELS, ragFor, type RagStatus } from '../../model/rag.js';
 import { GRID, PALETTE, PLOT_WIDTH, RAG_COLOURS, SECONDARY_TEXT, TEXT } from '../theme.js';
-import type { ChartContext, ChartTable } from '../types.js';
-
-const UNIT_TITLES: Record<Kpi['unit'], string> = {
-  count: 'Number',
-  percent: 'Per cent',
-  'rate-per-1000': 'Rate per 1,000 people',
-  days: 'Days',
-  score: 'Score',
-};
-
-export function formatKpiValue(value: number, unit: Kpi['unit']): string {
-  if (unit === 'percent') return `${formatNumber(value, 1)}%`;
-  return formatNumber(value, unit === 'rate-per-1000' ? 2 : 1);
-}
+import type { ChartKindDefinition, KindContext, ChartTable, GeneratedChartRequest, JobResult } from '../types.js';
+import { labelExprFor, missingInput, unknownRef } from './common.js';
 
 const mid = (label: string): number | undefined => {
   const p = parsePeriod(label);
   return p ? (p.startIndex + p.endIndex + 1) / 2 : undefined;
 };
 
-export function kpiTrendJob(kpiId: string, ctx: ChartContext): JobResult {
-  const kpis = ctx.project.data.kpis?.kpis;
-  if (!kpis) return missingInput(ctx, 'KPI trend', 'data/kpis.yaml');
-  const kpi = kpis.find((k) => k.id === kpiId);
-  if (!kpi) return unknownRef(ctx, 'KPI', kpiId, kpis.map((k) => k.id), 'data/kpis.yaml');
-  const partnership = ctx.project.data.partnership;
-  const rule = partnership?.rag ?? { amber_within_percent: 5 };
-  const rag = computeRag(kpi, rule);
+export default {
+  kind: 'kpi-trend',
+  block: {
+    name: 'kpi-chart',
+    description: 'One KPI’s trend: baseline, actuals, yearly targets and the latest RAG status.',
+    attributes: [{ name: 'kpi', kind: 'kpi', required: true }],
+    example: '::kpi-chart{kpi=knife-crime-offences}',
+  },
+  job: (request, ctx) => kpiTrendJob(request, ctx),
+} satisfies ChartKindDefinition;
+
+function kpiTrendJob(request: Readonly<GeneratedChartRequest>, ctx: KindContext): JobResult {
+  const { model } = ctx;
+  const kpiId = request['kpi'] ?? '';
+  if (!model.data.kpis) return missingInput(ctx, 'KPI trend', 'data/kpis.yaml');
+  const kpi = model.kpiById.get(kpiId);
+  if (!kpi) return unknownRef(ctx, 'KPI', kpiId, model.kpis.map((k) => k.id), 'data/kpis.yaml');
+  const rag = model.rag.get(kpi.id) ?? { status: 'grey' };
   const fmt = (v: number) => formatKpiValue(v, kpi.unit);
 
-  const years = [...new Set([...(partnership ? strategyYears(partnership.strategy.start_year, partnership.strategy.years) : []), ...Object.keys(kpi.targets)])].sort(comparePeriods);
+  const years = [...new Set([...model.years, ...Object.keys(kpi.targets)])].sort(comparePeriods);
   const actuals = [...kpi.actuals].sort((a, b) => comparePeriods(a.period, b.period));
   const all = [kpi.baseline.period, ...years, ...actuals.map((a) => a.period)].map(parsePeriod).filter((p) => p !== undefined);
   const fyStarts = all.map((p) => p.fyStart);
@@ -74,7 +69,7 @@ export function kpiTrendJob(kpiId: string, ctx: ChartContext): JobResult {
   const yDomain = [Math.max(kpi.unit === 'percent' || lo >= 0 ? 0 : -Infinity, lo - pad), kpi.unit === 'percent' ? Math.min(100, hi + pad) : hi + pad];
   const axisX = { title: 'Financial year', values: [...yearLabels.keys()], labelExpr: labelExprFor(yearLabels), grid: false, ticks: false, domain: true, labelPadding: 8 };
   const x = { field: 'x', type: 'quantitative' as const, scale: { domain, nice: false, zero: false }, axis: axisX };
-  const y = { field: 'value', type: 'quantitative' as const, scale: { domain: yDomain, nice: true, zero: false }, title: UNIT_TITLES[kpi.unit] };
+  const y = { field: 'value', type: 'quantitative' as const, scale: { domain: yDomain, nice: true, zero: false }, title: KPI_UNIT_TITLES[kpi.unit] };
   const layers: unknown[] = [
     { data: { values: yearRows }, mark: { type: 'rule', color: GRID, strokeWidth: 1 }, encoding: { x } },
     {
@@ -140,7 +135,7 @@ export function kpiTrendJob(kpiId: string, ctx: ChartContext): JobResult {
   for (const a of actuals) {
     const fy = parsePeriod(a.period)?.fy;
     const target = fy ? kpi.targets[fy] : undefined;
-    const status: RagStatus = target === undefined ? 'grey' : ragFor(a.value, target, kpi.direction, rule);
+    const status: RagStatus = target === undefined ? 'grey' : ragFor(a.value, target, kpi.direction, model.ragRule);
     table.rows.push([describePeriod(a.period), fmt(a.value), target === undefined ? '' : fmt(target), RAG_LABELS[status]]);
   }
   const withActuals = new Set(actuals.map((a) => parsePeriod(a.period)?.fy));

@@ -3,27 +3,38 @@
  * ranked, with the candidates that became priorities shown darker and labelled.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { missingInput } from './common.js';
-import { formatNumber, truncate } from '../format.js';
-import type { JobResult } from '../types.js';
+import { formatScore, formatWeight } from '../../model/format.js';
+import { maxPriorityScore } from '../../model/priority-scores.js';
+import { truncate } from '../format.js';
 import { PALETTE, PLOT_WIDTH, TEXT } from '../theme.js';
-import type { ChartContext, ChartTable } from '../types.js';
+import type { ChartKindDefinition, KindContext, ChartTable, JobResult } from '../types.js';
+import { missingInput } from './common.js';
 
 const CHOSEN = 'Chosen as a priority';
 const NOT_CHOSEN = 'Not chosen';
 
-export function priorityScoresJob(ctx: ChartContext): JobResult {
-  const matrix = ctx.project.data.priorityMatrix;
+export default {
+  kind: 'priority-scores',
+  block: {
+    name: 'priority-scores-chart',
+    description: 'Candidate priorities ranked by their weighted score.',
+    attributes: [],
+    example: '::priority-scores-chart',
+  },
+  job: (_request, ctx) => priorityScoresJob(ctx),
+} satisfies ChartKindDefinition;
+
+function priorityScoresJob(ctx: KindContext): JobResult {
+  const { model } = ctx;
+  const matrix = model.data.priorityMatrix;
   if (!matrix) return missingInput(ctx, 'priority-setting scores', 'data/priority-matrix.yaml');
-  const max = matrix.scale_max * matrix.criteria.reduce((a, c) => a + c.weight, 0);
-  const scored = matrix.candidates
-    .map((c) => ({ c, total: matrix.criteria.reduce((sum, k) => sum + k.weight * (c.scores[k.id] ?? 0), 0) }))
-    .sort((a, b) => b.total - a.total || (a.c.title < b.c.title ? -1 : a.c.title > b.c.title ? 1 : 0));
+  const max = maxPriorityScore(matrix);
+  const scored = model.priorityScores.map((s) => ({ c: s.candidate, total: s.total }));
   const values = scored.map((s, i) => ({
     candidate: `${i + 1}. ${truncate(s.c.title, 44)}`,
     total: s.total,
     status: s.c.priority ? CHOSEN : NOT_CHOSEN,
-    label: formatNumber(s.total, 1),
+    label: formatScore(s.total),
   }));
   const y = { field: 'candidate', type: 'nominal' as const, sort: values.map((v) => v.candidate), title: null, axis: { labelLimit: 300 } };
   const spec = {
@@ -35,7 +46,7 @@ export function priorityScoresJob(ctx: ChartContext): JobResult {
       {
         mark: { type: 'bar' },
         encoding: {
-          x: { field: 'total', type: 'quantitative', scale: { domain: [0, max] }, title: `Weighted score (out of ${formatNumber(max, 1)})` },
+          x: { field: 'total', type: 'quantitative', scale: { domain: [0, max] }, title: `Weighted score (out of ${formatScore(max)})` },
           color: { field: 'status', type: 'nominal', scale: { domain: [CHOSEN, NOT_CHOSEN], range: [PALETTE[0], '#b1b4b6'] }, title: null, legend: { orient: 'bottom', direction: 'horizontal' } },
         },
       },
@@ -47,16 +58,16 @@ export function priorityScoresJob(ctx: ChartContext): JobResult {
     columns: [
       { label: 'Rank', numeric: true },
       { label: 'Candidate', numeric: false },
-      ...matrix.criteria.map((k) => ({ label: `${k.label} (×${formatNumber(k.weight, 2)})`, numeric: true })),
+      ...matrix.criteria.map((k) => ({ label: `${k.label} (×${formatWeight(k.weight)})`, numeric: true })),
       { label: 'Weighted total', numeric: true },
       { label: 'Chosen', numeric: false },
     ],
-    rows: scored.map((s, i) => [String(i + 1), s.c.title, ...matrix.criteria.map((k) => (s.c.scores[k.id] === undefined ? '' : String(s.c.scores[k.id]))), formatNumber(s.total, 1), s.c.priority ? 'Yes' : 'No']),
+    rows: scored.map((s, i) => [String(i + 1), s.c.title, ...matrix.criteria.map((k) => (s.c.scores[k.id] === undefined ? '' : formatScore(s.c.scores[k.id]!))), formatScore(s.total), s.c.priority ? 'Yes' : 'No']),
   };
   // The rank is the first column, but the candidate names the row.
   table.columns = [table.columns[1]!, table.columns[0]!, ...table.columns.slice(2)];
   table.rows = table.rows.map((r) => [r[1]!, r[0]!, ...r.slice(2)]);
   const chosen = scored.filter((s) => s.c.priority).length;
-  const description = `Horizontal bars ranking ${scored.length} candidate priorities by weighted score, out of ${formatNumber(max, 1)}, across ${matrix.criteria.length} criteria (${matrix.criteria.map((k) => k.label).join(', ')}). ${chosen} became priorities. Highest: ${scored[0]!.c.title} (${formatNumber(scored[0]!.total, 1)}).`;
+  const description = `Horizontal bars ranking ${scored.length} candidate priorities by weighted score, out of ${formatScore(max)}, across ${matrix.criteria.length} criteria (${matrix.criteria.map((k) => k.label).join(', ')}). ${chosen} became priorities. Highest: ${scored[0]!.c.title} (${formatScore(scored[0]!.total)}).`;
   return { job: { id: 'chart-priority-scores', title: 'Priority-setting scores', description, spec, table } };
 }

@@ -4,11 +4,10 @@
  * it reads in greyscale), shows its rating and lists the ids of the risks in it.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { rate, resolveScale, type Level } from '../../model/risk-scale.js';
-import { missingInput } from './common.js';
-import type { JobResult } from '../types.js';
+import { rate, type Level } from '../../model/risk-scale.js';
 import { FONT, TEXT } from '../theme.js';
-import type { ChartContext, ChartTable } from '../types.js';
+import type { ChartKindDefinition, KindContext, ChartTable, JobResult } from '../types.js';
+import { missingInput } from './common.js';
 
 const BANDS = ['Low', 'Medium', 'High'] as const;
 const BAND_FILL = ['#e8f1f8', '#f3b36b', '#a8321f'];
@@ -23,16 +22,29 @@ function idLines(ids: string[]): string {
   return lines.join('\n');
 }
 
-export function riskHeatmapJob(rating: 'current' | 'residual', ctx: ChartContext): JobResult {
-  const risks = ctx.project.data.risks;
+export default {
+  kind: 'risk-heatmap',
+  block: {
+    name: 'risk-heatmap',
+    description: 'Risks by likelihood and impact on the register’s scale.',
+    attributes: [{ name: 'rating', kind: { oneOf: ['current', 'residual'] }, required: false }],
+    example: '::risk-heatmap',
+  },
+  job: (request, ctx) => riskHeatmapJob(request['rating'] === 'residual' ? 'residual' : 'current', ctx),
+} satisfies ChartKindDefinition;
+
+function riskHeatmapJob(rating: 'current' | 'residual', ctx: KindContext): JobResult {
+  const { model } = ctx;
+  const risks = model.data.risks;
   if (!risks) return missingInput(ctx, 'risk heat map', 'data/risks.yaml');
-  const scale = resolveScale(risks.scale);
+  const scale = model.scale;
+  // The rating of each cell of the grid is the scale's own; each risk's rating is the model's.
   const impactOrder = [...scale.impact].reverse();
   const cells = [];
   for (const l of scale.likelihood) {
     for (const i of impactOrder) {
       const r = rate(scale, l.code, i.code)!;
-      const ids = risks.risks
+      const ids = model.risks
         .filter((risk) => {
           const at = rating === 'residual' ? risk.residual : risk;
           return String(at.likelihood) === l.code && String(at.impact) === i.code;
@@ -68,10 +80,11 @@ export function riskHeatmapJob(rating: 'current' | 'residual', ctx: ChartContext
     ],
   } as unknown as TopLevelSpec;
 
-  const rows = risks.risks
+  const rows = model.risks
     .map((risk) => {
       const at = rating === 'residual' ? risk.residual : risk;
-      const r = rate(scale, at.likelihood, at.impact);
+      const rated = model.ratings.get(risk.id);
+      const r = rating === 'residual' ? rated?.residual : rated?.inherent;
       const l = scale.likelihood.find((x) => x.code === String(at.likelihood));
       const i = scale.impact.find((x) => x.code === String(at.impact));
       return { risk, r, row: [risk.id, risk.risk, l ? levelLabel(l) : String(at.likelihood), i ? levelLabel(i) : String(at.impact), r?.label ?? '', r ? r.band.replace(/^./, (c) => c.toUpperCase()) : 'Not on the scale'] };
@@ -94,6 +107,6 @@ export function riskHeatmapJob(rating: 'current' | 'residual', ctx: ChartContext
   const description =
     `Grid of likelihood (${scale.likelihood.map((l) => l.label).join(', ')}) by impact (${scale.impact.map((l) => l.label).join(', ')}), ` +
     `listing each risk's id in its cell${rating === 'residual' ? ' after mitigation' : ''}. ` +
-    `${risks.risks.length} risks: ${counts.map(([b, n]) => `${n} ${b.toLowerCase()}`).join(', ')}.`;
+    `${model.risks.length} risks: ${counts.map(([b, n]) => `${n} ${b.toLowerCase()}`).join(', ')}.`;
   return { job: { id: rating === 'residual' ? 'chart-risk-heatmap-residual' : 'chart-risk-heatmap', title, description, spec, table } };
 }

@@ -5,7 +5,8 @@
 import { formatDate } from '../../model/periods.js';
 import type { Rating } from '../../model/risk-scale.js';
 import { PROTECTED_CHARACTERISTICS, type Body } from '../../schema/index.js';
-import { formatMoney, html, table, tag, type RawHtml } from '../html.js';
+import { formatMoney } from '../../model/format.js';
+import { html, table, tag, type RawHtml } from '../html.js';
 import { same, type BlockDefinition } from './block.js';
 
 const MEETS: Record<Body['meets'], string> = {
@@ -94,11 +95,14 @@ export const fundingTable: BlockDefinition = {
         s.funder,
         STATUS[s.status] ?? s.status,
         ...years.map((y) => (s.amounts[y] === undefined ? '–' : formatMoney(s.amounts[y]!))),
-        formatMoney(Object.values(s.amounts).reduce((a, b) => a + b, 0)),
+        formatMoney(model.fundingTotals.byStream[s.id] ?? 0),
       ]),
     ]);
-    const sums = years.map((y) => streams.reduce((a, s) => a + (s.amounts[y] ?? 0), 0));
-    const total = sums.reduce((a, b) => a + b, 0);
+    // The model's totals: the whole strategy's, or one priority's.
+    const totals = model.fundingTotals;
+    const ofPriority = attrs['priority'] ? (totals.byPriority[attrs['priority']] ?? {}) : undefined;
+    const sums = years.map((y) => (ofPriority ? (ofPriority[y] ?? 0) : (totals.byYear[y] ?? 0)));
+    const total = ofPriority ? Object.values(ofPriority).reduce((a, b) => a + b, 0) : totals.total;
     return same(
       table({
         caption: attrs['priority'] ? `Funding: ${model.priorityById.get(attrs['priority'])?.title ?? ''}` : 'Funding streams and commissioned services (£)',

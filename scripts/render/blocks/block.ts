@@ -2,17 +2,11 @@
 import type { SourceRef } from '../../load/project.js';
 import type { Project } from '../../load/project.js';
 import type { StrategyModel } from '../../model/strategy.js';
-import type { ChartContext, LoadedChart } from '../../figures/types.js';
+import type { AttributeSpec, ChartContext, LoadedChart } from '../../figures/types.js';
 import type { RawHtml } from '../html.js';
 
-/** What an attribute refers to, so the registry can check ids before rendering. */
-export type AttributeKind = 'priority' | 'kpi' | 'survey' | 'question' | 'chart' | { oneOf: readonly string[] };
-
-export interface AttributeSpec {
-  name: string;
-  kind: AttributeKind;
-  required: boolean;
-}
+/** What an attribute refers to, so the registry can check ids before rendering (shared with the chart kinds). */
+export type { AttributeKind, AttributeSpec } from '../../figures/types.js';
 
 export interface BlockContext {
   project: Project;

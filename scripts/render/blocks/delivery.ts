@@ -4,7 +4,8 @@
 import { describePeriod } from '../../model/periods.js';
 import { RAG_LABELS, type RagStatus } from '../../model/rag.js';
 import type { Action } from '../../schema/index.js';
-import { formatValue, html, raw, table, tag, type RawHtml } from '../html.js';
+import { formatKpiValue } from '../../model/format.js';
+import { html, raw, table, tag, type RawHtml } from '../html.js';
 import { same, type BlockDefinition } from './block.js';
 
 const RAG_TAG: Record<RagStatus, 'green' | 'orange' | 'red' | 'grey'> = { green: 'green', amber: 'orange', red: 'red', grey: 'grey' };
@@ -31,9 +32,9 @@ export const kpiTable: BlockDefinition = {
       const r = model.rag.get(k.id);
       return [
         html`<span class="kpi-title" id="kpi-${k.id}">${k.title}</span><span class="kpi-meta">${k.direction === 'lower-is-better' ? 'Lower is better' : 'Higher is better'} · ${k.source}</span>`,
-        html`${formatValue(k.baseline.value, k.unit)}<span class="kpi-meta">${k.baseline.period}</span>`,
-        ...model.years.map((y) => (k.targets[y] === undefined ? '–' : formatValue(k.targets[y]!, k.unit))),
-        r?.value !== undefined ? html`${formatValue(r.value, k.unit)}<span class="kpi-meta">${r.period ?? ''}</span>` : 'No data yet',
+        html`${formatKpiValue(k.baseline.value, k.unit)}<span class="kpi-meta">${k.baseline.period}</span>`,
+        ...model.years.map((y) => (k.targets[y] === undefined ? '–' : formatKpiValue(k.targets[y]!, k.unit))),
+        r?.value !== undefined ? html`${formatKpiValue(r.value, k.unit)}<span class="kpi-meta">${r.period ?? ''}</span>` : 'No data yet',
         ragTag(r?.status ?? 'grey'),
       ];
     });

@@ -3,7 +3,9 @@
  * the horizon scan, partners and consultation results.
  */
 import { OTHER_DUTIES, STATUTORY_DUTIES } from '../../schema/index.js';
-import { formatNumber, html, table, tag, type RawHtml } from '../html.js';
+import { answerFigures, respondentsOf } from '../../model/consultation.js';
+import { formatNumber, formatPercent, formatScore, formatWeight } from '../../model/format.js';
+import { html, table, tag, type RawHtml } from '../html.js';
 import { same, type BlockDefinition } from './block.js';
 
 const DUTY_LABELS: Record<string, string> = { ...STATUTORY_DUTIES, ...OTHER_DUTIES };
@@ -57,16 +59,14 @@ export const priorityMatrix: BlockDefinition = {
   render({ model }) {
     const m = model.data.priorityMatrix;
     if (!m) return same(html`<p class="govuk-body">No priority-setting matrix has been published.</p>`);
-    const scored = m.candidates
-      .map((c) => ({ c, total: m.criteria.reduce((s, cr) => s + (c.scores[cr.id] ?? 0) * cr.weight, 0) }))
-      .sort((a, b) => b.total - a.total || (a.c.title < b.c.title ? -1 : 1));
+    const scored = model.priorityScores.map((s) => ({ c: s.candidate, total: s.total }));
     return same(html`${table({
       caption: `Priority-setting matrix (each criterion scored 1 to ${m.scale_max}, multiplied by its weight)`,
-      head: ['Candidate priority', ...m.criteria.map((c) => html`${c.label}<br><span class="weight">×${formatNumber(c.weight)}</span>`), 'Weighted score', 'Outcome'],
+      head: ['Candidate priority', ...m.criteria.map((c) => html`${c.label}<br><span class="weight">×${formatWeight(c.weight)}</span>`), 'Weighted score', 'Outcome'],
       rows: scored.map(({ c, total }) => [
         c.title,
-        ...m.criteria.map((cr) => formatNumber(c.scores[cr.id] ?? 0)),
-        html`<strong>${formatNumber(total)}</strong>`,
+        ...m.criteria.map((cr) => formatScore(c.scores[cr.id] ?? 0)),
+        html`<strong>${formatScore(total)}</strong>`,
         c.priority ? tag('Chosen', 'green') : tag('Not chosen', 'grey'),
       ]),
       numeric: m.criteria.map((_, i) => i + 1).concat([m.criteria.length + 1]),
@@ -125,16 +125,12 @@ export const consultation: BlockDefinition = {
     if (!s) return same(html``);
     const parts: RawHtml[] = [html`<p class="govuk-body survey-meta">${s.title}: ${formatNumber(s.respondents)} respondents, ${s.period}${s.method ? `, ${s.method}` : ''}.</p>`];
     for (const q of s.questions) {
-      const n = q.respondents ?? s.respondents;
+      const n = respondentsOf(s, q);
       parts.push(
         table({
           caption: `${q.question} (${formatNumber(n)} respondents)`,
           head: ['Answer', 'Respondents', 'Share'],
-          rows: q.answers.map((a) => {
-            const pct = a.percent ?? (a.count !== undefined ? (a.count / n) * 100 : undefined);
-            const count = a.count ?? (a.percent !== undefined ? Math.round((a.percent / 100) * n) : undefined);
-            return [a.answer, count === undefined ? '' : formatNumber(count), pct === undefined ? '' : `${formatNumber(pct)}%`];
-          }),
+          rows: answerFigures(s, q).map((a) => [a.answer, a.count === undefined ? '' : formatNumber(a.count), a.percent === undefined ? '' : formatPercent(a.percent)]),
           numeric: [1, 2],
         }),
       );
