@@ -40,11 +40,15 @@ const ANSI = { red: 31, yellow: 33, dim: 2, bold: 1 } as const;
 function formatHuman(diags: Diagnostic[], color: boolean): string {
   const paint = (style: keyof typeof ANSI, s: string) => (color ? `\u001b[${ANSI[style]}m${s}\u001b[0m` : s);
   const groups = new Map<string, Diagnostic[]>();
-  for (const d of diags) groups.set(d.file, [...(groups.get(d.file) ?? []), d]);
+  for (const d of diags) {
+    const group = groups.get(d.file);
+    if (group) group.push(d);
+    else groups.set(d.file, [d]);
+  }
   const blocks: string[] = [];
   for (const [file, items] of groups) {
     const places = items.map((d) => `${file}:${d.line}:${d.column}`);
-    const placeWidth = Math.max(...places.map((p) => p.length));
+    const placeWidth = places.reduce((w, p) => Math.max(w, p.length), 0);
     const severityWidth = items.some((d) => d.severity === 'warning') ? 'warning'.length : 'error'.length;
     const lines: string[] = [];
     items.forEach((d, i) => {

@@ -280,6 +280,9 @@ function collectColumns(rows: unknown[], into: Set<string>): void {
   for (const r of rows.slice(0, 1000)) if (r && typeof r === 'object' && !Array.isArray(r)) for (const k of Object.keys(r)) into.add(k);
 }
 
+/** Rows one chart's data file may have: enough for a year of a county's police.uk street-level crimes. */
+export const MAX_CHART_ROWS = 100_000;
+
 const REMOTE = /^(?:[a-z][a-z0-9+.-]*:|\/\/|\/|\\)/i;
 
 function readDataFile(project: Project, data: Json, source: YamlSource, p: PathSegment[], problems: Diagnostic[], dataFiles: string[]): Row[] | undefined {
@@ -306,6 +309,10 @@ function readDataFile(project: Project, data: Json, source: YamlSource, p: PathS
     const parsed = parseCsv(read.text, read.file);
     problems.push(...parsed.diagnostics);
     if (!parsed.table) return undefined;
+    if (parsed.table.rows.length > MAX_CHART_ROWS) {
+      problems.push(diag('chart/too-many-rows', source.file, urlAt, [read.file, String(parsed.table.rows.length), String(MAX_CHART_ROWS)]));
+      return undefined;
+    }
     return typeCsvRows(parsed.table.columns, parsed.table.rows.map((r) => r.values));
   }
   const yaml = parseYaml(read.text, read.file);
@@ -320,6 +327,10 @@ function readDataFile(project: Project, data: Json, source: YamlSource, p: PathS
   }
   if (!Array.isArray(value) || !value.every((r) => r && typeof r === 'object' && !Array.isArray(r))) {
     problems.push(diag('chart/data-not-rows', read.file, yaml.source.locate([]), [read.file]));
+    return undefined;
+  }
+  if (value.length > MAX_CHART_ROWS) {
+    problems.push(diag('chart/too-many-rows', source.file, urlAt, [read.file, String(value.length), String(MAX_CHART_ROWS)]));
     return undefined;
   }
   return value as Row[];

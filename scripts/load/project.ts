@@ -10,6 +10,7 @@ import { diag } from '../diagnostics/messages.js';
 import { closest } from '../diagnostics/suggest.js';
 import { ChapterFrontMatterSchema, DATA_INPUTS, KpiActualRowSchema, type Actual, type ChapterFrontMatter, type DataKey, type StrategyData } from '../schema/index.js';
 import { parseCsv } from './csv.js';
+import { checkMarkdownLimits } from './markdown-limits.js';
 import { splitFrontMatter } from './front-matter.js';
 import { resolveInside, toPosix, type Refusal } from './paths.js';
 import { checkSchema, issuesToDiagnostics } from './schema-issues.js';
@@ -96,6 +97,9 @@ export function readProjectFile(project: Project, rel: string, opts: { from?: st
   return { text: read.text, file: resolved.relative };
 }
 
+/** Results one KPI may have: a monthly KPI over thirty years has 360. More is a mistake (or an attack). */
+export const MAX_ACTUALS_PER_KPI = 1000;
+
 function loadData(project: Project): void {
   for (const [key, input] of Object.entries(DATA_INPUTS) as [DataKey, (typeof DATA_INPUTS)[DataKey]][]) {
     const rel = `data/${input.file}`;
@@ -155,8 +159,13 @@ function mergeKpiActuals(project: Project): void {
     }
     const table = csvCache.get(kpi.actuals_csv);
     if (!table) return;
+    let rows = kpi.actuals.length;
     for (const row of table.rows) {
       if (row.values['kpi'] !== kpi.id) continue;
+      if (++rows > MAX_ACTUALS_PER_KPI) {
+        project.diagnostics.push(diag('kpi/too-many-actuals', table.file, { line: row.line, column: 1 }, [kpi.id, String(MAX_ACTUALS_PER_KPI)]));
+        break;
+      }
       const values: Record<string, string> = { kpi: row.values['kpi'] ?? '', period: row.values['period'] ?? '', value: row.values['value'] ?? '' };
       if (row.values['note']) values['note'] = row.values['note'];
       const parsed = KpiActualRowSchema.safeParse(values);
@@ -219,6 +228,12 @@ function loadChapters(project: Project): void {
     const checked = checkSchema(ChapterFrontMatterSchema, source);
     if (!checked.data) {
       project.diagnostics.push(...checked.diagnostics);
+      project.failedChapters.push(rel);
+      continue;
+    }
+    const limits = checkMarkdownLimits(split.body, rel, split.bodyLineOffset);
+    if (limits.length) {
+      project.diagnostics.push(...limits);
       project.failedChapters.push(rel);
       continue;
     }

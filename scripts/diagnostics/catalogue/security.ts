@@ -13,4 +13,34 @@ export const SECURITY = {
     (p) => `"${p}" is not a file in the data/ folder; chart data and KPI actuals are read only from data/.`,
     () => 'Put the file in data/ and write its path from there without "../", e.g. "police-uk/crimes.csv" for data/police-uk/crimes.csv.',
   ),
+  'markdown/too-deep': e(
+    'error',
+    (what) => `This chapter nests too deeply to be read safely: ${what}.`,
+    () => 'Flatten it: use headings and short lists instead of quotes or lists inside each other, and close each HTML element you open. This chapter was not checked further.',
+  ),
+  'markdown/too-many-marks': e(
+    'error',
+    (max) => `This paragraph has more than ${max} emphasis, code or link marks (* _ \` [ ] < ~), which makes the Markdown reader very slow.`,
+    () => 'Split it into shorter paragraphs, or write a literal mark with a backslash before it (\\* for *). This chapter was not checked further.',
+  ),
+  'kpi/too-many-actuals': e(
+    'error',
+    (id, max) => `KPI "${id}" has more than ${max} results; the rows from here on were not read.`,
+    () => 'Give one result a period (a month, quarter or year) per KPI; keep raw records in a chart\'s data file under data/ instead.',
+  ),
+  'chart/too-many-rows': e(
+    'error',
+    (file, n, max) => `The chart data ${file} has ${n} rows, more than the ${max} a chart may draw.`,
+    () => 'Aggregate the data first (for example counts per month), or filter it to the rows the chart shows.',
+  ),
+  'chart/too-expensive': e(
+    'error',
+    (what) => `This chart asks for more work than a chart may take: ${what}.`,
+    () => 'Charts draw the strategy\'s own data: put the rows in a data file under data/, keep patterns simple (e.g. test(/^Drugs/, datum[\'Crime type\'])), and pad only a few characters.',
+  ),
+  'chart/timeout': e(
+    'error',
+    (limit) => `Drawing this chart took longer than ${limit} seconds or more memory than allowed, so it was stopped.`,
+    () => 'Simplify the chart: fewer rows (aggregate them first), fewer transforms, and no expression that repeats work on every row.',
+  ),
 } as const;

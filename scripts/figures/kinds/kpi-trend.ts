@@ -40,8 +40,9 @@ function kpiTrendJob(request: Readonly<GeneratedChartRequest>, ctx: KindContext)
   const actuals = [...kpi.actuals].sort((a, b) => comparePeriods(a.period, b.period));
   const all = [kpi.baseline.period, ...years, ...actuals.map((a) => a.period)].map(parsePeriod).filter((p) => p !== undefined);
   const fyStarts = all.map((p) => p.fyStart);
-  const firstFy = Math.min(...fyStarts);
-  const lastFy = Math.max(...fyStarts);
+  // Loops, not Math.min(...spread): a spread of many thousand values overflows the call stack.
+  const firstFy = fyStarts.reduce((a, b) => Math.min(a, b), Infinity);
+  const lastFy = fyStarts.reduce((a, b) => Math.max(a, b), -Infinity);
   const domain: [number, number] = [firstFy * 12, (lastFy + 1) * 12];
 
   const yearRows = [];
@@ -63,8 +64,8 @@ function kpiTrendJob(request: Readonly<GeneratedChartRequest>, ctx: KindContext)
   // Labels go on the side of the target line away from the actuals: below it when lower is better.
   const lowerBetter = kpi.direction === 'lower-is-better';
   const values = [kpi.baseline.value, ...targetRows.map((t) => t.value), ...actualRows.map((a) => a.value)];
-  const lo = Math.min(...values);
-  const hi = Math.max(...values);
+  const lo = values.reduce((a, b) => Math.min(a, b), Infinity);
+  const hi = values.reduce((a, b) => Math.max(a, b), -Infinity);
   const pad = Math.max((hi - lo) * 0.25, Math.abs(hi) * 0.05, 1);
   const yDomain = [Math.max(kpi.unit === 'percent' || lo >= 0 ? 0 : -Infinity, lo - pad), kpi.unit === 'percent' ? Math.min(100, hi + pad) : hi + pad];
   const axisX = { title: 'Financial year', values: [...yearLabels.keys()], labelExpr: labelExprFor(yearLabels), grid: false, ticks: false, domain: true, labelPadding: 8 };

@@ -17,6 +17,7 @@ import type { ChapterInfo } from '../../validate/chapters.js';
 import type { LoadedChart } from '../types.js';
 import { ChartSpecError, compileSpec } from './draw.js';
 import { findLinksAndImages, findUnsafeExpressions, validateSpec } from './validate-spec.js';
+import { findExpensiveParts } from './limits.js';
 
 type Json = Record<string, unknown>;
 
@@ -52,6 +53,9 @@ function check(source: ChartSource, id: string, out: Diagnostic[]): LoadedChart 
   }
   for (const issue of findUnsafeExpressions(raw)) {
     problems.push(diag('chart/unsafe-expression', file, at(issue.path), [issue.word]));
+  }
+  for (const issue of findExpensiveParts(raw)) {
+    problems.push(diag('chart/too-expensive', file, at(issue.path), [issue.what]));
   }
   for (const issue of findLinksAndImages(raw)) {
     problems.push(diag('chart/link-or-image', file, at(issue.path, true), [issue.what]));
