@@ -7,7 +7,8 @@
  *   4 figures   officer charts checked and compiled (drawn to SVG on request by render)
  *     render    Markdown -> sanitised HTML; data blocks; charts (SVG)   -> RenderedDocument
  *   5 assemble  Handlebars templates: home, sections, single page, print, accessibility
- *   6 emit      site files, open data, PDF (Chromium, two passes)      -> out/ (swapped in atomically)
+ *   6 emit      site files, open data, PDF (Chromium, started at 1 so its launch overlaps the work;
+ *               a cheap untagged pass for page numbers, then the tagged print) -> out/ (swapped in atomically)
  *
  * Errors at any stage are collected, not thrown: `check` reports them all; `build` refuses to write
  * anything when there is an error, and the previous output stays as it was.
@@ -29,7 +30,8 @@ import { BUILTIN_TEMPLATES, loadTemplates } from './assemble/templates.js';
 import { checkTemplatePages } from './assemble/guard.js';
 import { openDataFiles } from './emit/open-data.js';
 import { OutputFolder } from './emit/output-folder.js';
-import { launchBrowser, pageNumbersOf, printPdf, type PdfJob } from './emit/pdf.js';
+import { printWithPageNumbers, startBrowser, type BrowserHandle, type PdfJob } from './emit/pdf.js';
+import { finishPdf, headingTexts } from './emit/pdf-finish.js';
 import { emitSite } from './emit/site.js';
 
 export interface BuildOptions {
@@ -116,6 +118,16 @@ function dedupe(ds: Diagnostic[]): Diagnostic[] {
 
 /** Stages 1–6. Writes nothing unless every stage succeeded. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
+  // The browser starts now, so its launch overlaps loading and rendering; it is closed on every path.
+  const browser = options.pdf !== false ? startBrowser() : undefined;
+  try {
+    return await buildWith(options, browser);
+  } finally {
+    await browser?.close();
+  }
+}
+
+async function buildWith(options: BuildOptions, browser: BrowserHandle | undefined): Promise<BuildResult> {
   const lap = timer(options.onStage);
   const checked = await check(options);
   const out = path.resolve(options.out ?? path.join(checked.project.root, 'dist'));
@@ -125,7 +137,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // 5 assemble
   const templates = loadTemplates(project.root);
   const pages = assembleSite(model, document, templates, { devReload: options.devReload === true });
-  const print = options.pdf !== false ? assemblePrint(model, document, templates, {}) : undefined;
+  const print = browser ? assemblePrint(model, document, templates, {}) : undefined;
   // A strategy's own templates arrive through pull requests like content, so their pages are checked too.
   if (fs.existsSync(path.join(project.root, 'templates')) && path.resolve(project.root, 'templates') !== BUILTIN_TEMPLATES) {
     const unsafe = checkTemplatePages(
@@ -141,20 +153,18 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const images = document.chapters.flatMap((c) => c.images);
     emitSite(folder, pages, templates, project.root, images, openDataFiles(model), { devReload: options.devReload === true });
     lap('emit site');
-    if (options.pdf !== false) {
-      const job: PdfJob = { dir: folder.temp, htmlFile: 'print.html', pdfFile: pdfFileName(model), footer: `${model.partnershipName} · ${model.title}`, date: project.data.partnership?.build.date ?? '2000-01-01' };
-      const browser = await launchBrowser();
-      try {
-        // Pass 1 finds where each section starts; pass 2 prints those page numbers in the contents.
-        folder.write(job.htmlFile, print ?? assemblePrint(model, document, templates, {}));
-        const first = await printPdf(browser, job);
-        const pageNumbers = await pageNumbersOf(first);
-        folder.write(job.htmlFile, assemblePrint(model, document, templates, { pageNumbers }));
-        const pdf = await printPdf(browser, job);
-        folder.write(job.pdfFile, pdf);
-      } finally {
-        await browser.close();
-      }
+    if (browser && print !== undefined) {
+      const date = project.data.partnership?.build.date ?? '2000-01-01';
+      const job: PdfJob = { dir: folder.temp, htmlFile: 'print.html', pdfFile: pdfFileName(model), date };
+      let html = print;
+      const write = (pageNumbers?: Map<string, number>) => {
+        html = pageNumbers ? assemblePrint(model, document, templates, { pageNumbers }) : print;
+        folder.write(job.htmlFile, html);
+        return Buffer.byteLength(html);
+      };
+      const printed = await printWithPageNumbers(await browser.browser(), job, write);
+      const meta = { title: `${model.title} – ${model.partnershipName}`, author: model.partnershipName, subject: `${model.title}: the community safety strategy of ${model.partnershipName}`, language: project.data.partnership?.language ?? 'en-GB', date };
+      folder.write(job.pdfFile, await finishPdf(printed.pdf, meta, headingTexts(html)));
       folder.remove(job.htmlFile);
       lap('emit pdf');
     }

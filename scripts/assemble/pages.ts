@@ -114,21 +114,48 @@ export function assembleSite(model: StrategyModel, doc: RenderedDocument, templa
   return pages;
 }
 
-/** The document the PDF is printed from: cover, contents (with page numbers on the second pass), sections. */
+/**
+ * A CSS string literal for generated page rules: everything but plain letters, digits and common
+ * punctuation is written as a hex escape, so no title can close the string or the style element.
+ */
+export function cssString(text: string): string {
+  return `"${[...text].map((ch) => (/[A-Za-z0-9 ,.:;!?'()-]/.test(ch) ? ch : `\\${ch.codePointAt(0)!.toString(16)} `)).join('')}"`;
+}
+
+/** Page numbers still unknown (the first pass) print as this, two digits wide like most real ones. */
+export const PAGE_PLACEHOLDER = '00';
+
+/**
+ * The named pages of the PDF: each section's pages carry its number and title in the running head,
+ * a wide table or diagram in a section gets a landscape page with the same head, and every page from
+ * the contents on has the partnership and title in the footer (the page count is in print.css).
+ */
+export function printPageStyles(model: StrategyModel, doc: RenderedDocument): string {
+  const rules = [`@page { @bottom-left { content: ${cssString(`${model.partnershipName} · ${model.title}`)}; } }`, '.print-front { page: front; }'];
+  doc.chapters.forEach((c, i) => {
+    const head = `@top-left { content: ${cssString(`${c.isAppendix ? 'Appendix ' : ''}${c.label}\u2002${c.title}`)}; } @top-right { content: ${cssString(model.title)}; }`;
+    rules.push(`@page s${i} { ${head} }`, `@page s${i}-wide { size: A4 landscape; ${head} }`, `.print-page-${i} { page: s${i}; }`, `.print-page-${i} .print-landscape { page: s${i}-wide; }`);
+  });
+  return rules.join('\n');
+}
+
+/** The document the PDF is printed from: cover, contents (true page numbers once known), about, sections. */
 export function assemblePrint(model: StrategyModel, doc: RenderedDocument, templates: Templates, opts: AssembleOptions = {}): string {
   const site = siteContext(model, opts);
+  const page = (id: string) => (opts.pageNumbers ? opts.pageNumbers.get(id) : PAGE_PLACEHOLDER);
   const contents = doc.chapters.map((c) => ({
     label: c.label,
     isAppendix: c.isAppendix,
     title: c.title,
     id: c.id,
-    page: opts.pageNumbers?.get(c.id),
-    headings: headingsOf(c, 2, opts.pageNumbers),
+    page: page(c.id),
+    headings: headingsOf(c, 2).map((h) => ({ ...h, page: page(h.id) })),
   }));
   return templates.render('print', {
     site,
     contents,
     hasPageNumbers: opts.pageNumbers !== undefined,
-    chapters: doc.chapters.map((c) => ({ label: c.label, isAppendix: c.isAppendix, title: c.title, id: c.id, html: chapterHtml(c, doc.index, 'print') })),
+    print: { pageStyles: printPageStyles(model, doc), aboutPage: page('about-this-document') },
+    chapters: doc.chapters.map((c) => ({ label: c.label, isAppendix: c.isAppendix, title: c.title, id: c.id, html: chapterHtml(c, doc.index, 'print', opts.pageNumbers ? { pageNumbers: opts.pageNumbers } : {}) })),
   });
 }

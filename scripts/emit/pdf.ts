@@ -1,20 +1,28 @@
 /**
  * The PDF: puppeteer driving a system Chromium prints the print document to a tagged A4 PDF with
- * bookmarks (the document outline) and page numbers in the footer. It is printed twice: the first
- * pass finds the page every section and heading starts on (from the PDF's named destinations), the
- * second prints those true page numbers in the contents.
+ * bookmarks (the document outline). Page furniture (running heads, "Page X of Y") is CSS paged media
+ * in print.css, not the browser's header and footer template.
+ *
+ * Page numbers (contents, cross-references) come from a cheap first pass: the same document with
+ * two-digit placeholders, printed untagged and without an outline; each named destination's page is
+ * read straight from that PDF (pdf-dests.ts). The tagged print then carries the true numbers, and its
+ * own destinations are read back to prove them: if any moved (a number of another width reflowed a
+ * line), it is printed again with the corrected numbers, at most twice more.
+ *
+ * The browser is started by the build before the chapters are rendered (startBrowser), so its launch
+ * overlaps the work. A browser that will not start, crashes or hangs gives a clear error after a
+ * bounded wait, and its process is killed.
  *
  * Containment: JavaScript is off, and every request that is not for the build's own files is blocked
  * and reported: a remote image or font is an error, never a silent network call.
- * Reproducibility: Chromium stamps the current time into the PDF; it is replaced by the edition's date.
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { ContentError, EnvironmentError } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/messages.js';
-import { esc } from '../render/html.js';
 import { BROWSER_ARGS, findBrowser } from './browser.js';
+import { namedDestinationPages } from './pdf-dests.js';
 
 export interface PdfJob {
   /** The folder holding the print document and its assets (the build's temporary output). */
@@ -23,24 +31,83 @@ export interface PdfJob {
   htmlFile: string;
   /** Where to write the PDF, relative to `dir`. */
   pdfFile: string;
-  /** Footer text, e.g. the document title. */
-  footer: string;
   /** `YYYY-MM-DD`: the date stamped into the PDF's metadata. */
   date: string;
 }
 
-export async function launchBrowser(): Promise<Browser> {
-  const executablePath = findBrowser();
+/** How long to wait, in ms. `STRATEGY_BROWSER_TIMEOUT` (seconds) overrides both, e.g. on a slow CI machine. */
+export function browserTimeouts(env: NodeJS.ProcessEnv = process.env): { launch: number; print: (htmlBytes: number) => number } {
+  const override = Number(env['STRATEGY_BROWSER_TIMEOUT']);
+  if (Number.isFinite(override) && override > 0) return { launch: override * 1000, print: () => override * 1000 };
+  // Two minutes, plus a second for every 10 kB of print document: a 300-page strategy is about 6 MB
+  // of HTML (SVG charts included), so about 12 minutes at most on a slow machine.
+  return { launch: 60_000, print: (bytes) => 120_000 + Math.ceil(bytes / 10_000) * 1000 };
+}
+
+export async function launchBrowser(env: NodeJS.ProcessEnv = process.env): Promise<Browser> {
+  const executablePath = findBrowser(env);
+  const { launch } = browserTimeouts(env);
   try {
-    return await puppeteer.launch({ executablePath, headless: true, args: BROWSER_ARGS, timeout: 60_000 });
+    return await puppeteer.launch({ executablePath, headless: true, args: BROWSER_ARGS, timeout: launch, protocolTimeout: 30 * 60_000 });
   } catch (err) {
-    throw new EnvironmentError(`The browser at ${executablePath} could not be started: ${(err as Error).message.split('\n')[0]}`, 'Check that Chromium is installed completely (`sudo apt-get install -y chromium`), or set CHROME_PATH to another browser.', { cause: err });
+    throw new EnvironmentError(`The browser at ${executablePath} could not be started within ${Math.round(launch / 1000)} s: ${(err as Error).message.split('\n')[0]}`, 'Check that Chromium is installed completely (`sudo apt-get install -y chromium`), or set CHROME_PATH to another browser. On a slow machine, allow more time with STRATEGY_BROWSER_TIMEOUT=<seconds>.', { cause: err });
   }
 }
 
-/** Print one pass. Returns the PDF bytes. */
-export async function printPdf(browser: Browser, job: PdfJob): Promise<Uint8Array> {
-  const page = await browser.newPage();
+/** A browser started early: the build awaits it only when the print document is ready. */
+export interface BrowserHandle {
+  browser: () => Promise<Browser>;
+  close: () => Promise<void>;
+}
+
+export function startBrowser(env: NodeJS.ProcessEnv = process.env): BrowserHandle {
+  const started = launchBrowser(env);
+  started.catch(() => undefined); // reported when awaited; never an unhandled rejection meanwhile
+  return {
+    browser: () => started,
+    close: async () => {
+      const b = await started.catch(() => undefined);
+      if (b) await b.close().catch(() => b.process()?.kill('SIGKILL'));
+    },
+  };
+}
+
+/** Run one browser step with a deadline; a crash or a hang ends in a clear error, and a hung browser is killed. */
+async function bounded<T>(browser: Browser, what: string, ms: number, step: () => Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  let onGone: (() => void) | undefined;
+  const failure = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      browser.process()?.kill('SIGKILL');
+      reject(new EnvironmentError(`Chromium did not finish ${what} within ${Math.round(ms / 1000)} s, so it was stopped.`, 'Try again; if it happens again, allow more time with STRATEGY_BROWSER_TIMEOUT=<seconds>, or build the website alone with --no-pdf.'));
+    }, ms);
+    onGone = () => reject(new EnvironmentError(`Chromium stopped while ${what} (it crashed or was killed).`, 'Try again; if it happens again, check that the machine has memory to spare, or build the website alone with --no-pdf.'));
+    browser.once('disconnected', onGone);
+  });
+  try {
+    return await Promise.race([step(), failure]);
+  } catch (err) {
+    // A step that failed because the browser went away: the clearer message wins.
+    if (!browser.connected) throw await failure.catch((e: unknown) => e);
+    throw err;
+  } finally {
+    clearTimeout(timer);
+    if (onGone) browser.off('disconnected', onGone);
+  }
+}
+
+export interface PrintOptions {
+  /** The final print: tagged, with bookmarks. The first pass is neither (only page numbers are wanted). */
+  tagged: boolean;
+  /** The print document's size in bytes, for the time allowed. */
+  htmlBytes: number;
+}
+
+/** Print the job's document once. Returns the PDF bytes. */
+export async function printPdf(browser: Browser, job: PdfJob, opts: PrintOptions): Promise<Uint8Array> {
+  const { print } = browserTimeouts();
+  const ms = print(opts.htmlBytes);
+  const page = await bounded(browser, 'opening a page', ms, () => browser.newPage());
   const root = pathToFileURL(path.resolve(job.dir)).href + '/';
   const blocked: string[] = [];
   try {
@@ -54,26 +121,17 @@ export async function printPdf(browser: Browser, job: PdfJob): Promise<Uint8Arra
         void req.abort('blockedbyclient');
       }
     });
-    await page.goto(root + job.htmlFile, { waitUntil: 'load', timeout: 120_000 });
-    await page.evaluateHandle('document.fonts.ready').catch(() => undefined);
-    if (blocked.length) {
-      throw new ContentError(blocked.map((url) => diag('pdf/remote-request', job.htmlFile, undefined, [url])));
-    }
-    const pdf = await page.pdf({
-      format: 'A4',
-      printBackground: true,
-      tagged: true,
-      outline: true,
-      preferCSSPageSize: true,
-      displayHeaderFooter: true,
-      headerTemplate: '<span></span>',
-      footerTemplate: `<div style="font-family: Arial, 'Liberation Sans', sans-serif; font-size: 8pt; color: #505a5f; width: 100%; padding: 0 16mm; display: flex; justify-content: space-between;"><span>${esc(job.footer)}</span><span>Page <span class="pageNumber"></span> of <span class="totalPages"></span></span></div>`,
-      margin: { top: '18mm', bottom: '20mm', left: '18mm', right: '18mm' },
-      timeout: 180_000,
+    return await bounded(browser, 'printing the PDF', ms, async () => {
+      await page.goto(root + job.htmlFile, { waitUntil: 'load', timeout: 0 });
+      await page.evaluateHandle('document.fonts.ready').catch(() => undefined);
+      if (blocked.length) {
+        throw new ContentError(blocked.map((url) => diag('pdf/remote-request', job.htmlFile, undefined, [url])));
+      }
+      const pdf = await page.pdf({ printBackground: true, tagged: opts.tagged, outline: opts.tagged, preferCSSPageSize: true, timeout: 0 });
+      return stampDate(pdf, job.date);
     });
-    return stampDate(pdf, job.date);
   } finally {
-    await page.close();
+    if (browser.connected) await page.close().catch(() => undefined);
   }
 }
 
@@ -93,18 +151,25 @@ export function stampDate(pdf: Uint8Array, date: string): Uint8Array {
 }
 
 /** The 1-based page each named destination (element id) lands on, read back from a printed PDF. */
-export async function pageNumbersOf(pdf: Uint8Array): Promise<Map<string, number>> {
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false, disableFontFace: true, verbosity: 0 }).promise;
-  try {
-    const dests = (await doc.getDestinations()) as Record<string, unknown[] | null>;
-    const out = new Map<string, number>();
-    for (const [name, dest] of Object.entries(dests)) {
-      const ref = dest?.[0];
-      if (ref && typeof ref === 'object') out.set(name, (await doc.getPageIndex(ref as { num: number; gen: number })) + 1);
-    }
-    return out;
-  } finally {
-    await doc.destroy();
+export function pageNumbersOf(pdf: Uint8Array): Map<string, number> {
+  return namedDestinationPages(pdf).destinations;
+}
+
+const samePages = (a: Map<string, number>, b: Map<string, number>) => a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
+
+/**
+ * Print with true page numbers: a cheap untagged pass finds them, the tagged print carries them and
+ * is read back to prove them. `write` puts the print document for the given numbers (placeholders
+ * when undefined) into the job's folder and returns its size in bytes.
+ */
+export async function printWithPageNumbers(browser: Browser, job: PdfJob, write: (pageNumbers?: Map<string, number>) => number): Promise<{ pdf: Uint8Array; pageNumbers: Map<string, number>; prints: number }> {
+  const first = await printPdf(browser, job, { tagged: false, htmlBytes: write(undefined) });
+  let numbers = pageNumbersOf(first);
+  for (let prints = 2; prints <= 4; prints++) {
+    const pdf = await printPdf(browser, job, { tagged: true, htmlBytes: write(numbers) });
+    const printed = pageNumbersOf(pdf);
+    if (samePages(printed, numbers)) return { pdf, pageNumbers: numbers, prints };
+    numbers = printed;
   }
+  throw new EnvironmentError('The PDF’s page numbers did not settle: each print with corrected numbers moved the pages again.', 'Report this with the strategy folder; meanwhile build the website alone with --no-pdf.');
 }

@@ -96,7 +96,16 @@ describe('headings', () => {
   });
 
   it('name cross-references by number and title', () => {
-    expect(anchorText({ id: 'x', number: '5.2', title: 'Our five priorities', sectionId: 's', kind: 'heading', depth: 2, file: '', line: 1, column: 1 })).toBe('section 5.2 (Our five priorities)');
-    expect(anchorText({ id: 'x', number: 'A', title: 'Horizon Scan', sectionId: 'x', kind: 'section', depth: 1, file: '', line: 1, column: 1 })).toBe('appendix A (Horizon Scan)');
+    const heading = { id: 'x', number: '5.2', title: 'Our five priorities', sectionId: 's', kind: 'heading', depth: 2, file: '', line: 1, column: 1 } as const;
+    const appendix = { id: 'x', number: 'A', title: 'Horizon Scan', sectionId: 'x', kind: 'section', depth: 1, file: '', line: 1, column: 1 } as const;
+    // The site: "section 5.2: Our five priorities".
+    expect(anchorText(heading)).toBe('section 5.2: Our five priorities');
+    expect(anchorText(appendix)).toBe('appendix A: Horizon Scan');
+    // The PDF adds the page, with a comma inside brackets so that brackets never nest.
+    expect(anchorText(heading, { page: '24' })).toBe('section 5.2, Our five priorities (page 24)');
+    expect(anchorText(heading, { page: '24', before: 'as set out (', inBrackets: true })).toBe('section 5.2, Our five priorities, page 24');
+    // After "Appendix A (", the label is not repeated.
+    expect(anchorText(appendix, { before: 'is in Appendix A (', inBrackets: true })).toBe('Horizon Scan');
+    expect(anchorText(appendix, { page: '68', before: 'is in Appendix A (', inBrackets: true })).toBe('Horizon Scan, page 68');
   });
 });
