@@ -43,8 +43,8 @@ export interface BuildOptions {
   diskCache?: boolean;
   /** Add the dev server's live-reload script. */
   devReload?: boolean;
-  /** Called as each stage ends, for `--verbose` and the benchmark. */
-  onStage?: (stage: string, ms: number) => void;
+  /** Called as each stage ends, for progress and the benchmark; `detail` counts what it made (charts, PDF pages). */
+  onStage?: (stage: string, ms: number, detail?: string) => void;
   /** Rendered chapters kept between builds (the dev server), so an edit re-renders only what changed. */
   cache?: RenderCache;
 }
@@ -64,11 +64,11 @@ export interface BuildResult {
   files: string[];
 }
 
-const timer = (onStage?: (stage: string, ms: number) => void) => {
+const timer = (onStage?: BuildOptions['onStage']) => {
   let last = performance.now();
-  return (stage: string) => {
+  return (stage: string, detail?: string) => {
     const now = performance.now();
-    onStage?.(stage, now - last);
+    onStage?.(stage, now - last, detail);
     last = now;
   };
 };
@@ -102,6 +102,11 @@ export async function check(options: Pick<BuildOptions, 'root' | 'diskCache' | '
   return { project, model, document, diagnostics: all };
 }
 
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+
+/** Pages in a PDF from Chromium (page objects are not compressed into object streams there). */
+const pdfPageCount = (pdf: Buffer) => pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length ?? 0;
+
 function dedupe(ds: Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
   return ds
@@ -134,7 +139,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     );
     if (unsafe.length) return { ok: false, diagnostics: [...checked.diagnostics, ...unsafe], out, files: [] };
   }
-  lap('assemble');
+  lap('assemble', plural(new Set(pages.flatMap((p) => [...p.html.matchAll(/<figure class="chart" id="([^"]+)"/g)].map((m) => m[1]))).size, 'chart'));
   // 6 emit
   const folder = new OutputFolder(out, project.root);
   try {
@@ -156,7 +161,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         await browser.close();
       }
       folder.remove(job.htmlFile);
-      lap('emit pdf');
+      lap('emit pdf', plural(pdfPageCount(fs.readFileSync(path.join(folder.temp, job.pdfFile))), 'page'));
     }
     folder.commit();
   } catch (err) {

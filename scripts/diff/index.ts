@@ -63,7 +63,7 @@ const count = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 /** Markdown for a pull request comment: a heading, one list per group, old → new in each line. */
 export function formatDiffMarkdown(result: DiffResult): string {
   const short = result.base.commit.slice(0, 7);
-  const since = result.base.ref === result.base.commit ? short : `${result.base.ref} (${short})`;
+  const since = result.base.commit.startsWith(result.base.ref) ? short : `${result.base.ref} (${short})`;
   const total = result.groups.reduce((n, g) => n + g.changes.length, 0);
   const lines = ['## What changed in the strategy', ''];
   if (total === 0) {
