@@ -62,6 +62,7 @@ function show(v: unknown): string {
   if (typeof v === 'string') return /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v) : v;
   if (Array.isArray(v)) return v.length ? list(v.map(show)) : 'none';
   const o = v as Record<string, unknown>;
+  if (typeof o['role'] === 'string' && typeof o['organisation'] === 'string') return `${o['role']}, ${o['organisation']}`;
   for (const k of ['title', 'name', 'text', 'action', 'risk', 'milestone', 'report', 'answer', 'outcome', 'finding', 'theme', 'body']) {
     if (typeof o[k] === 'string') return o[k] as string;
   }
@@ -138,8 +139,14 @@ export function compareVersions(before: Version, after: Version): ChangeGroup[] 
   if (!skip('governance')) governance(report, before.model, after.model);
   for (const key of ['logicModels', 'theoryOfChange', 'horizonScan', 'consultation', 'priorityMatrix'] as const) {
     if (skip(key)) continue;
-    const leaves = diffValues(before.model.data[key], after.model.data[key]);
-    describeLeaves(report, 'other', DATA_INPUTS[key].title, leaves);
+    const was = before.model.data[key] as Record<string, unknown> | undefined;
+    for (const leaf of diffValues(was, after.model.data[key])) {
+      // An entry of a list (a logic model, a pathway, a survey) is named by its id: "Logic models, vawg".
+      const [list, entry] = leaf.path;
+      const named = list !== undefined && entry !== undefined && Array.isArray(was?.[list] ?? (after.model.data[key] as Record<string, unknown> | undefined)?.[list]);
+      if (named && leaf.path.length > 2) describeLeaves(report, 'other', `${DATA_INPUTS[key].title}, ${entry}`, [{ ...leaf, path: leaf.path.slice(2) }]);
+      else describeLeaves(report, 'other', DATA_INPUTS[key].title, [leaf]);
+    }
   }
   return report.result();
 }
@@ -200,7 +207,7 @@ function sections(report: Report, a: Project, b: Project): void {
 function priorities(report: Report, a: StrategyModel, b: StrategyModel): void {
   const { added, removed, kept } = byId(a.priorities, b.priorities);
   const name = (p: { id: string; title: string }) => `Priority ${p.id}, ${p.title}`;
-  for (const p of added) report.add('priorities', { subject: name(p), text: `added, led by ${p.lead}${p.sponsor ? `, sponsored by ${p.sponsor}` : ''}`, new: p.title });
+  for (const p of added) report.add('priorities', { subject: name(p), text: `added, led by ${show(p.lead)}${p.sponsor ? `, sponsored by ${p.sponsor}` : ''}`, new: p.title });
   for (const p of removed) report.add('priorities', { subject: name(p), text: 'removed', old: p.title });
   for (const [o, n] of kept) describeLeaves(report, 'priorities', name(n), diffValues(o, n));
 }
@@ -294,7 +301,7 @@ const signed = (n: number) => `${n >= 0 ? '+' : '−'}${formatMoney(Math.abs(n))
 
 function funding(report: Report, a: StrategyModel, b: StrategyModel): void {
   const { added, removed, kept } = byId(a.funding, b.funding);
-  const name = (s: { id: string; project: string; funder: string }) => `${s.project} (${s.funder})`;
+  const name = (s: { id: string; project: string; funder: string }) => `${s.project}, ${s.funder}`;
   for (const s of added) {
     const total = b.fundingTotals.byStream[s.id] ?? 0;
     report.add('funding', { subject: name(s), text: `added: ${pounds(total)} in total (${s.status})`, new: pounds(total) });

@@ -11,6 +11,7 @@ import YAML from 'yaml';
 import type { Change, ChangeGroup } from '../../scripts/diff/compare.js';
 import { diffStrategy, formatDiffJson, formatDiffMarkdown } from '../../scripts/diff/index.js';
 import { isContained } from '../../scripts/diff/git.js';
+import { main } from '../../scripts/cli/main.js';
 import { cleanCopies, copyExample, edit } from '../support/example-copy.js';
 
 const GIT_ENV = { ...process.env, GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 't@example.org', GIT_CONFIG_NOSYSTEM: '1', HOME: '/nonexistent' };
@@ -55,6 +56,9 @@ describe('strategy diff: every kind of change, old and new', () => {
     edit(root, 'data/eqia.yaml', /(characteristic: disability\n    impact:) positive/, '$1 neutral');
     edit(root, 'data/governance.yaml', /(id: board[\s\S]*?meets:) quarterly/, '$1 bi-monthly');
     edit(root, 'data/logic-models.yaml', /(\n    context: >-\n\s+)/, '$1Revised after the 2028 needs assessment. ');
+    fs.appendFileSync(path.join(root, 'data/kpis.yaml'), '\n  - id: sv-09\n    title: Young people in the navigator service\n    priority: serious-violence\n    definition: Young people who took up the service.\n    source: Provider returns\n    unit: count\n    direction: higher-is-better\n    frequency: quarterly\n    baseline: { value: 80, period: 2026-27 }\n    targets: { 2027-28: 90 }\n    owner: Youth Services Manager\n');
+    fs.appendFileSync(path.join(root, 'data/actions.yaml'), '\n  - id: sv-a9\n    action: Open the youth hub.\n    priority: serious-violence\n    lead: { organisation: London Borough of Northbridge, role: Head of Youth Services }\n    due: 2028-29 Q3\n    status: not-started\n');
+    edit(root, 'data/risks.yaml', /\n  - id: r01\n[\s\S]*?\n  - id: r02\n/, '\n  - id: r02\n');
     git(root, 'commit', '-q', '-am', 'Annual refresh');
     const result = await diffStrategy({ root, ref: 'main' });
     groups = result.groups;
@@ -86,6 +90,12 @@ describe('strategy diff: every kind of change, old and new', () => {
     expect(find(groups, 'status', /vawg-02/, /^On target → Off target: latest result 1,000 in Q4 2027-28 \(January to March 2028\), against a target of 1,150$/)).toBeDefined();
   });
 
+  it('lists KPIs and actions added, and risks closed', () => {
+    expect(find(groups, 'kpis', /^KPI sv-09, Young people in the navigator service$/, /^added to priority Preventing serious violence, knife crime and exploitation: baseline 80 \(2026-27\), targets 2027-28 90, higher is better, owner Youth Services Manager$/)).toBeDefined();
+    expect(find(groups, 'actions', /^Action sv-a9, Open the youth hub\.$/, /^added: led by Head of Youth Services, London Borough of Northbridge, due Q3 2028-29 \(October to December 2028\), not started$/)).toBeDefined();
+    expect(find(groups, 'risks', /^Risk r01, Partner agencies disengage from the partnership$/, /^closed \(removed from the register; it was rated B2\)$/)).toMatchObject({ old: 'B2' });
+  });
+
   it('lists risks added and re-rated', () => {
     expect(find(groups, 'risks', /^Risk r02/, /^re-rated before mitigation A2 → B2$/)).toMatchObject({ old: 'A2', new: 'B2' });
     expect(find(groups, 'risks', /^Risk r00, The new youth hub opens late$/, /^added, rated C3 \(D3 after mitigation\)/)).toBeDefined();
@@ -105,18 +115,18 @@ describe('strategy diff: every kind of change, old and new', () => {
     expect(find(groups, 'actions', /^Action sv-a2/, /^due changed from Q4 2027-28 \(January to March 2028\) to Q2 2028-29 \(July to September 2028\)$/)).toBeDefined();
     expect(find(groups, 'eqia', /^Disability$/, /^impact changed from positive to neutral$/)).toBeDefined();
     expect(find(groups, 'governance', /^Safer Northbridge Partnership Board$/, /^meets changed from quarterly to bi-monthly$/)).toBeDefined();
-    expect(find(groups, 'other', /^Logic models$/, /context reworded: was .*now .*Revised after the 2028 needs assessment/)).toBeDefined();
+    expect(find(groups, 'other', /^Logic models, serious-violence$/, /^context reworded: was .*now .*Revised after the 2028 needs assessment/)).toBeDefined();
   });
 
   it('reports nothing else', () => {
     const all = groups.flatMap((g) => g.changes.map((c) => `${g.id}: ${c.subject}: ${c.text}`));
-    // 22 edits above, and three KPI statuses they change: sv-01 (a new result), sv-02 (its direction), vawg-02.
+    // 25 edits above, and three KPI statuses they change: sv-01 (a new result), sv-02 (its direction), vawg-02.
     expect(all.filter((c) => c.startsWith('status: '))).toHaveLength(3);
-    expect(all).toHaveLength(25);
+    expect(all).toHaveLength(28);
   });
 
   it('reads as Markdown grouped under headings, and as JSON with the same changes', () => {
-    expect(markdown).toMatch(/^## What changed in the strategy\n\n25 changes since main \([0-9a-f]{7}\)/);
+    expect(markdown).toMatch(/^## What changed in the strategy\n\n28 changes since main \([0-9a-f]{7}\)/);
     expect(markdown).toContain('\n### KPIs\n\n');
     expect(markdown).toContain('\n- **KPI vawg-02, Referrals to the Independent Domestic Violence Advisor service**: target for 2027-28 changed from 1,200 to 1,150\n');
     const json = JSON.parse(formatDiffJson({ base: { ref: 'main', commit: 'x' }, groups }));
@@ -176,6 +186,21 @@ describe('strategy diff: git is used safely', () => {
     edit(root, 'data/eqia.yaml', /(characteristic: age\n    impact:) positive/, '$1 negative');
     const result = await diffStrategy({ root, ref: 'HEAD' });
     expect(result.groups.flatMap((g) => g.changes.map((c) => `${c.subject}: ${c.text}`))).toEqual(['Age: impact changed from positive to negative']);
+  });
+
+  it('runs as `strategy diff <ref>`: Markdown by default, JSON on request, exit 2 for a bad ref', async () => {
+    const root = repoWithExample();
+    edit(root, 'data/eqia.yaml', /(characteristic: sex\n    impact:) positive/, '$1 negative');
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = { out: (s: string) => out.push(s), err: (s: string) => err.push(s), color: false, tty: false, env: {} };
+    expect(await main(['diff', 'HEAD', '--root', root], io)).toBe(0);
+    expect(out.join('')).toContain('### Equality impacts\n\n- **Sex**: impact changed from positive to negative\n');
+    out.length = 0;
+    expect(await main(['diff', 'HEAD', '--root', root, '--format', 'json'], io)).toBe(0);
+    expect(JSON.parse(out.join('')).groups).toEqual([{ id: 'eqia', title: 'Equality impacts', changes: [{ subject: 'Sex', text: 'impact changed from positive to negative', old: 'positive', new: 'negative' }] }]);
+    expect(await main(['diff', 'nowhere', '--root', root], io)).toBe(2);
+    expect(err.join('\n')).toContain('There is no commit "nowhere"');
   });
 
   it('accepts only paths that stay inside the folder', () => {
