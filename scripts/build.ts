@@ -45,8 +45,8 @@ export interface BuildOptions {
   diskCache?: boolean;
   /** Add the dev server's live-reload script. */
   devReload?: boolean;
-  /** Called as each stage ends, for `--verbose` and the benchmark. */
-  onStage?: (stage: string, ms: number) => void;
+  /** Called as each stage ends, for progress and the benchmark; `detail` counts what it made (charts, PDF pages). */
+  onStage?: (stage: string, ms: number, detail?: string) => void;
   /** Rendered chapters kept between builds (the dev server), so an edit re-renders only what changed. */
   cache?: RenderCache;
 }
@@ -66,11 +66,11 @@ export interface BuildResult {
   files: string[];
 }
 
-const timer = (onStage?: (stage: string, ms: number) => void) => {
+const timer = (onStage?: BuildOptions['onStage']) => {
   let last = performance.now();
-  return (stage: string) => {
+  return (stage: string, detail?: string) => {
     const now = performance.now();
-    onStage?.(stage, now - last);
+    onStage?.(stage, now - last, detail);
     last = now;
   };
 };
@@ -103,6 +103,11 @@ export async function check(options: Pick<BuildOptions, 'root' | 'diskCache' | '
   const all = dedupe([...diagnostics, ...project.diagnostics]);
   return { project, model, document, diagnostics: all };
 }
+
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+
+/** Pages in a PDF from Chromium (page objects are not compressed into object streams there). */
+export const pdfPageCount = (pdf: Buffer) => pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length ?? 0;
 
 function dedupe(ds: Diagnostic[]): Diagnostic[] {
   const seen = new Set<string>();
@@ -146,7 +151,7 @@ async function buildWith(options: BuildOptions, browser: BrowserHandle | undefin
     );
     if (unsafe.length) return { ok: false, diagnostics: [...checked.diagnostics, ...unsafe], out, files: [] };
   }
-  lap('assemble');
+  lap('assemble', plural(new Set(pages.flatMap((p) => [...p.html.matchAll(/<figure class="chart" id="([^"]+)"/g)].map((m) => m[1]))).size, 'chart'));
   // 6 emit
   const folder = new OutputFolder(out, project.root);
   try {
@@ -166,7 +171,7 @@ async function buildWith(options: BuildOptions, browser: BrowserHandle | undefin
       const meta = { title: `${model.title} – ${model.partnershipName}`, author: model.partnershipName, subject: `${model.title}: the community safety strategy of ${model.partnershipName}`, language: project.data.partnership?.language ?? 'en-GB', date };
       folder.write(job.pdfFile, await finishPdf(printed.pdf, meta, headingTexts(html)));
       folder.remove(job.htmlFile);
-      lap('emit pdf');
+      lap('emit pdf', plural(pdfPageCount(fs.readFileSync(path.join(folder.temp, job.pdfFile))), 'page'));
     }
     folder.commit();
   } catch (err) {

@@ -41,6 +41,8 @@ fi
 
 echo "Installing the packages in package-lock.json..."
 npm ci --no-audit --no-fund
+# npm ci compiles the tool (its `prepare` script); compile here too if scripts were turned off.
+[ -f lib/cli/main.js ] || npm run compile
 
 echo "Building the example strategy..."
 npm run build

@@ -1,5 +1,5 @@
 /**
- * The `strategy` command: build, check, dev and init. Exit codes: 0 success; 1 content or data
+ * The `strategy` command: build, check, dev, diff and init. Exit codes: 0 success; 1 content or data
  * errors (all of them listed); 2 a usage or environment problem (a bad flag, no browser for the PDF).
  * Content mistakes never print a stack trace; `--debug` shows one for developers.
  */
@@ -8,6 +8,11 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ContentError, EnvironmentError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostics, summarise, type ReportFormat } from '../diagnostics/report.js';
+import { writeStepSummary } from './github-summary.js';
+import { progressReporter, type ProgressMode } from './progress.js';
+
+// Every command's modules are imported only when it runs, so `--help`, `--version` and `init` load
+// none of the rendering, charting or browser code.
 
 export const USAGE = `Usage: strategy <command> [options]
 
@@ -15,15 +20,21 @@ Commands:
   build        Check the strategy, then write the website and the PDF to the output folder
   check        Check every chapter and data file and list all problems; writes nothing
   dev          Serve the website on http://localhost:4000, rebuilding and reloading on every save
+  diff [<ref>] What changed in the strategy since a git branch, tag or commit, by meaning, as Markdown
+               for a pull request comment; default: where this branch left the default branch
   init <dir>   Start a new strategy in an empty folder, with guidance in every chapter
 
 Options:
   --root <dir>     The strategy folder (content/, data/, optional templates/); default: current folder
   --out <dir>      The output folder; default: <root>/dist
   --no-pdf         Build the website only (no browser needed)
-  --format <fmt>   How problems are listed: human (default), github (pull request annotations), json
+  --format <fmt>   How problems are listed: human (default), github (pull request annotations, and
+                   every problem in the job summary), json. For diff: human or github (Markdown), json
   --port <n>       Port for dev (default 4000)
+  --verbose        Say what each stage did, also in CI (progress shows on a terminal by default)
+  --quiet          Say nothing but problems and the result
   --debug          Show stack traces (for developers)
+  -v, --version    Show the version of the tool
   -h, --help       Show this help
 
 Exit codes: 0 success, 1 problems in the content or data, 2 usage or environment problem,
@@ -33,13 +44,24 @@ interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
   color: boolean;
+  /** Whether standard error is a terminal (progress lines show there). */
+  tty?: boolean;
+  env?: NodeJS.ProcessEnv;
 }
 
 const defaultIo = (): Io => ({
   out: (s) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`),
   err: (s) => process.stderr.write(s.endsWith('\n') ? s : `${s}\n`),
   color: Boolean(process.stderr.isTTY) && !process.env['NO_COLOR'],
+  tty: Boolean(process.stderr.isTTY),
+  env: process.env,
 });
+
+/** The tool's version, from its own package.json (two folders up, from the sources and from lib/). */
+export function toolVersion(): string {
+  const pkg = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
+  return pkg.version;
+}
 
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
   let debug = argv.includes('--debug');
@@ -55,10 +77,18 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
         format: { type: 'string', default: 'human' },
         port: { type: 'string', default: '4000' },
         debug: { type: 'boolean' },
+        verbose: { type: 'boolean' },
+        quiet: { type: 'boolean' },
+        version: { type: 'boolean', short: 'v' },
         help: { type: 'boolean', short: 'h' },
       },
     });
     debug = values.debug === true;
+    const env = io.env ?? process.env;
+    if (values.version) {
+      io.out(toolVersion());
+      return 0;
+    }
     const command = positionals[0];
     if (values.help || !command) {
       (values.help ? io.out : io.err)(USAGE);
@@ -66,6 +96,9 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     }
     const format = values.format as ReportFormat;
     if (!['human', 'github', 'json'].includes(format)) throw new UsageError(`--format must be human, github or json, not "${values.format}".`);
+    if (values.quiet && values.verbose) throw new UsageError('Use --quiet or --verbose, not both.');
+    const mode: ProgressMode = values.quiet ? 'quiet' : values.verbose ? 'verbose' : 'auto';
+    const onStage = progressReporter({ mode, tty: io.tty === true, env, write: io.err });
     const root = path.resolve(values.root ?? '.');
     if (command !== 'init' && !fs.existsSync(path.join(root, 'content')) && !fs.existsSync(path.join(root, 'data'))) {
       throw new EnvironmentError(`${root} is not a strategy folder: it has no content/ or data/.`, 'Run the command in the strategy folder, pass --root <folder>, or start one with `strategy init <folder>`.');
@@ -77,13 +110,16 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       } else {
         // Annotations name files from the repository's top, where the pull request's paths start.
         const rel = path.relative(process.cwd(), root).split(path.sep).join('/');
-        io.out(formatDiagnostics(ds, format, rel && !rel.startsWith('..') ? { color: false, root: rel } : { color: false }));
+        const inside = rel && !rel.startsWith('..') ? rel : undefined;
+        io.out(formatDiagnostics(ds, format, inside ? { color: false, root: inside } : { color: false }));
+        // GitHub shows ten annotations of each kind per step; the job summary lists every problem.
+        if (format === 'github') writeStepSummary(ds, { env, ...(inside ? { root: inside } : {}), title: command === 'build' ? 'Strategy build' : 'Strategy check' });
       }
     };
     switch (command) {
       case 'check': {
         const { check } = await import('../build.js');
-        const result = await check({ root });
+        const result = await check({ root, ...(onStage ? { onStage } : {}) });
         report(result.diagnostics);
         return result.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
       }
@@ -91,7 +127,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
         const { build } = await import('../build.js');
         const pdf = values['no-pdf'] ? false : values.pdf;
         const started = performance.now();
-        const result = await build({ root, pdf, ...(values.out ? { out: path.resolve(values.out) } : {}) });
+        if (onStage) io.err(`Building the strategy in ${path.relative(process.cwd(), root) || '.'}${pdf ? '' : ' (website only)'}…`);
+        const result = await build({ root, pdf, ...(values.out ? { out: path.resolve(values.out) } : {}), ...(onStage ? { onStage } : {}) });
         report(result.diagnostics);
         if (!result.ok) {
           io.err('Nothing was published: fix the errors above and build again. The previous output is unchanged.');
@@ -107,6 +144,13 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
         await serve({ root, port, log: io.err, report });
         return 0;
       }
+      case 'diff': {
+        if (positionals.length > 2) throw new UsageError('Give one git ref to compare with, e.g. `strategy diff main`.');
+        const { diffStrategy, formatDiffJson, formatDiffMarkdown } = await import('../diff/index.js');
+        const result = await diffStrategy({ root, env, ...(positionals[1] ? { ref: positionals[1] } : {}) });
+        io.out(format === 'json' ? formatDiffJson(result) : formatDiffMarkdown(result));
+        return 0;
+      }
       case 'init': {
         const dir = positionals[1];
         if (!dir) throw new UsageError('Say where to start the new strategy: strategy init <folder>.');
@@ -116,7 +160,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
         return 0;
       }
       default:
-        throw new UsageError(`There is no command "${command}". Use build, check, dev or init.`);
+        throw new UsageError(`There is no command "${command}". Use build, check, dev, diff or init.`);
     }
   } catch (err) {
     if (err instanceof ContentError) {

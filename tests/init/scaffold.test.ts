@@ -5,9 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { EnvironmentError } from '../../scripts/diagnostics/diagnostic.js';
 import { loadProject } from '../../scripts/load/project.js';
 import { SECTIONS } from '../../scripts/model/sections.js';
-import { generateSchemas, schemaFileFor } from '../../scripts/schema/generate.js';
+import { schemaFileFor } from '../../scripts/schema/generate.js';
 import { DATA_INPUTS } from '../../scripts/schema/index.js';
-import { initStrategy } from '../../scripts/init/scaffold.js';
+import { initStrategy, toolPackage, WORKFLOWS } from '../../scripts/init/scaffold.js';
+import { REPO } from '../support/example-copy.js';
 import { validateProject } from '../../scripts/validate/index.js';
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'strategy-init-'));
@@ -16,15 +17,41 @@ describe('strategy init', () => {
   const dir = path.join(tmp(), 'my-strategy');
   const { written } = initStrategy(dir);
 
-  it('writes the ten chapters, a data file of every kind and the schemas', () => {
+  it('writes the chapters, a data file of every kind, and what a repository of its own needs', () => {
     expect(written).toEqual([
       ...SECTIONS.map((s) => s.file),
       ...Object.values(DATA_INPUTS).map((i) => `data/${i.file}`),
-      ...[...generateSchemas().keys()].map((n) => `schemas/${n}`),
+      'data/police-uk/README.md',
+      'package.json',
+      'README.md',
       '.gitignore',
+      ...[...WORKFLOWS.keys()].map((n) => `.github/workflows/${n}`),
+      '.vscode/settings.json',
+      '.vscode/extensions.json',
     ]);
-    expect(fs.readFileSync(path.join(dir, '.gitignore'), 'utf8').split('\n')).toEqual(expect.arrayContaining(['dist/', '.cache/']));
+    expect(fs.readFileSync(path.join(dir, '.gitignore'), 'utf8').split('\n')).toEqual(expect.arrayContaining(['dist/', '.cache/', 'node_modules/', '~$*']));
     for (const rel of written) expect(fs.existsSync(path.join(dir, rel)), rel).toBe(true);
+  });
+
+  it('writes a package.json with the tool as a development dependency and the commands', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+    const tool = toolPackage();
+    expect(pkg.name).toBe('my-strategy');
+    expect(pkg.devDependencies).toEqual({ [tool.name]: `^${tool.version}` });
+    expect(pkg.scripts).toEqual({ check: 'strategy check', build: 'strategy build', dev: 'strategy dev', diff: 'strategy diff' });
+    const readme = fs.readFileSync(path.join(dir, 'README.md'), 'utf8');
+    expect(readme).toContain('npm run check');
+    expect(readme).toContain('strategy-pull-request.yml');
+    expect(fs.readFileSync(path.join(dir, 'data/police-uk/README.md'), 'utf8')).toContain('police.uk');
+  });
+
+  it('maps every data file and chart files to their schemas for VS Code', () => {
+    const settings = JSON.parse(fs.readFileSync(path.join(dir, '.vscode/settings.json'), 'utf8'));
+    const mapping = settings['yaml.schemas'] as Record<string, string[]>;
+    for (const input of Object.values(DATA_INPUTS)) expect(mapping[`./node_modules/${toolPackage().name}/schemas/${schemaFileFor(input.file)}`]).toEqual([`data/${input.file}`]);
+    expect(mapping[`./node_modules/${toolPackage().name}/schemas/chart.schema.json`]).toEqual(['data/charts/*.yaml', 'data/charts/*.yml']);
+    // Every schema named is one the package ships.
+    for (const ref of Object.keys(mapping)) expect(fs.existsSync(path.join(REPO, ref.replace(`./node_modules/${toolPackage().name}/`, ''))), ref).toBe(true);
   });
 
   it('passes strategy check with warnings only', () => {
@@ -35,12 +62,12 @@ describe('strategy init', () => {
     expect(project.chapters.map((c) => [c.front.section, c.front.title])).toEqual(SECTIONS.map((s) => [s.number, s.title]));
   });
 
-  it('declares each data file’s schema, and the schema is there', () => {
+  it('declares each data file’s schema inside the installed tool, which ships it', () => {
     for (const input of Object.values(DATA_INPUTS)) {
       const first = fs.readFileSync(path.join(dir, 'data', input.file), 'utf8').split('\n')[0]!;
       const ref = /^# yaml-language-server: \$schema=(.+)$/.exec(first)?.[1];
-      expect(ref, input.file).toBe(`../schemas/${schemaFileFor(input.file)}`);
-      expect(fs.existsSync(path.resolve(dir, 'data', ref!)), ref).toBe(true);
+      expect(ref, input.file).toBe(`../node_modules/${toolPackage().name}/schemas/${schemaFileFor(input.file)}`);
+      expect(fs.existsSync(path.join(REPO, 'schemas', schemaFileFor(input.file))), ref).toBe(true);
     }
   });
 
