@@ -173,6 +173,12 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       if (debug) io.err(err.stack ?? '');
       return 2;
     }
+    const machine = machineProblem(err);
+    if (machine) {
+      io.err(machine);
+      if (debug) io.err((err as Error).stack ?? '');
+      return 2;
+    }
     if (err instanceof TypeError && (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
       io.err(`${err.message}\nRun \`strategy --help\` to see the commands and options.`);
       return 2;
@@ -184,3 +190,22 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
 }
 
 class UsageError extends Error {}
+
+const MACHINE: Record<string, string> = {
+  ENOSPC: 'The disk is full',
+  EDQUOT: 'The disk quota is used up',
+  EACCES: 'Permission was refused',
+  EPERM: 'The operation was not permitted',
+  EROFS: 'The disk is read-only',
+  EMFILE: 'Too many files are open',
+  ENFILE: 'Too many files are open',
+};
+
+/** A plain message for a file-system failure of the machine (exit 2), or undefined for anything else. */
+function machineProblem(err: unknown): string | undefined {
+  const e = err as NodeJS.ErrnoException;
+  const what = typeof e?.code === 'string' ? MACHINE[e.code] : undefined;
+  if (!what) return undefined;
+  const where = e.path ? ` while writing or reading ${path.relative(process.cwd(), e.path) || '.'}` : '';
+  return `${what}${where}. Nothing was published and the previous output is unchanged.\nFree some space or fix the folder's permissions (or choose another folder with --out), then run the command again.`;
+}
