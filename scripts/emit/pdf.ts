@@ -44,11 +44,33 @@ export function browserTimeouts(env: NodeJS.ProcessEnv = process.env): { launch:
   return { launch: 60_000, print: (bytes) => 120_000 + Math.ceil(bytes / 10_000) * 1000 };
 }
 
+/**
+ * Chromium dies with the build. It runs in its own process group (puppeteer starts it detached), so the
+ * whole group (renderers too) is killed when the build exits or gets SIGINT, SIGTERM or SIGHUP; and it
+ * talks to the build over a pipe, so that even when the build is killed with SIGKILL (no handler runs)
+ * the pipe closes and Chromium exits rather than running on.
+ */
 export async function launchBrowser(env: NodeJS.ProcessEnv = process.env): Promise<Browser> {
   const executablePath = findBrowser(env);
   const { launch } = browserTimeouts(env);
   try {
-    return await puppeteer.launch({ executablePath, headless: true, args: BROWSER_ARGS, timeout: launch, protocolTimeout: 30 * 60_000 });
+    const browser = await puppeteer.launch({ executablePath, headless: true, args: BROWSER_ARGS, timeout: launch, protocolTimeout: 30 * 60_000, pipe: true, handleSIGINT: true, handleSIGTERM: true, handleSIGHUP: true });
+    const pid = browser.process()?.pid;
+    if (pid !== undefined && process.platform !== 'win32') {
+      const killGroup = () => {
+        try {
+          process.kill(-pid, 'SIGKILL');
+        } catch {
+          // Already gone.
+        }
+      };
+      process.once('exit', killGroup);
+      browser.once('disconnected', () => {
+        process.off('exit', killGroup);
+        killGroup();
+      });
+    }
+    return browser;
   } catch (err) {
     throw new EnvironmentError(`The browser at ${executablePath} could not be started within ${Math.round(launch / 1000)} s: ${(err as Error).message.split('\n')[0]}`, 'Check that Chromium is installed completely (`sudo apt-get install -y chromium`), or set CHROME_PATH to another browser. On a slow machine, allow more time with STRATEGY_BROWSER_TIMEOUT=<seconds>.', { cause: err });
   }
