@@ -31,9 +31,12 @@ const OPTIONS = { allErrors: true, strict: false, allowUnionTypes: true, validat
 const TOOL_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const VALIDATOR_DIR = path.join(TOOL_ROOT, 'node_modules', '.cache', 'csp-strategy');
 
+/** A package's version, read from its package.json (found from its main entry: exports may hide package.json). */
 function versionOf(pkg: string): string {
   try {
-    return (JSON.parse(fs.readFileSync(require.resolve(`${pkg}/package.json`), 'utf8')) as { version: string }).version;
+    let dir = path.dirname(require.resolve(pkg));
+    while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+    return (JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version: string }).version;
   } catch {
     return 'unknown';
   }

@@ -538,8 +538,8 @@ function finish(t: MarkTable, timeColumns: Set<string>): ViewTable {
   }
   const down = across === a ? b : a;
   const measure = numbers[0]!;
-  const acrossValues = values(across);
-  const downValues = values(down);
+  const acrossValues = orderedValues(t, across);
+  const downValues = orderedValues(t, down);
   // One value per cell, and most cells filled, or it is not a cross-table.
   if (t.rows.length * 2 < acrossValues.length * downValues.length) return out;
   const cells = new Map<string, { text: string; raw: string | number }>();
@@ -557,6 +557,27 @@ function finish(t: MarkTable, timeColumns: Set<string>): ViewTable {
   };
   if (t.viewTitle) pivoted.view = t.viewTitle;
   return pivoted;
+}
+
+/**
+ * A category's values in the order the chart draws them: along the axis it is on (the one where each
+ * value sits at one place), else in the order they first appear.
+ */
+function orderedValues(t: MarkTable, c: Column): string[] {
+  const at = new Map<string, { primary: Set<number>; secondary: Set<number>; first: number[] }>();
+  for (const r of t.rows) {
+    const v = r.cells.get(c.label) ?? '';
+    const n = r.order.length;
+    const entry = at.get(v) ?? { primary: new Set<number>(), secondary: new Set<number>(), first: r.order };
+    entry.primary.add(Math.round(r.order[n - 3] ?? 0));
+    entry.secondary.add(Math.round(r.order[n - 2] ?? 0));
+    at.set(v, entry);
+  }
+  const list = [...at];
+  const single = (k: 'primary' | 'secondary') => list.every(([, e]) => e[k].size === 1) && new Set(list.map(([, e]) => [...e[k]][0])).size === list.length;
+  if (single('primary')) return list.sort((a, b) => [...a[1].primary][0]! - [...b[1].primary][0]!).map(([v]) => v);
+  if (single('secondary')) return list.sort((a, b) => [...a[1].secondary][0]! - [...b[1].secondary][0]!).map(([v]) => v);
+  return list.map(([v]) => v);
 }
 
 function isoOf(v: number | Date): string {
