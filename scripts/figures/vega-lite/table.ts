@@ -312,7 +312,8 @@ export function readTables(spec: Json, compiled: vega.Spec, scene: unknown, form
     if (e.kind === 'time' && e.format === '' && (typeof v === 'number' || v instanceof Date)) return { text: formats.time(v, unitOf(e.field)), raw: isoOf(v), time: true };
     if (e.kind === 'text' && (typeof v === 'number' || v instanceof Date) && unitOf(e.field)) return { text: formats.time(v, unitOf(e.field)), raw: isoOf(v), time: true };
     if (e.kind === 'text' && v !== undefined && v !== null && typeof v !== 'object') return { text: String(v), raw: typeof v === 'number' ? v : String(v) };
-    return { text: text === 'undefined' || text === 'null' ? '' : text, raw: text };
+    const shownText = text === 'undefined' || text === 'null' ? '' : e.kind === 'number' ? tidyPercent(text) : text;
+    return { text: shownText, raw: shownText };
   };
 
   const byMark = new Map<string, MarkTable>();
