@@ -45,7 +45,7 @@ const column = (t: ChartTable, label: string) => t.rows.map((r) => r[labels(t).i
 const row = (t: ChartTable, first: string) => t.rows.find((r) => r[0] === first);
 
 async function svgOf(id: string): Promise<string> {
-  const result = await renderChart({ kind: 'officer', id }, { project, charts, cacheDir: false });
+  const result = await renderChart({ kind: 'officer', id }, { charts, cacheDir: false });
   if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
   return result.chart.svg;
 }
@@ -281,7 +281,7 @@ describe('start and end marks, data forms', () => {
 
 describe('big data', () => {
   it('over 300 rows: the site shows 300 and links the CSV; the PDF prints a summary and names the file', async () => {
-    const result = await renderChart({ kind: 'officer', id: 'big-table' }, { project, charts, cacheDir: false });
+    const result = await renderChart({ kind: 'officer', id: 'big-table' }, { charts, cacheDir: false });
     if (!result.ok) throw new Error('not drawn');
     const t = result.chart.table;
     expect(t.rows).toHaveLength(300);
