@@ -17,12 +17,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { compareDiagnostics } from './diagnostics/diagnostic.js';
-import { readCharts, readInlineCharts } from './load/chart.js';
+import { chartFileNames, readCharts, readInlineCharts } from './load/chart.js';
 import { loadProject, type Project } from './load/project.js';
 import { buildModel, type StrategyModel } from './model/strategy.js';
 import { renderDocument, type RenderCache, type RenderedDocument } from './render/document.js';
 import { CACHE_DIR } from './figures/index.js';
 import { checkCharts, checkInlineCharts } from './figures/vega-lite/check.js';
+import { chartDownloads, placedChartIds, softenUnused } from './figures/vega-lite/usage.js';
 import { checkChapters } from './validate/chapters.js';
 import { validateProject } from './validate/index.js';
 import { assemblePrint, assembleSite, pdfFileName } from './assemble/pages.js';
@@ -56,6 +57,8 @@ export interface CheckResult {
   model: StrategyModel;
   document: RenderedDocument;
   diagnostics: Diagnostic[];
+  /** Whole data tables of charts whose tables are cut, as CSV files for the site (path -> text). */
+  downloads: Map<string, string>;
 }
 
 export interface BuildResult {
@@ -100,8 +103,11 @@ export async function check(options: Pick<BuildOptions, 'root' | 'diskCache' | '
   const document = await renderDocument(project, model, ordered, charts, diagnostics, options.cache);
   lap('render');
   // project.diagnostics may have grown while rendering (files read by blocks); keep each once.
-  const all = dedupe([...diagnostics, ...project.diagnostics]);
-  return { project, model, document, diagnostics: all };
+  // A chart file no chapter places only warns: it is not published.
+  const placed = placedChartIds(project.chapters.map((c) => c.body));
+  const all = dedupe(softenUnused([...diagnostics, ...project.diagnostics], chartSources, placed, chartFileNames(project.root)));
+  const downloads = chartDownloads([...officer.charts.values(), ...[...inline.inline.values()].flat()], new Set([...placed, ...[...inline.inline.values()].flat().flatMap((c) => (c ? [c.id] : []))]));
+  return { project, model, document, diagnostics: all, downloads };
 }
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
@@ -156,7 +162,7 @@ async function buildWith(options: BuildOptions, browser: BrowserHandle | undefin
   const folder = new OutputFolder(out, project.root);
   try {
     const images = document.chapters.flatMap((c) => c.images);
-    emitSite(folder, pages, templates, project.root, images, openDataFiles(model), { devReload: options.devReload === true });
+    emitSite(folder, pages, templates, project.root, images, new Map([...openDataFiles(model), ...checked.downloads]), { devReload: options.devReload === true });
     lap('emit site');
     if (browser && print !== undefined) {
       const date = project.data.partnership?.build.date ?? '2000-01-01';

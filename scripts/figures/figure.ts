@@ -57,10 +57,34 @@ export function chartAltText(chart: Pick<RenderedChart, 'title' | 'description'>
   return `${title}${/[.?!:]$/.test(title) ? '' : '.'} ${description}`;
 }
 
+/** The link to a cut table's whole data, as the site shows it and the PDF names it. */
+function downloadNote(cut: NonNullable<ChartTable['cut']>, mode: FigureMode): string {
+  const file = escapeHtml(cut.file);
+  const rows = cut.total.toLocaleString('en-GB');
+  if (mode === 'site') return `<p class="govuk-body-s chart-table__download"><a class="govuk-link" href="${file}" download>Download all ${rows} rows as a spreadsheet (CSV)</a></p>`;
+  return `<p class="govuk-body-s chart-table__download">The full data (${rows} rows) is on the website as a spreadsheet (CSV): ${file}.</p>`;
+}
+
+/**
+ * A chart's tables: the first, then any more (a view each of a concatenation). A cut table shows its
+ * first rows and a download link on the site; in print, its summary and where the data is.
+ */
+function chartTablesHtml(table: ChartTable, id: string, mode: FigureMode): string {
+  const all = [table, ...(table.more ?? [])];
+  return all
+    .map((t, n) => {
+      const tableId = n === 0 ? id : `${id}-${n + 1}`;
+      if (!t.cut) return chartTableHtml(t, tableId);
+      if (mode === 'site') return chartTableHtml(t, tableId) + downloadNote(t.cut, mode);
+      return chartTableHtml(t.cut.summary, tableId) + downloadNote(t.cut, mode);
+    })
+    .join('');
+}
+
 export function chartFigureHtml(chart: RenderedChart, mode: FigureMode): string {
   const source = chart.source ? `<span class="chart__source">Source: ${escapeHtml(chart.source)}</span>` : '';
   const captionText = `<span class="chart__title">${escapeHtml(chart.title)}</span>${source}`;
-  const table = chartTableHtml(chart.table, chart.id);
+  const table = chartTablesHtml(chart.table, chart.id, mode);
   const id = escapeHtml(chart.id);
   if (mode === 'site') {
     const caption = `<figcaption class="chart__caption">${captionText}</figcaption>`;

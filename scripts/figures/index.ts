@@ -59,7 +59,12 @@ export async function renderChart(request: ChartRequest, ctx: ChartContext): Pro
   if (!built.job) return { ok: false, diagnostics: built.diagnostics };
   try {
     const chart = await runJob(built.job, cacheDirOf(ctx));
-    return { ok: true, chart, diagnostics: built.diagnostics ?? [] };
+    const diagnostics = [...(built.diagnostics ?? [])];
+    const officer = isOfficer(request) ? ctx.charts?.get(request.id) : undefined;
+    // A drawing over the budget (tens of thousands of points, an unsimplified map) slows every page it is on.
+    const bytes = Buffer.byteLength(chart.svg);
+    if (officer && bytes > SVG_BUDGET_BYTES) diagnostics.push(diag('chart/svg-too-large', officer.file, officer.yaml.locate(['spec']), [sizeLabel(bytes), sizeLabel(SVG_BUDGET_BYTES)]));
+    return { ok: true, chart, diagnostics };
   } catch (err) {
     if (!(err instanceof ChartSpecError)) throw err;
     const officer = isOfficer(request) ? ctx.charts?.get(request.id) : undefined;
@@ -68,6 +73,11 @@ export async function renderChart(request: ChartRequest, ctx: ChartContext): Pro
     return { ok: false, diagnostics: [...(built.diagnostics ?? []), diag(rule, at.file, at, [err.message])] };
   }
 }
+
+/** The size of an officer chart's SVG above which the build warns. */
+export const SVG_BUDGET_BYTES = 500_000;
+
+const sizeLabel = (bytes: number) => (bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.round(bytes / 1000)} KB`);
 
 /** Draw many charts concurrently; results are in the order of the requests. */
 export function renderCharts(requests: readonly ChartRequest[], ctx: ChartContext): Promise<ChartResult[]> {

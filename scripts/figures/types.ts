@@ -5,6 +5,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceRef } from '../load/project.js';
 import type { YamlSource } from '../load/yaml.js';
 import type { StrategyModel } from '../model/strategy.js';
+import type { ViewTable } from './vega-lite/table.js';
 
 /** An officer chart: data/charts/<id>.yaml, or a ```chart block. */
 export interface OfficerChartRequest {
@@ -63,6 +64,10 @@ export interface LoadedChart {
   /** Data files the chart reads, relative to the root. */
   dataFiles: string[];
   yaml: YamlSource;
+  /** The chart's data tables, read from its marks when it was checked (scripts/figures/vega-lite/table.ts). */
+  tables: ViewTable[];
+  /** Rows of a table to show before it is cut (default DEFAULT_TABLE_ROWS). */
+  tableRows?: number;
 }
 
 export interface ChartContext {
@@ -94,6 +99,13 @@ export interface ChartTable {
   totalRows?: number[];
   /** A note printed under the table, e.g. that rows were cut. */
   note?: string;
+  /** More tables of the same chart: a view of a concatenation each, a box plot's outliers. */
+  more?: ChartTable[];
+  /**
+   * Too many rows to show: the site shows the first rows and links the whole table as CSV (`file`,
+   * relative to the site's root); the PDF prints `summary` instead and points to the same file.
+   */
+  cut?: { file: string; total: number; summary: ChartTable };
 }
 
 export interface RenderedChart {

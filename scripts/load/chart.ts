@@ -49,6 +49,8 @@ export interface ChartSource {
   /** Data files the chart reads, relative to the root. */
   dataFiles: string[];
   yaml: YamlSource;
+  /** Rows of its data table to show before cutting (the file's `table_rows`). */
+  tableRows?: number;
 }
 
 type Row = Record<string, unknown>;
@@ -171,18 +173,42 @@ export function readChartText(project: Project, id: string, file: string, text: 
     if (data === null) return;
     if ('values' in data) {
       hasData = true;
-      if (Array.isArray(data['values'])) collectColumns(data['values'], columns);
+      const values = data['values'];
+      const format = (data['format'] as Json | undefined) ?? {};
+      const delimiter = delimiterOf(typeof format['type'] === 'string' ? format['type'] : '', format);
+      // CSV or TSV written in the spec: read as a file would be (numbers typed, dates kept as text).
+      if (typeof values === 'string' && delimiter) {
+        const parsed = parseCsv(values, file, delimiter);
+        if (!parsed.table) {
+          problems.push(diag('chart/data-text', file, at([...p, 'values']), [parsed.diagnostics[0]?.message.replace(/\.$/, '') ?? 'it has no header row']));
+          return;
+        }
+        const rows = typeCsvRows(parsed.table.columns, parsed.table.rows.map((r) => r.values));
+        collectColumns(rows, columns);
+        data['values'] = rows;
+        const rest = { ...format };
+        for (const k of ['type', 'delimiter']) delete rest[k];
+        if (Object.keys(rest).length) data['format'] = rest;
+        else delete data['format'];
+        return;
+      }
+      if (Array.isArray(values)) collectColumns(values, columns);
       return;
     }
     if ('url' in data) {
       hasData = true;
-      const rows = readDataFile(project, data, source, ['spec', ...p], problems, dataFiles);
-      if (rows) {
-        collectColumns(rows, columns);
-        const format = { ...((data['format'] as Json | undefined) ?? {}) };
+      const read = readDataFile(project, data, source, ['spec', ...p], problems, dataFiles);
+      if (!read) return;
+      const format = { ...((data['format'] as Json | undefined) ?? {}) };
+      for (const k of Object.keys(data)) delete data[k];
+      if ('rows' in read) {
+        collectColumns(read.rows, columns);
         for (const k of ['type', 'property', 'feature', 'mesh', 'delimiter']) delete format[k];
-        for (const k of Object.keys(data)) delete data[k];
-        data['values'] = rows;
+        data['values'] = read.rows;
+        if (Object.keys(format).length) data['format'] = format;
+      } else {
+        // JSON as written (TopoJSON, GeoJSON, nested): Vega reads it with the spec's own format.
+        data['values'] = read.json;
         if (Object.keys(format).length) data['format'] = format;
       }
       return;
@@ -195,13 +221,14 @@ export function readChartText(project: Project, id: string, file: string, text: 
       problems.push(diag('chart/data-unsupported', file, at([...p, 'name']), [`a named dataset ("${String(data['name'])}") that the spec's \`datasets\` does not give`]));
       return;
     }
-    if ('sequence' in data) {
+    // Generated data (a sequence of numbers, a map's graticule or the sphere) reads nothing.
+    if ('sequence' in data || 'graticule' in data || 'sphere' in data) {
       hasData = true;
-      const seq = data['sequence'] as Json;
-      columns.add(typeof seq?.['as'] === 'string' ? (seq['as'] as string) : 'data');
+      const seq = data['sequence'] as Json | undefined;
+      if (seq) columns.add(typeof seq['as'] === 'string' ? (seq['as'] as string) : 'data');
       return;
     }
-    problems.push(diag('chart/data-unsupported', file, at(p), ['this kind of data source (maps and generated shapes)']));
+    problems.push(diag('chart/data-unsupported', file, at(p), ['this kind of data source']));
   });
   if (!hasData && problems.length === 0) problems.push(diag('chart/no-data', file, source.locate(['spec'])));
 
@@ -218,6 +245,7 @@ export function readChartText(project: Project, id: string, file: string, text: 
     yaml: source,
   };
   if (checked.data.source) chart.source = checked.data.source;
+  if (checked.data.table_rows !== undefined) chart.tableRows = checked.data.table_rows;
   return chart;
 }
 
@@ -285,7 +313,23 @@ export const MAX_CHART_ROWS = 100_000;
 
 const REMOTE = /^(?:[a-z][a-z0-9+.-]*:|\/\/|\/|\\)/i;
 
-function readDataFile(project: Project, data: Json, source: YamlSource, p: PathSegment[], problems: Diagnostic[], dataFiles: string[]): Row[] | undefined {
+/** The delimiter of a delimited-text format (csv, tsv, dsv), or undefined for other formats. */
+function delimiterOf(type: string, format: Json): string | undefined {
+  if (type === 'csv') return ',';
+  if (type === 'tsv') return '\t';
+  if (type === 'dsv') return typeof format['delimiter'] === 'string' && format['delimiter'].length === 1 ? format['delimiter'] : undefined;
+  return undefined;
+}
+
+const EXTENSION_TYPES: Record<string, string> = { '.csv': 'csv', '.tsv': 'tsv', '.txt': 'tsv', '.json': 'json', '.geojson': 'json', '.topojson': 'topojson', '.yaml': 'yaml', '.yml': 'yaml' };
+
+/**
+ * Read one data file under data/: delimited text becomes typed rows; JSON and YAML are read as written.
+ * Rows (a list of records, or a list at `format.property`) are inlined as rows; anything else
+ * (TopoJSON with `feature`/`mesh`, a GeoJSON FeatureCollection) is inlined as the value itself, for
+ * Vega to read with the spec's format.
+ */
+function readDataFile(project: Project, data: Json, source: YamlSource, p: PathSegment[], problems: Diagnostic[], dataFiles: string[]): { rows: Row[] } | { json: unknown } | undefined {
   const url = data['url'];
   const urlAt = { file: source.file, ...source.locate([...p, 'url']) };
   if (typeof url !== 'string' || url.trim() === '' || REMOTE.test(url.trim()) || /^[a-z]:[\\/]/i.test(url)) {
@@ -294,9 +338,10 @@ function readDataFile(project: Project, data: Json, source: YamlSource, p: PathS
   }
   const format = (data['format'] as Json | undefined) ?? {};
   const ext = path.extname(url).toLowerCase();
-  const type = typeof format['type'] === 'string' ? (format['type'] as string) : ext === '.csv' ? 'csv' : ext === '.json' ? 'json' : ext === '.yaml' || ext === '.yml' ? 'yaml' : '';
-  if (!['csv', 'json', 'yaml'].includes(type)) {
-    problems.push(diag('chart/data-format', source.file, urlAt, [url]));
+  const type = typeof format['type'] === 'string' ? (format['type'] as string) : (EXTENSION_TYPES[ext] ?? (/\.topojson\.json$/i.test(url) ? 'topojson' : ''));
+  const delimiter = delimiterOf(type, format);
+  if (!delimiter && !['json', 'topojson', 'yaml'].includes(type)) {
+    problems.push(diag('chart/data-format', source.file, urlAt, [url, ext || '(none)']));
     return undefined;
   }
   const before = project.diagnostics.length;
@@ -305,35 +350,52 @@ function readDataFile(project: Project, data: Json, source: YamlSource, p: PathS
   problems.push(...project.diagnostics.splice(before));
   if (!read) return undefined;
   if (!dataFiles.includes(read.file)) dataFiles.push(read.file);
-  if (type === 'csv') {
-    const parsed = parseCsv(read.text, read.file);
+  if (delimiter) {
+    const parsed = parseCsv(read.text, read.file, delimiter);
     problems.push(...parsed.diagnostics);
     if (!parsed.table) return undefined;
     if (parsed.table.rows.length > MAX_CHART_ROWS) {
       problems.push(diag('chart/too-many-rows', source.file, urlAt, [read.file, String(parsed.table.rows.length), String(MAX_CHART_ROWS)]));
       return undefined;
     }
-    return typeCsvRows(parsed.table.columns, parsed.table.rows.map((r) => r.values));
+    return { rows: typeCsvRows(parsed.table.columns, parsed.table.rows.map((r) => r.values)) };
   }
   const yaml = parseYaml(read.text, read.file);
   if (yaml.diagnostics.length) {
     problems.push(...yaml.diagnostics);
     return undefined;
   }
-  let value = yaml.source.value;
+  const whole = yaml.source.value;
+  if (type === 'topojson') {
+    const objects = whole && typeof whole === 'object' ? ((whole as Json)['objects'] as Json | undefined) : undefined;
+    const name = typeof format['feature'] === 'string' ? format['feature'] : typeof format['mesh'] === 'string' ? format['mesh'] : undefined;
+    const key = typeof format['feature'] === 'string' ? 'feature' : 'mesh';
+    if (!objects || typeof objects !== 'object') {
+      problems.push(diag('chart/data-topojson', read.file, yaml.source.locate([]), [read.file, 'has no `objects`, so it is not TopoJSON', '(none)']));
+      return undefined;
+    }
+    if (!name || !(name in objects)) {
+      const list = Object.keys(objects).map((o) => `"${o}"`).join(', ') || '(none)';
+      problems.push(diag('chart/data-topojson', source.file, source.locate([...p, 'format', ...(name ? [key] : [])]), [read.file, name ? `has no object "${name}"` : 'needs `format: {type: topojson, feature: <object>}` (areas) or `mesh: <object>` (boundaries)', list]));
+      return undefined;
+    }
+    return { json: whole };
+  }
+  let value = whole;
   const property = format['property'];
   if (typeof property === 'string') {
     for (const seg of property.split('.')) value = value && typeof value === 'object' ? (value as Json)[seg] : undefined;
   }
-  if (!Array.isArray(value) || !value.every((r) => r && typeof r === 'object' && !Array.isArray(r))) {
-    problems.push(diag('chart/data-not-rows', read.file, yaml.source.locate([]), [read.file]));
-    return undefined;
-  }
-  if (value.length > MAX_CHART_ROWS) {
+  if (Array.isArray(value) && value.length > MAX_CHART_ROWS) {
     problems.push(diag('chart/too-many-rows', source.file, urlAt, [read.file, String(value.length), String(MAX_CHART_ROWS)]));
     return undefined;
   }
-  return value as Row[];
+  if (Array.isArray(value) && value.every((r) => r && typeof r === 'object' && !Array.isArray(r))) return { rows: value as Row[] };
+  // A list of plain values is a list of rows with one field, "data", as Vega-Lite reads it.
+  if (Array.isArray(value) && value.every((r) => r === null || typeof r !== 'object')) return { json: whole };
+  if (whole && typeof whole === 'object' && (whole as Json)['type'] === 'FeatureCollection') return { json: whole };
+  problems.push(diag('chart/data-not-rows', read.file, yaml.source.locate([]), [read.file]));
+  return undefined;
 }
 
 const NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;

@@ -17,7 +17,7 @@ export interface CsvTable {
   rows: CsvRow[];
 }
 
-export function parseCsv(input: string, file: string): { table?: CsvTable; diagnostics: Diagnostic[] } {
+export function parseCsv(input: string, file: string, delimiter = ','): { table?: CsvTable; diagnostics: Diagnostic[] } {
   // readText already does this; parseCsv is also called directly, and a stray \r would end up in values.
   const text = input.replace(/\r\n?/g, '\n');
   const records: { line: number; fields: string[] }[] = [];
@@ -54,7 +54,7 @@ export function parseCsv(input: string, file: string): { table?: CsvTable; diagn
     if (c === '"' && field === '') {
       quoted = true;
       quoteStart = line;
-    } else if (c === ',') {
+    } else if (c === delimiter) {
       fields.push(field);
       field = '';
     } else if (c === '\n') {

@@ -14,6 +14,12 @@ export const ChartFileSchema = z.strictObject({
       'One or two sentences saying what the chart shows and what to notice; read out by screen readers as the chart\'s description.',
   }),
   source: Text.optional().meta({ description: 'Where the data comes from, e.g. `police.uk street-level crime, April 2027 to March 2028`.' }),
+  table_rows: z
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .meta({ description: 'How many rows of the chart\'s data table the website shows before it offers the whole table as a CSV download and the PDF prints a summary instead (default 300).' }),
   spec: z
     .record(z.string(), z.unknown())
     .meta({

@@ -3,9 +3,10 @@
  * wrapper checked, data files read and inlined) becomes a chart ready to draw, or diagnostics.
  *
  *   spec against the Vega-Lite JSON Schema -> expressions, links and images checked -> the data
- *   problems load found -> every field checked against the data -> times as UTC (`timeUnit: yearmonth`
- *   becomes `utcyearmonth`, so a chart does not change with the machine's time zone) -> compiled once,
- *   so Vega-Lite's own errors surface here, before anything is drawn.
+ *   problems load found -> times as UTC (`timeUnit: yearmonth` becomes `utcyearmonth`, so a chart does
+ *   not change with the machine's time zone) -> compiled once, so Vega-Lite's own errors surface here
+ *   -> the dataflow run once (analyse.ts): every field read where the data has it, and the data tables
+ *   read from the marks -> selections and bound inputs warned about, the description told.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Diagnostic, Position } from '../../diagnostics/diagnostic.js';
@@ -16,6 +17,8 @@ import type { PathSegment } from '../../load/yaml.js';
 import type { ChapterInfo } from '../../validate/chapters.js';
 import type { LoadedChart } from '../types.js';
 import { ChartSpecError, compileSpec } from './draw.js';
+import { analyseSpec, fieldPath } from './analyse.js';
+import { findInteractions, staticNote } from './interactive.js';
 import { findLinksAndImages, findUnsafeExpressions, validateSpec } from './validate-spec.js';
 import { findExpensiveParts } from './limits.js';
 
@@ -72,25 +75,7 @@ function check(source: ChartSource, id: string, out: Diagnostic[]): LoadedChart 
   }
   const spec = structuredClone(source.spec);
 
-  // 3. Every field the spec names exists in its data, unless a transform makes it.
-  const made = fieldsMadeByTransforms(spec);
-  if (made !== 'unknown') {
-    const columns = source.columns;
-    const known = new Set([...columns, ...made]);
-    const reported = new Set<string>();
-    for (const use of fieldUses(spec)) {
-      const name = rootField(use.field);
-      if (known.has(name) || known.has(use.field.replace(/\\/g, '')) || reported.has(name)) continue;
-      reported.add(name);
-      problems.push(diag('chart/missing-field', file, at(use.path), [use.field, columns.map((c) => `"${c}"`).join(', ') || '(none)']));
-    }
-  }
-  if (problems.length) {
-    out.push(...problems);
-    return undefined;
-  }
-
-  // 4. Times as UTC; compile once so Vega-Lite's own errors are reported before drawing.
+  // 3. Times as UTC; compile once so Vega-Lite's own errors are reported before drawing.
   useUtc(spec);
   try {
     const compiled = compileSpec(spec as unknown as TopLevelSpec);
@@ -101,8 +86,28 @@ function check(source: ChartSource, id: string, out: Diagnostic[]): LoadedChart 
     return undefined;
   }
 
-  const chart: LoadedChart = { id, file, title: source.title, description: source.description, spec: spec as unknown as TopLevelSpec, dataFiles: source.dataFiles, yaml };
+  // 4. Run the dataflow once: every field it reads must be in the data at that point (what each
+  //    transform makes is read from the run, not from a list), and the tables come from its marks.
+  const analysis = analyseSpec(spec);
+  if (analysis.error) {
+    out.push(diag('chart/render-failed', file, yaml.locate(['spec']), [analysis.error]));
+    return undefined;
+  }
+  for (const m of analysis.missing) {
+    const where = fieldPath(raw, m.field);
+    out.push(diag('chart/missing-field', file, at(where), [m.field, m.available.map((c) => `"${c}"`).join(', ') || '(none)']));
+  }
+  if (analysis.missing.length) return undefined;
+
+  // 5. Selections and bound inputs: drawn as the spec first appears, and said so.
+  const interactions = findInteractions(raw);
+  for (const i of interactions) out.push(diag('chart/interactive', file, at(i.path), [i.name, i.kind === 'input' ? 'input' : 'selection', i.initially]));
+  const note = staticNote(interactions);
+  const description = note ? `${source.description.trim().replace(/([^.?!])$/, '$1.')} ${note}` : source.description;
+
+  const chart: LoadedChart = { id, file, title: source.title, description, spec: spec as unknown as TopLevelSpec, dataFiles: source.dataFiles, yaml, tables: analysis.tables };
   if (source.source) chart.source = source.source;
+  if (source.tableRows !== undefined) chart.tableRows = source.tableRows;
   return chart;
 }
 
@@ -162,79 +167,8 @@ function specPathLabel(p: readonly PathSegment[]): string {
   for (const seg of p) out += typeof seg === 'number' ? `[${seg + 1}]` : `.${seg}`;
   return out;
 }
-/** Output field names of transforms, or 'unknown' when a transform makes fields we cannot predict. */
-function fieldsMadeByTransforms(spec: Json): Set<string> | 'unknown' {
-  const made = new Set<string>();
-  let unknown = false;
-  const add = (v: unknown) => {
-    if (typeof v === 'string') made.add(v);
-    else if (Array.isArray(v)) for (const x of v) if (typeof x === 'string') made.add(x);
-  };
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(walk);
-    if (!node || typeof node !== 'object') return;
-    const obj = node as Json;
-    for (const [k, v] of Object.entries(obj)) {
-      if (k === 'values' || k === 'datasets') continue;
-      if (k === 'transform' && Array.isArray(v)) {
-        for (const t of v as Json[]) {
-          if (!t || typeof t !== 'object') continue;
-          if ('pivot' in t || 'lookup' in t || 'flatten' in t || 'extent' in t) unknown = true;
-          add(t['as']);
-          for (const list of ['aggregate', 'window', 'joinaggregate'] as const) {
-            if (Array.isArray(t[list])) for (const a of t[list] as Json[]) add(a?.['as']);
-          }
-          if ('fold' in t && !('as' in t)) ['key', 'value'].forEach((x) => made.add(x));
-          if ('density' in t && !('as' in t)) ['value', 'density'].forEach((x) => made.add(x));
-          if ('quantile' in t && !('as' in t)) ['prob', 'value'].forEach((x) => made.add(x));
-          if ('regression' in t || 'loess' in t) {
-            add(t['regression']);
-            add(t['loess']);
-            add(t['on']);
-          }
-        }
-      }
-      walk(v);
-    }
-  };
-  walk(spec);
-  return unknown ? 'unknown' : made;
-}
 
-/** Every field the spec names: `field` values and `groupby` lists, outside data values. */
-function fieldUses(spec: Json): { field: string; path: PathSegment[] }[] {
-  const out: { field: string; path: PathSegment[] }[] = [];
-  const walk = (node: unknown, p: PathSegment[]): void => {
-    if (Array.isArray(node)) return node.forEach((n, i) => walk(n, [...p, i]));
-    if (!node || typeof node !== 'object') return;
-    for (const [k, v] of Object.entries(node as Json)) {
-      if (k === 'values' || k === 'datasets' || k === 'data' || k === 'param' || k === 'params') continue;
-      if (k === 'field' && typeof v === 'string') out.push({ field: v, path: [...p, k] });
-      else if ((k === 'groupby' || k === 'fields' || k === 'fold') && Array.isArray(v)) {
-        v.forEach((f, i) => {
-          if (typeof f === 'string') out.push({ field: f, path: [...p, k, i] });
-        });
-      } else walk(v, [...p, k]);
-    }
-  };
-  walk(spec, []);
-  return out;
-}
 
-/** The top-level name of a field reference: `a.b` reads `b` inside `a`; `a\.b` is the field "a.b". */
-function rootField(field: string): string {
-  let out = '';
-  for (let i = 0; i < field.length; i++) {
-    const c = field[i]!;
-    if (c === '\\' && i + 1 < field.length) {
-      out += field[++i];
-      continue;
-    }
-    if (c === '.' || c === '[') break;
-    out += c;
-  }
-  return out;
-}
 
 /** Make every time unit and time scale UTC (in place). */
 function useUtc(node: unknown): void {

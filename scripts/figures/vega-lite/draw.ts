@@ -13,6 +13,7 @@ import * as vl from 'vega-lite';
 import { expressionInterpreter } from 'vega-interpreter';
 import { useArialMetrics } from '../text-metrics.js';
 import { THEME } from '../theme.js';
+import { readableTimeAxes } from './time-axes.js';
 
 /** A problem in a spec, with Vega-Lite's or Vega's own words. */
 export class ChartSpecError extends Error {
@@ -82,6 +83,7 @@ export function compileSpec(spec: vl.TopLevelSpec): Compiled {
   try {
     const { spec: vg } = vl.compile(spec, { config: THEME, logger });
     forceAriaOff(vg);
+    readableTimeAxes(vg as unknown as Record<string, unknown>);
     return { vega: vg, warnings: [...new Set([...logger.errors, ...logger.warnings])] };
   } catch (err) {
     throw new ChartSpecError('compile', plainError(err));
