@@ -94,7 +94,31 @@ export function readProjectFile(project: Project, rel: string, opts: { from?: st
     project.diagnostics.push(read.diagnostic);
     return undefined;
   }
+  project.diagnostics.push(...findBidiControls(read.text, resolved.relative));
   return { text: read.text, file: resolved.relative };
+}
+
+const BIDI = /[\u202A-\u202E\u2066-\u2069\u061C]/g;
+const MAX_BIDI_WARNINGS = 5;
+
+/**
+ * Warnings for bidirectional control characters (right-to-left override and the like), which can make
+ * a title, an id or a heading display differently from what it says (Trojan source, CVE-2021-42574).
+ */
+export function findBidiControls(text: string, file: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  if (!BIDI.test(text)) return out;
+  const lines = text.split('\n');
+  for (const [i, line] of lines.entries()) {
+    BIDI.lastIndex = 0;
+    const m = BIDI.exec(line);
+    if (!m) continue;
+    const code = `U+${m[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    out.push(diag('text/bidi-control', file, { line: i + 1, column: m.index + 1 }, [code]));
+    if (out.length >= MAX_BIDI_WARNINGS) break;
+  }
+  BIDI.lastIndex = 0;
+  return out;
 }
 
 /** Results one KPI may have: a monthly KPI over thirty years has 360. More is a mistake (or an attack). */

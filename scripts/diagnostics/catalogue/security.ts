@@ -43,4 +43,19 @@ export const SECURITY = {
     (limit) => `Drawing this chart took longer than ${limit} seconds or more memory than allowed, so it was stopped.`,
     () => 'Simplify the chart: fewer rows (aggregate them first), fewer transforms, and no expression that repeats work on every row.',
   ),
+  'link/local': e(
+    'error',
+    (href) => `The link "${href}" points to a file on the computer that builds the strategy, which readers of the website and the PDF cannot open.`,
+    () => 'Link to a part of the strategy by its id, e.g. [](#strategic-priorities), or to a web page by its full address (https://…). To share a document, publish it on the council\'s website and link to it there.',
+  ),
+  'id/reserved': e(
+    'error',
+    (id) => `The id "${id}" belongs to the page itself (the skip link, the contents or the footer use it), so it cannot be used in a chapter.`,
+    (id) => `Choose another id, e.g. {#${id}-section} after the heading, or rename the heading.`,
+  ),
+  'text/bidi-control': e(
+    'warning',
+    (code) => `This line has an invisible direction-control character (${code}) that can make text display in a different order from how it is stored (a "Trojan source" trick).`,
+    () => 'Delete it unless you are writing right-to-left text on purpose; titles and ids should never need one.',
+  ),
 } as const;

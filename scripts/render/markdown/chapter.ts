@@ -29,6 +29,8 @@ import { parseMarkdown } from '../../load/markdown.js';
 import { findUnsafeHtml, markTrusted, sanitizeHast } from './sanitize.js';
 import { BlockDiagnostics } from './block-diagnostics.js';
 import { checkImages } from './images.js';
+import { checkLocalLinks } from './local-links.js';
+import { checkReservedIds } from './reserved-ids.js';
 import { chartBlock } from '../blocks/charts.js';
 import { safeDecode } from '../../util/url.js';
 import type { ChapterInfo } from '../../validate/chapters.js';
@@ -158,6 +160,8 @@ export async function renderChapter(
     if (typeof v === 'string' && v.startsWith(`${nonce}:`)) markTrusted(el);
   });
   const clean = sanitizeHast(parsed);
+  checkLocalLinks(clean, chapter.file, offset, diagnostics);
+  checkReservedIds(clean, chapter.file, offset, diagnostics);
   wrapTables(clean, prepared.title);
 
   // Render the blocks (charts among them are async and cached).
