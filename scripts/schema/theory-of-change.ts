@@ -13,7 +13,14 @@ export const TheoryOfChangeSchema = z.strictObject({
         title: Text,
         priority: Id.optional(),
         preconditions: z
-          .array(z.strictObject({ year: FinancialYear, outcome: Text }))
+          .array(
+            z.strictObject({
+              year: FinancialYear,
+              outcome: Text,
+              kpis: z.array(Id).default([]).meta({ description: 'KPI ids that show this precondition has been reached.' }),
+              actions: z.array(Id).default([]).meta({ description: 'Action ids (data/actions.yaml) that deliver this precondition.' }),
+            }),
+          )
           .min(1)
           .meta({ description: 'What must be true by the end of each year for the goal to be reached.' }),
         interventions: z.array(Text).min(1),

@@ -58,7 +58,12 @@ export const RULES = {
   'period/invalid': e('error', (value, kind) => `"${value}" is not a valid ${kind}: a financial year runs from April of one year to March of the next.`, (value, kind, example) => `Write the two years in a row, e.g. ${example}.`),
 
   // Governance (validate/rules/governance.ts)
-  'governance/cycle': e('error', (id, chain) => `The body "${id}" ends up reporting to itself: ${chain}.`, () => 'Each body reports up to one above it; the top board has no `reports_to`. Correct one of these `reports_to` lines.'),
+  'governance/cycle': e('error', (id, chain) => `The body "${id}" ends up reporting to itself: ${chain}.`, () => 'Each body reports up to one above it; the top board has no `reports_to`. Correct one of these `reports_to` lines (or a `reporting` line of kind reports-to).'),
+  'governance/reports-to-nobody': e(
+    'error',
+    (kind, id) => `The ${kind} "${id}" reports to nobody, so the accountability structure cannot show who holds it to account.`,
+    (_kind, id, top) => `Add \`reports_to: ${top}\` to "${id}", or a line under \`reporting:\` with \`from: ${id}\`, \`kind: reports-to\` and the body it reports to.`,
+  ),
 
   // Theory of change (validate/rules/theory-of-change.ts)
   'theory-of-change/year-outside-strategy': e('warning', (year, first, last) => `A precondition is set for ${year}, outside the strategy (${first} to ${last}).`, (year, first, last) => `Use a year from ${first} to ${last}.`),

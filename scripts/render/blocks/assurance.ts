@@ -8,6 +8,8 @@ import { PROTECTED_CHARACTERISTICS, type Body } from '../../schema/index.js';
 import { formatMoney } from '../../model/format.js';
 import { html, table, tag, type RawHtml } from '../html.js';
 import { same, type BlockDefinition } from './block.js';
+import { VIEW } from './delivery.js';
+import { diagramBlock } from './diagrams.js';
 
 const MEETS: Record<Body['meets'], string> = {
   monthly: 'Monthly',
@@ -20,11 +22,30 @@ const MEETS: Record<Body['meets'], string> = {
 export const governance: BlockDefinition = {
   name: 'governance',
   description: 'The accountability structure: who reports to whom, chairs, members and remits.',
-  attributes: [],
+  attributes: [VIEW],
   example: '::governance',
-  render({ model }) {
+  async render(ctx, attrs) {
+    const { model } = ctx;
     const g = model.data.governance;
     if (!g) return same(html``);
+    const bodiesTable = () =>
+      table({
+        caption: 'Boards and delivery groups',
+        head: ['Body', 'Chair', 'Reports to', 'Meets', 'Remit'],
+        rows: g.bodies.map((b) => [
+          html`${b.name}${b.members.length ? html`<span class="kpi-meta">Members: ${b.members.join(', ')}</span>` : ''}`,
+          b.chair,
+          name(b.reports_to) || '–',
+          MEETS[b.meets],
+          html`${b.remit}${b.priorities.length ? html`<span class="kpi-meta">Oversees: ${b.priorities.map((p) => model.priorityById.get(p)?.title ?? p).join('; ')}</span>` : ''}`,
+        ]),
+        className: 'governance-table',
+      });
+    const name = (id: string | undefined) => (id ? (g.bodies.find((b) => b.id === id)?.name ?? id) : '');
+    if (attrs['view'] !== 'table') {
+      const drawn = await diagramBlock(ctx, 'governance', {});
+      if (drawn) return { site: html`${drawn.site}${bodiesTable()}`, print: html`${drawn.print}${bodiesTable()}` };
+    }
     const byParent = new Map<string | undefined, Body[]>();
     for (const b of g.bodies) {
       const parent = b.reports_to && g.bodies.some((x) => x.id === b.reports_to) ? b.reports_to : undefined;
@@ -37,25 +58,13 @@ export const governance: BlockDefinition = {
         (b) => html`<li><div class="org-node org-node--${b.type}"><span class="org-node__name">${b.name}</span><span class="org-node__chair">Chair: ${b.chair}</span><span class="org-node__meets">${MEETS[b.meets]}</span></div>${tree(b.id, depth + 1)}</li>`,
       )}</ul>`;
     };
-    const name = (id: string | undefined) => (id ? (g.bodies.find((b) => b.id === id)?.name ?? id) : '');
     // A named group, not a <figure>: in the tagged PDF a figure becomes a Figure whose Alt replaces its
     // content, so its lists and table would be skipped by screen readers.
     return same(html`<div class="accountability" role="group" aria-label="Accountability structure">
 <div class="logic-model__caption">Accountability structure: each body reports to the one above it</div>
 ${tree(undefined, 0)}
 </div>
-${table({
-  caption: 'Boards and delivery groups',
-  head: ['Body', 'Chair', 'Reports to', 'Meets', 'Remit'],
-  rows: g.bodies.map((b) => [
-    html`${b.name}${b.members.length ? html`<span class="kpi-meta">Members: ${b.members.join(', ')}</span>` : ''}`,
-    b.chair,
-    name(b.reports_to) || '–',
-    MEETS[b.meets],
-    html`${b.remit}${b.priorities.length ? html`<span class="kpi-meta">Oversees: ${b.priorities.map((p) => model.priorityById.get(p)?.title ?? p).join('; ')}</span>` : ''}`,
-  ]),
-  className: 'governance-table',
-})}`);
+${bodiesTable()}`);
   },
 };
 
@@ -72,7 +81,8 @@ export const reportingCycle: BlockDefinition = {
       table({
         caption: 'Performance reporting cycle',
         head: ['Report', 'From', 'To', 'How often'],
-        rows: g.reporting.map((r) => [r.report, name(r.from), name(r.to), r.frequency]),
+        // Scrutiny and commissioning lines are drawn in the accountability structure, not listed as reports.
+        rows: g.reporting.filter((r) => r.kind === 'reports-to' || r.kind === 'informs').map((r) => [r.report, name(r.from), name(r.to), r.frequency]),
       }),
     );
   },

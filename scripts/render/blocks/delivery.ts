@@ -6,7 +6,12 @@ import { RAG_LABELS, type RagStatus } from '../../model/rag.js';
 import type { Action } from '../../schema/index.js';
 import { formatKpiValue } from '../../model/format.js';
 import { html, raw, table, tag, type RawHtml } from '../html.js';
-import { same, type BlockDefinition } from './block.js';
+import { same, type AttributeSpec, type BlockDefinition } from './block.js';
+import { diagramBlock } from './diagrams.js';
+import { horizons } from '../../figures/diagrams/kinds/common.js';
+
+/** `view=table` keeps the boxed lists and tables these blocks showed before they were diagrams. */
+export const VIEW: AttributeSpec = { name: 'view', kind: { oneOf: ['diagram', 'table'] }, required: false };
 
 const RAG_TAG: Record<RagStatus, 'green' | 'orange' | 'red' | 'grey'> = { green: 'green', amber: 'orange', red: 'red', grey: 'grey' };
 export const ragTag = (s: RagStatus): RawHtml => tag(RAG_LABELS[s], RAG_TAG[s]);
@@ -59,16 +64,25 @@ function list(items: string[]): RawHtml {
 export const logicModel: BlockDefinition = {
   name: 'logic-model',
   description: 'A priority’s logic model (HM Treasury Magenta Book): inputs to impact.',
-  attributes: [{ name: 'priority', kind: 'priority', required: true }],
+  attributes: [{ name: 'priority', kind: 'priority', required: true }, VIEW],
   example: '::logic-model{priority=serious-violence}',
-  render({ model }, attrs) {
+  async render(ctx, attrs) {
+    const { model } = ctx;
     const p = model.priorityById.get(attrs['priority']!)!;
     const lm = model.logicModelByPriority.get(p.id);
     if (!lm) return same(html`<p class="govuk-body">No logic model has been written for this priority yet.</p>`);
+    if (attrs['view'] !== 'table') {
+      const drawn = await diagramBlock(ctx, 'logic-model', { priority: p.id });
+      if (drawn) {
+        const context = html`<p class="govuk-body logic-model__context"><strong>Context.</strong> ${lm.context}</p>`;
+        return { site: html`${context}${drawn.site}`, print: html`${context}${drawn.print}` };
+      }
+    }
     const outcomeList = (items: { text: string; kpis: string[] }[]) =>
       html`<ul class="govuk-list govuk-list--bullet">${items.map(
         (o) => html`<li>${o.text}${o.kpis.length ? html` <span class="kpi-meta">Measured by: ${o.kpis.map((k) => model.kpiById.get(k)?.title ?? k).join('; ')}</span>` : ''}</li>`,
       )}</ul>`;
+    const h = horizons(model.years);
     const col = (title: string, body: RawHtml, cls: string) => html`<div class="logic-model__col logic-model__col--${raw(cls)}"><p class="logic-model__heading">${title}</p>${body}</div>`;
     // A named group, not a <figure>: in the tagged PDF a figure becomes a Figure whose Alt replaces its
     // content, so its lists and table would be skipped by screen readers.
@@ -80,9 +94,9 @@ ${col('Inputs', list(lm.inputs), 'inputs')}
 ${col('Activities', list(lm.activities), 'activities')}
 ${col('Outputs', list(lm.outputs), 'outputs')}
 <div class="logic-model__col logic-model__col--outcomes"><p class="logic-model__heading">Outcomes</p>
-<p class="logic-model__subheading">Short term (year 1)</p>${outcomeList(lm.outcomes.short)}
-<p class="logic-model__subheading">Medium term (years 2–3)</p>${outcomeList(lm.outcomes.medium)}
-<p class="logic-model__subheading">Long term (year 4 and beyond)</p>${outcomeList(lm.outcomes.long)}</div>
+<p class="logic-model__subheading">Short term (${h.short})</p>${outcomeList(lm.outcomes.short)}
+<p class="logic-model__subheading">Medium term (${h.medium})</p>${outcomeList(lm.outcomes.medium)}
+<p class="logic-model__subheading">Long term (${h.long})</p>${outcomeList(lm.outcomes.long)}</div>
 ${col('Impact', html`<p class="govuk-body">${lm.impact}</p>`, 'impact')}
 </div>
 <div class="logic-model__footer">
@@ -95,12 +109,17 @@ ${lm.external_factors.length ? col('External factors', list(lm.external_factors)
 
 export const theoryOfChange: BlockDefinition = {
   name: 'theory-of-change',
-  description: 'The four-year theory of change: the problem, pathways of preconditions by year, and the goal.',
-  attributes: [],
+  description: 'The theory of change: the problem, pathways of interventions and preconditions by year, and the goal.',
+  attributes: [VIEW],
   example: '::theory-of-change',
-  render({ model }) {
+  async render(ctx, attrs) {
+    const { model } = ctx;
     const t = model.data.theoryOfChange;
     if (!t) return same(html``);
+    if (attrs['view'] !== 'table') {
+      const drawn = await diagramBlock(ctx, 'theory-of-change', {});
+      if (drawn) return drawn;
+    }
     const years = model.years;
     // A named group, not a <figure>: in the tagged PDF a figure becomes a Figure whose Alt replaces its
     // content, so its lists and table would be skipped by screen readers.
@@ -138,7 +157,7 @@ export const actionPlan: BlockDefinition = {
         caption: `Delivery plan: ${p.title}`,
         head: ['No.', 'Action', 'Lead', 'Partners', 'Due', 'Status'],
         rows: actions.map((a) => [
-          a.id,
+          html`<span id="action-${a.id}">${a.id}</span>`,
           html`${a.action}${a.milestones.length ? html`<ul class="milestones">${a.milestones.map((m) => html`<li><span class="kpi-meta">${m.quarter}</span> ${m.milestone}</li>`)}</ul>` : ''}${a.kpis.length ? html`<span class="kpi-meta">Moves: ${a.kpis.map((k) => model.kpiById.get(k)?.title ?? k).join('; ')}</span>` : ''}`,
           html`${a.lead.role}<span class="kpi-meta">${a.lead.organisation}</span>`,
           a.partners.join(', '),

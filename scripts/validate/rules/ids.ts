@@ -77,6 +77,10 @@ function references(d: Data): { kind: string; ref: Occurrence }[] {
   d.funding?.streams.forEach((s, i) => ref('priority', s.priority, 'funding', ['streams', i, 'priority']));
   d.theoryOfChange?.pathways.forEach((p, i) => {
     if (p.priority !== undefined) ref('priority', p.priority, 'theoryOfChange', ['pathways', i, 'priority']);
+    p.preconditions.forEach((c, j) => {
+      c.kpis.forEach((id, k) => ref('KPI', id, 'theoryOfChange', ['pathways', i, 'preconditions', j, 'kpis', k]));
+      c.actions.forEach((id, k) => ref('action', id, 'theoryOfChange', ['pathways', i, 'preconditions', j, 'actions', k]));
+    });
   });
   d.priorityMatrix?.candidates.forEach((c, i) => {
     if (c.priority !== undefined) ref('priority', c.priority, 'priorityMatrix', ['candidates', i, 'priority']);

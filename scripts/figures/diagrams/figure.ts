@@ -1,0 +1,74 @@
+/**
+ * The HTML of a diagram, the same SVG on the site and in the PDF:
+ *
+ *   site:  <figure class="diagram" id="diagram-…">
+ *            <figcaption>title</figcaption>
+ *            <div class="diagram__image" role="region" aria-label="…" tabindex="0">SVG</div>  (scrolls on a phone)
+ *            <details><summary>Show this diagram as text</summary> nested lists </details>
+ *          </figure>
+ *   print: <div class="diagram [print-landscape]" role="group"> caption, SVG (named by its alt text) </div>
+ *          <div class="diagram-text"> the same nested lists, printed </div>
+ *
+ * A diagram wider than a portrait A4 page gets the `print-landscape` class, which starts a landscape
+ * page in the PDF. In print the text equivalent stays outside the group: Chromium tags the image as
+ * one Figure whose alt text replaces its content, and the lists must stay readable as lists.
+ */
+import { escapeHtml } from '../../util/escape.js';
+import type { DiagramLink, EquivalentItem } from './registry.js';
+import { diagramSvg } from './svg.js';
+import type { PlacedDiagram } from './types.js';
+
+export type DiagramMode = 'site' | 'print';
+
+/**
+ * A portrait A4 page with 20 mm side margins is 170 mm (642 CSS px) wide; a diagram wider than this
+ * would print at less than 80% there (12 px text below 7 pt), so it gets a landscape page.
+ */
+export const PORTRAIT_WIDTH = 803;
+/** On screen a diagram is never drawn smaller than this (12 px text stays at least 9 px), it scrolls instead. */
+export const MIN_SCALE = 0.75;
+
+export function equivalentHtml(items: readonly EquivalentItem[], href: (link: DiagramLink) => string | undefined): string {
+  const item = (i: EquivalentItem): string => {
+    const label = i.label ? `<strong>${escapeHtml(i.label)}</strong>${i.text ? ': ' : ''}` : '';
+    const target = i.href ? href(i.href) : undefined;
+    const text = target ? `<a href="${escapeHtml(target)}">${escapeHtml(i.text)}</a>` : escapeHtml(i.text);
+    const note = i.note ? ` <span class="diagram-text__note">(${escapeHtml(i.note)})</span>` : '';
+    const links = i.links?.length
+      ? ` <span class="diagram-text__links">${i.linksLabel ? `${escapeHtml(i.linksLabel)}: ` : ''}${i.links
+          .map((l) => {
+            const t = href(l.href);
+            return t ? `<a href="${escapeHtml(t)}">${escapeHtml(l.text)}</a>` : escapeHtml(l.text);
+          })
+          .join('; ')}</span>`
+      : '';
+    const children = i.children?.length ? list(i.children) : '';
+    return `<li>${label}${text}${note}${links}${children}</li>`;
+  };
+  const list = (items: readonly EquivalentItem[]): string => `<ul class="diagram-text__list">${items.map(item).join('')}</ul>`;
+  return list(items);
+}
+
+export function altText(placed: PlacedDiagram): string {
+  const { title, description } = placed.spec;
+  return `${title}${/[.?!:]$/.test(title) ? '' : '.'} ${description}`;
+}
+
+export function diagramFigureHtml(placed: PlacedDiagram, equivalent: readonly EquivalentItem[], mode: DiagramMode, href: (link: DiagramLink) => string | undefined): string {
+  const { spec } = placed;
+  const id = escapeHtml(spec.id);
+  const title = escapeHtml(spec.title);
+  const wide = placed.width > PORTRAIT_WIDTH;
+  const svgHref = (h: string) => href(h as DiagramLink);
+  const text = equivalentHtml(equivalent, href);
+  if (mode === 'site') {
+    const svg = diagramSvg(placed, { href: svgHref });
+    // A wide diagram scrolls sideways inside its own named, focusable region on a phone.
+    const image = `<div class="diagram__image${wide ? ' diagram__image--wide' : ''}" role="region" aria-label="${title} (diagram)" tabindex="0" style="--diagram-min:${Math.round(placed.width * MIN_SCALE)}px">${svg}</div>`;
+    const details = `<details class="govuk-details diagram__text"><summary class="govuk-details__summary"><span class="govuk-details__summary-text">Show this diagram as text</span></summary><div class="govuk-details__text diagram-text">${text}</div></details>`;
+    return `<figure class="diagram${wide ? ' diagram--wide' : ''}" id="${id}"><figcaption class="diagram__caption"><span class="diagram__title">${title}</span></figcaption>${image}${details}</figure>`;
+  }
+  const svg = diagramSvg(placed, { href: svgHref, ariaLabel: altText(placed) });
+  const figure = `<div class="diagram${wide ? ' print-landscape' : ''}" id="${id}" role="group" aria-label="${title}"><div class="diagram__caption"><span class="diagram__title">${title}</span></div><div class="diagram__image">${svg}</div></div>`;
+  return `${figure}<div class="diagram-text diagram-text--print"><p class="diagram-text__title">${title}, in words</p>${text}</div>`;
+}
