@@ -46,23 +46,22 @@ export function analyseSpec(spec: Json): Analysis {
   }
 }
 
-const FIELD_KEYS = new Set(['field', 'groupby', 'fields', 'fold', 'flatten', 'pivot', 'value', 'on', 'regression', 'loess', 'density', 'quantile', 'lookup', 'key', 'impute', 'key', 'sort', 'timeUnit', 'bin', 'as']);
+/** Keys whose values name fields the spec reads (`as` names what a step writes, so it is not one). */
+const FIELD_KEYS = new Set(['field', 'groupby', 'fields', 'fold', 'flatten', 'pivot', 'value', 'on', 'regression', 'loess', 'density', 'quantile', 'lookup', 'key', 'impute', 'sort']);
 const EXPRESSION_KEYS = new Set(['calculate', 'filter', 'test', 'expr']);
 
 /**
- * Where the spec names a field: the first `field:` (or groupby, fold, lookup…) whose value is that
- * field, else the first expression that reads `datum.<field>`; the spec itself when nothing names it.
+ * Where the spec first reads a field, in the order written: a `field:` (or groupby, fold, lookup…)
+ * whose value is that field, or an expression that reads `datum.<field>`; the spec itself when nothing does.
  */
 export function fieldPath(spec: unknown, field: string): PathSegment[] {
-  let byName: PathSegment[] | undefined;
-  let byExpression: PathSegment[] | undefined;
+  let found: PathSegment[] | undefined;
   const plain = (s: string) => rootOf(s) === field || s.replace(/\\(.)/g, '$1') === field;
   const mentions = (expr: string) => new RegExp(`datum(?:\\.${field.replace(/[^\w$]/g, '\\$&')}(?![\\w$])|\\[\\s*['"]${field.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"]\\s*\\])`).test(expr);
   const walk = (node: unknown, p: PathSegment[], key: string | undefined): void => {
-    if (byName) return;
+    if (found) return;
     if (typeof node === 'string') {
-      if (key !== undefined && FIELD_KEYS.has(key) && plain(node)) byName = p;
-      else if (key !== undefined && EXPRESSION_KEYS.has(key) && !byExpression && mentions(node)) byExpression = p;
+      if (key !== undefined && ((FIELD_KEYS.has(key) && plain(node)) || (EXPRESSION_KEYS.has(key) && mentions(node)))) found = p;
       return;
     }
     if (Array.isArray(node)) return node.forEach((n, i) => walk(n, [...p, i], key));
@@ -73,5 +72,5 @@ export function fieldPath(spec: unknown, field: string): PathSegment[] {
     }
   };
   walk(spec, [], undefined);
-  return byName ?? byExpression ?? [];
+  return found ?? [];
 }

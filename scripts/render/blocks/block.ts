@@ -1,4 +1,5 @@
 /** The contract every data block (`::name{attr=value}` in a chapter) implements. */
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { SourceRef } from '../../load/project.js';
 import type { Project } from '../../load/project.js';
 import type { StrategyModel } from '../../model/strategy.js';
@@ -30,6 +31,8 @@ export interface ChartEnvironment {
 export interface BlockOutput {
   site: RawHtml;
   print: RawHtml;
+  /** Warnings the block raised while rendering (e.g. a chart's drawing over its size budget). */
+  diagnostics?: Diagnostic[];
 }
 
 export interface BlockDefinition {

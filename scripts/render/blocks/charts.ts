@@ -13,7 +13,9 @@ import type { BlockContext, BlockDefinition, BlockOutput } from './block.js';
 export async function chartBlock(ctx: BlockContext, request: ChartRequest, charts = ctx.charts.charts): Promise<BlockOutput> {
   const result = await renderChart(request, { model: ctx.model, charts, at: ctx.at, cacheDir: ctx.charts.cacheDir });
   if (!result.ok) throw new BlockDiagnostics(result.diagnostics);
-  return { site: raw(chartFigureHtml(result.chart, 'site')), print: raw(chartFigureHtml(result.chart, 'print')) };
+  const out: BlockOutput = { site: raw(chartFigureHtml(result.chart, 'site')), print: raw(chartFigureHtml(result.chart, 'print')) };
+  if (result.diagnostics.length) out.diagnostics = result.diagnostics;
+  return out;
 }
 
 /** The officer chart block, then one block per generated chart kind (scripts/figures/kinds/), in the kinds' order. */

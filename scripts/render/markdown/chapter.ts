@@ -169,7 +169,9 @@ export async function renderChapter(
     requests.map(async (r): Promise<BlockOutput | undefined> => {
       if (!r) return undefined;
       try {
-        return await r.block.render({ project: ctx.project, model: ctx.model, at: r.at, sectionId: prepared.id, charts: ctx.charts }, r.attrs);
+        const out = await r.block.render({ project: ctx.project, model: ctx.model, at: r.at, sectionId: prepared.id, charts: ctx.charts }, r.attrs);
+        if (out.diagnostics) diagnostics.push(...out.diagnostics);
+        return out;
       } catch (err) {
         if (err instanceof BlockDiagnostics) {
           diagnostics.push(...err.diagnostics);
