@@ -10,8 +10,11 @@
  *   6 emit      site files, open data, PDF (Chromium, started at 1 so its launch overlaps the work;
  *               a cheap untagged pass for page numbers, then the tagged print) -> out/ (swapped in atomically)
  *
- * Errors at any stage are collected, not thrown: `check` reports them all; `build` refuses to write
- * anything when there is an error, and the previous output stays as it was.
+ * Diagnostics have one channel: each stage returns them with its value (load in project.diagnostics,
+ * validate and figures as lists) or adds them to the one list render is handed; no stage reaches back
+ * into an earlier stage's list, and a content problem is never thrown (the one exception left is the
+ * PDF's blocked requests, a ContentError from emit/pdf.ts). `check` reports them all; `build` refuses
+ * to write anything when there is an error, and the previous output stays as it was.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -102,10 +105,9 @@ export async function check(options: Pick<BuildOptions, 'root' | 'diskCache' | '
   const charts = { charts: officer.charts, inline: inline.inline, cacheDir: options.diskCache === false ? (false as const) : CACHE_DIR };
   const document = await renderDocument(project, model, ordered, charts, diagnostics, options.cache);
   lap('render');
-  // project.diagnostics may have grown while rendering (files read by blocks); keep each once.
   // A chart file no chapter places only warns: it is not published.
   const placed = placedChartIds(project.chapters.map((c) => c.body));
-  const all = dedupe(softenUnused([...diagnostics, ...project.diagnostics], chartSources, placed, chartFileNames(project.root)));
+  const all = softenUnused(diagnostics, chartSources, placed, chartFileNames(project.root)).sort(compareDiagnostics);
   const downloads = chartDownloads([...officer.charts.values(), ...[...inline.inline.values()].flat()], new Set([...placed, ...[...inline.inline.values()].flat().flatMap((c) => (c ? [c.id] : []))]));
   return { project, model, document, diagnostics: all, downloads };
 }
@@ -114,18 +116,6 @@ const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 /** Pages in a PDF from Chromium (page objects are not compressed into object streams there). */
 export const pdfPageCount = (pdf: Buffer) => pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length ?? 0;
-
-function dedupe(ds: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return ds
-    .filter((d) => {
-      const key = `${d.file}:${d.line}:${d.column}:${d.ruleId}:${d.message}`;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    })
-    .sort(compareDiagnostics);
-}
 
 /** Stages 1–6. Writes nothing unless every stage succeeded. */
 export async function build(options: BuildOptions): Promise<BuildResult> {

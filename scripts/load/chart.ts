@@ -344,10 +344,7 @@ function readDataFile(project: Project, data: Json, source: YamlSource, p: PathS
     problems.push(diag('chart/data-format', source.file, urlAt, [url, ext || '(none)']));
     return undefined;
   }
-  const before = project.diagnostics.length;
-  const read = readProjectFile(project, url, { from: 'data', within: 'data', at: urlAt, maxBytes: MAX_CSV_BYTES });
-  // readProjectFile reports into project.diagnostics; move them to this chart's problems.
-  problems.push(...project.diagnostics.splice(before));
+  const read = readProjectFile(project, url, { from: 'data', within: 'data', at: urlAt, maxBytes: MAX_CSV_BYTES, out: problems });
   if (!read) return undefined;
   if (!dataFiles.includes(read.file)) dataFiles.push(read.file);
   if (delimiter) {

@@ -76,22 +76,24 @@ export function refusalRule(reason: Refusal): 'file/not-found' | 'file/outside-r
 /**
  * Read a file inside the root as text, recording it, or add a diagnostic and return undefined.
  * `within` keeps a path the officer wrote inside one folder (chart data and actuals: `data`).
+ * Problems go to `out` when given (a chart keeps its own), else to project.diagnostics.
  */
-export function readProjectFile(project: Project, rel: string, opts: { from?: string; within?: string; at?: SourceRef; maxBytes?: number } = {}): { text: string; file: string } | undefined {
+export function readProjectFile(project: Project, rel: string, opts: { from?: string; within?: string; at?: SourceRef; maxBytes?: number; out?: Diagnostic[] } = {}): { text: string; file: string } | undefined {
+  const report = opts.out ?? project.diagnostics;
   const resolved = resolveInside(project.root, opts.from ?? '.', rel, opts.within === undefined ? {} : { within: opts.within });
   const where = opts.at ?? { file: rel, line: 1, column: 1 };
   if (!resolved.ok) {
-    project.diagnostics.push(diag(refusalRule(resolved.reason), where.file, where, [rel]));
+    report.push(diag(refusalRule(resolved.reason), where.file, where, [rel]));
     return undefined;
   }
   if (!fs.statSync(resolved.absolute).isFile()) {
-    project.diagnostics.push(diag('file/not-found', where.file, where, [rel]));
+    report.push(diag('file/not-found', where.file, where, [rel]));
     return undefined;
   }
   project.files.push(resolved.relative);
   const read = readText(resolved.absolute, resolved.relative, opts.maxBytes);
   if (!read.ok) {
-    project.diagnostics.push(read.diagnostic);
+    report.push(read.diagnostic);
     return undefined;
   }
   project.diagnostics.push(...findBidiControls(read.text, resolved.relative));

@@ -27,7 +27,10 @@ export interface ChartEnvironment {
   cacheDir: string | false;
 }
 
-/** A block renders once per output: the site (interactive disclosure for data tables) and print. */
+/**
+ * A block renders once per output: the site (interactive disclosure for data tables) and print, with
+ * the problems found while rendering (a chart that cannot be drawn renders as nothing, and says why).
+ */
 export interface BlockOutput {
   site: RawHtml;
   print: RawHtml;

@@ -6,13 +6,12 @@
 import type { ChartRequest } from '../../figures/types.js';
 import { CHART_KINDS, chartFigureHtml, renderChart } from '../../figures/index.js';
 import { raw } from '../html.js';
-import { BlockDiagnostics } from '../markdown/block-diagnostics.js';
 import type { BlockContext, BlockDefinition, BlockOutput } from './block.js';
 
 /** Draw one chart for a block; `charts` overrides the officer charts (an inline chart brings its own). */
 export async function chartBlock(ctx: BlockContext, request: ChartRequest, charts = ctx.charts.charts): Promise<BlockOutput> {
   const result = await renderChart(request, { model: ctx.model, charts, at: ctx.at, cacheDir: ctx.charts.cacheDir });
-  if (!result.ok) throw new BlockDiagnostics(result.diagnostics);
+  if (!result.ok) return { site: raw(''), print: raw(''), diagnostics: result.diagnostics };
   const out: BlockOutput = { site: raw(chartFigureHtml(result.chart, 'site')), print: raw(chartFigureHtml(result.chart, 'print')) };
   if (result.diagnostics.length) out.diagnostics = result.diagnostics;
   return out;

@@ -24,10 +24,9 @@ import type { Project, SourceRef } from '../../load/project.js';
 import type { StrategyModel } from '../../model/strategy.js';
 import type { BlockDefinition, BlockOutput, ChartEnvironment } from '../blocks/block.js';
 import { checkDirective } from '../blocks/index.js';
-import { AnchorIndex, numberHeadings, type Anchor } from './headings.js';
+import { type AnchorIndex, numberHeadings, type Anchor } from './headings.js';
 import { parseMarkdown } from '../../load/markdown.js';
 import { findUnsafeHtml, markTrusted, sanitizeHast } from './sanitize.js';
-import { BlockDiagnostics } from './block-diagnostics.js';
 import { checkImages } from './images.js';
 import { checkLocalLinks } from './local-links.js';
 import { checkReservedIds } from './reserved-ids.js';
@@ -166,21 +165,9 @@ export async function renderChapter(
 
   // Render the blocks (charts among them are async and cached).
   const outputs = await Promise.all(
-    requests.map(async (r): Promise<BlockOutput | undefined> => {
-      if (!r) return undefined;
-      try {
-        const out = await r.block.render({ project: ctx.project, model: ctx.model, at: r.at, sectionId: prepared.id, charts: ctx.charts }, r.attrs);
-        if (out.diagnostics) diagnostics.push(...out.diagnostics);
-        return out;
-      } catch (err) {
-        if (err instanceof BlockDiagnostics) {
-          diagnostics.push(...err.diagnostics);
-          return undefined;
-        }
-        throw err;
-      }
-    }),
+    requests.map(async (r): Promise<BlockOutput | undefined> => (r ? r.block.render({ project: ctx.project, model: ctx.model, at: r.at, sectionId: prepared.id, charts: ctx.charts }, r.attrs) : undefined)),
   );
+  for (const out of outputs) if (out?.diagnostics) diagnostics.push(...out.diagnostics);
   const withBlocks = (variant: 'site' | 'print'): HastRoot => {
     const copy = structuredClone(clean);
     visit(copy, 'element', (el: Element, i, parent) => {
