@@ -62,7 +62,7 @@ function formatHuman(diags: Diagnostic[], color: boolean): string {
   const summary = summarise(diags);
   const errors = diags.some((d) => d.severity === 'error');
   const painted = diags.length === 0 ? summary : paint('bold', paint(errors ? 'red' : 'yellow', summary));
-  return [...blocks, painted].join('\n\n') + '\n';
+  return `${[...blocks, painted].join('\n\n')}\n`;
 }
 
 /** GitHub's escaping: the message escapes %, CR and LF; properties also escape : and ,. */

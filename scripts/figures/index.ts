@@ -12,7 +12,6 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/messages.js';
 import { runJob } from './job.js';
 import { CHART_KINDS } from './registry.js';

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as vega from 'vega';
-import { version as vegaLiteVersion, type TopLevelSpec } from 'vega-lite';
+import { version as vegaLiteVersion, } from 'vega-lite';
 import { compileSpec, drawVega } from './vega-lite/draw.js';
 import { finishSvg } from './svg.js';
 import { THEME_VERSION } from './theme.js';

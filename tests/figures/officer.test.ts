@@ -35,7 +35,7 @@ describe('officer charts over a police.uk street-level CSV', () => {
   });
 
   it('reads Month with a time unit in UTC and counts by type and month', async () => {
-    const { project, charts } = load('police');
+    const { charts } = load('police');
     const result = await renderChart({ kind: 'officer', id: 'crimes-by-month' }, { charts, cacheDir: false });
     if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
     // Two categories and a count: a cross-table of crime type by month.
@@ -47,7 +47,7 @@ describe('officer charts over a police.uk street-level CSV', () => {
   });
 
   it('reports an unknown chart id at the directive that asked for it', async () => {
-    const { project, charts } = load('police');
+    const { charts } = load('police');
     const at = { file: 'content/04-needs-assessment.md', line: 12, column: 1 };
     const result = await renderChart({ kind: 'officer', id: 'asb-by-ward' }, { charts, at, cacheDir: false });
     expect(result.ok).toBe(false);

@@ -31,11 +31,9 @@ function counting(original) {
 const writeFileSync = fs.writeFileSync;
 fs.writeFileSync = counting(writeFileSync);
 const copyFileSync = fs.copyFileSync;
-fs.copyFileSync = function (from, to, ...rest) {
-  return counting((t, ...r) => copyFileSync.call(fs, from, t, ...r))(to, ...rest);
-};
+fs.copyFileSync = (from, to, ...rest) => counting((t, ...r) => copyFileSync.call(fs, from, t, ...r))(to, ...rest);
 const renameSync = fs.renameSync;
-fs.renameSync = function (from, to) {
+fs.renameSync = (from, to) => {
   if (at === 'swap' && String(to).includes('.previous-')) hold();
   if (at === 'between' && String(from).includes('.building-')) hold();
   return renameSync.call(fs, from, to);

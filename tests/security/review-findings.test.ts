@@ -57,7 +57,7 @@ describe('charts', () => {
   it('a link or an image in a chart spec is refused at its line, not a crash', async () => {
     const root = copyExample();
     const file = 'data/charts/asb-by-lsoa.yaml';
-    edit(root, file, /\n  encoding:\n/, '\n  encoding:\n    href: { value: "javascript:alert(1)" }\n');
+    edit(root, file, /\n {2}encoding:\n/, '\n  encoding:\n    href: { value: "javascript:alert(1)" }\n');
     const ds = (await check({ root })).diagnostics;
     expect(ds.map((d) => [d.ruleId, d.file, d.line])).toEqual([['chart/link-or-image', file, lineOf(root, file, 'href:')]]);
   });

@@ -1,4 +1,2 @@
 // Eleventy peer: the strategy's chapters as plain Markdown pages, no layout (the floor for a static site generator).
-module.exports = function () {
-  return { dir: { input: '.', output: process.env.BENCH_ELEVENTY_OUT }, markdownTemplateEngine: false, templateFormats: ['md'] };
-};
+module.exports = () => ({ dir: { input: '.', output: process.env.BENCH_ELEVENTY_OUT }, markdownTemplateEngine: false, templateFormats: ['md'] });

@@ -4,7 +4,7 @@
  * `{#my-id}` suffix, or a slug of its text, unique across the whole document.
  */
 import type { Heading, Root, Text } from 'mdast';
-import { toString } from 'mdast-util-to-string';
+import { toString as mdastText } from 'mdast-util-to-string';
 import type {} from 'mdast-util-to-hast';
 import { visit } from 'unist-util-visit';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
@@ -92,7 +92,7 @@ export function numberHeadings(
         last.value = last.value.slice(0, m.index);
       }
     }
-    const title = toString(node).trim();
+    const title = mdastText(node).trim();
     counters[node.depth]! += 1;
     for (let d = node.depth + 1; d < counters.length; d++) counters[d] = 0;
     const number = node.depth <= 4 ? [section.label, ...counters.slice(2, node.depth + 1).map((n) => String(n || 1))].join('.') : '';
