@@ -1,8 +1,10 @@
 /**
- * The Markdown-to-HTML path the sanitiser guards, as the build runs it: remark-parse, remark-gfm,
- * remark-rehype with raw HTML kept, rehype-raw (raw HTML parsed into elements), the sanitiser, and
- * rehype-stringify. Plus `activeContent(html)`, which parses the output again and lists anything a
- * browser could run or load: a test asserts that list is empty.
+ * A reference Markdown-to-HTML path around the build's own sanitiser (rehypeSafe: the same
+ * findUnsafeHtml and sanitizeHast that renderChapter runs): remark-parse, remark-gfm, remark-rehype
+ * with raw HTML kept, rehype-raw, the sanitiser, rehype-stringify. It is not the build's path itself
+ * (that one also parses directives, prefixes ids by section and places blocks; chapter-fuzz.test.ts
+ * drives it). Plus `activeContent(html)`, which parses the output again and lists anything a browser
+ * could run or load: a test asserts that list is empty.
  */
 import type { Element, Nodes } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
