@@ -101,7 +101,8 @@ describe('the printed PDF', () => {
     expect(fonts.length).toBeGreaterThan(0);
     for (const line of fonts) expect(line.split(/\s+/).at(-5), line).toBe('yes');
     const smallest = Math.min(...pages.flatMap((p) => p.sizes));
-    expect(smallest).toBeGreaterThanOrEqual(7.5 - 0.01);
+    // 7.5pt is drawn as 7.4856pt (Chromium lays out in CSS pixels): allow that rounding, nothing more.
+    expect(smallest).toBeGreaterThanOrEqual(7.48);
     // Body text is 11pt: the most common size on a page of prose.
     const counts = new Map<number, number>();
     for (const s of pages[4]!.sizes) counts.set(Math.round(s * 10) / 10, (counts.get(Math.round(s * 10) / 10) ?? 0) + 1);

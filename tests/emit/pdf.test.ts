@@ -26,7 +26,7 @@ async function textOf(n: number): Promise<string> {
       if ('type' in i) depth += i.type === 'beginMarkedContentProps' || i.type === 'beginMarkedContent' ? 1 : i.type === 'endMarkedContent' ? -1 : 0;
       else if (depth > 0) words.push(i.str);
     }
-    pageText.set(n, words.join(' ').replace(/\s+/g, ' '));
+    pageText.set(n, words.join(' ').replace(/\s+/g, ' ').trim());
   }
   return pageText.get(n)!;
 }

@@ -7,7 +7,6 @@
  * Headline KPIs are the first two listed under each priority in data/kpis.yaml (the order officers
  * already use to lead with the measure that matters most).
  */
-import { describePeriod } from '../../model/periods.js';
 import type { StrategyModel } from '../../model/strategy.js';
 import type { Action } from '../../schema/index.js';
 import { formatValue, html, raw, type RawHtml } from '../html.js';
@@ -50,7 +49,7 @@ export function planOnAPageHtml(model: StrategyModel, opts: { headingLevel?: 2 |
 <dl class="plan__kpi-figures">
 <div><dt>Baseline</dt><dd>${formatValue(k.baseline.value, k.unit)}</dd></div>
 <div><dt>Target</dt><dd>${target === undefined ? '–' : formatValue(target, k.unit)}</dd></div>
-<div><dt>Latest</dt><dd>${r?.value === undefined ? 'No data yet' : formatValue(r.value, k.unit)}${r?.period ? html` <span class="plan__period">${describePeriod(r.period)}</span>` : ''}</dd></div>
+<div><dt>Latest</dt><dd>${r?.value === undefined ? 'No data yet' : formatValue(r.value, k.unit)}${r?.period ? html` <span class="plan__period">${r.period}</span>` : ''}</dd></div>
 </dl>
 <p class="plan__status">${ragTag(r?.status ?? 'grey')}</p>
 </li>`;
