@@ -9,7 +9,8 @@
  */
 import type { StrategyModel } from '../../model/strategy.js';
 import type { Action } from '../../schema/index.js';
-import { formatValue, html, raw, type RawHtml } from '../html.js';
+import { formatKpiValue as formatValue } from '../../model/format.js';
+import { html, raw, type RawHtml } from '../html.js';
 import { same, type BlockDefinition } from './block.js';
 import { ragTag } from './delivery.js';
 
