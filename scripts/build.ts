@@ -29,12 +29,12 @@ import { checkCharts, checkInlineCharts } from './figures/vega-lite/check.js';
 import { chartDownloads, placedChartIds, softenUnused } from './figures/vega-lite/usage.js';
 import { checkChapters } from './validate/chapters.js';
 import { validateProject } from './validate/index.js';
-import { assemblePrint, assembleSite, pdfFileName } from './assemble/pages.js';
+import { assemblePlanPrint, assemblePrint, assembleSite, pdfFileName, PLAN_PDF } from './assemble/pages.js';
 import { BUILTIN_TEMPLATES, loadTemplates } from './assemble/templates.js';
 import { checkTemplatePages } from './assemble/guard.js';
 import { openDataFiles } from './emit/open-data.js';
 import { OutputFolder } from './emit/output-folder.js';
-import { printWithPageNumbers, startBrowser, type BrowserHandle, type PdfJob } from './emit/pdf.js';
+import { printPdf, printWithPageNumbers, startBrowser, type BrowserHandle, type PdfJob } from './emit/pdf.js';
 import { finishPdf, headingTexts } from './emit/pdf-finish.js';
 import { emitSite } from './emit/site.js';
 
@@ -167,7 +167,15 @@ async function buildWith(options: BuildOptions, browser: BrowserHandle | undefin
       const meta = { title: `${model.title} – ${model.partnershipName}`, author: model.partnershipName, subject: `${model.title}: the community safety strategy of ${model.partnershipName}`, language: project.data.partnership?.language ?? 'en-GB', date };
       folder.write(job.pdfFile, await finishPdf(printed.pdf, meta, headingTexts(html)));
       folder.remove(job.htmlFile);
-      lap('emit pdf', plural(pdfPageCount(fs.readFileSync(path.join(folder.temp, job.pdfFile))), 'page'));
+      const strategyPages = pdfPageCount(fs.readFileSync(path.join(folder.temp, job.pdfFile)));
+      // The plan on a page: one A4 landscape sheet of its own (no page numbers to find).
+      const plan = assemblePlanPrint(model, templates);
+      const planJob: PdfJob = { ...job, htmlFile: 'plan-on-a-page.print.html', pdfFile: PLAN_PDF };
+      folder.write(planJob.htmlFile, plan);
+      const planPdf = await printPdf(await browser.browser(), planJob, { tagged: true, htmlBytes: Buffer.byteLength(plan) });
+      folder.write(planJob.pdfFile, await finishPdf(planPdf, { ...meta, title: `Plan on a page: ${meta.title}`, subject: `${model.title} on one page` }, headingTexts(plan)));
+      folder.remove(planJob.htmlFile);
+      lap('emit pdf', plural(strategyPages, 'page'));
     }
     folder.commit();
   } catch (err) {

@@ -50,7 +50,7 @@ export interface XrefContext {
 export function anchorText(anchor: Anchor, ctx: XrefContext = {}): string {
   const label = anchorLabel(anchor);
   const before = (ctx.before ?? '').replace(/[\s(]+$/, '').toLowerCase();
-  const repeated = label !== '' && (before.endsWith(` ${label}`) || before === label);
+  const repeated = label !== '' && (before.endsWith(` ${label.toLowerCase()}`) || before === label.toLowerCase());
   const print = ctx.page !== undefined;
   const base = label && !repeated ? `${label}${print ? ',' : ':'} ${anchor.title}` : anchor.title;
   if (!print) return base;

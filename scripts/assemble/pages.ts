@@ -10,6 +10,7 @@ import type { RenderedChapter } from '../render/markdown/chapter.js';
 import { chapterHtml, pageHref } from './links.js';
 import type { Templates } from './templates.js';
 import { OPEN_DATA_FILES } from '../model/open-data.js';
+import { planOnAPageHtml } from '../render/blocks/plan-on-a-page.js';
 
 export interface OutputPage {
   /** Path inside the output folder, e.g. `risk-register.html`. */
@@ -23,6 +24,10 @@ export interface OutputPage {
 export function pdfFileName(model: StrategyModel): string {
   return `${model.title.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'strategy'}.pdf`;
 }
+
+/** The plan on a page: a site page and a one-page PDF beside the strategy's. */
+export const PLAN_PAGE = 'plan-on-a-page.html';
+export const PLAN_PDF = 'plan-on-a-page.pdf';
 
 /**
  * Content-Security-Policy for every site page: nothing but the site's own files; no inline script; no
@@ -58,6 +63,8 @@ export function siteContext(model: StrategyModel, opts: AssembleOptions) {
     authorities: (p?.responsible_authorities ?? []).map((a) => a.name),
     contact: p?.contact,
     pdfHref: pdfFileName(model),
+    planHref: PLAN_PAGE,
+    planPdfHref: PLAN_PDF,
     csp: CONTENT_SECURITY_POLICY,
     devReload: opts.devReload === true,
     openData: OPEN_DATA_FILES,
@@ -110,6 +117,7 @@ export function assembleSite(model: StrategyModel, doc: RenderedDocument, templa
     template: 'single',
     html: templates.render('single', { site, nav, chapters: doc.chapters.map((c) => ({ label: c.label, isAppendix: c.isAppendix, title: c.title, id: c.id, html: chapterHtml(c, doc.index, 'single') })) }),
   });
+  pages.push({ path: PLAN_PAGE, template: 'plan', html: templates.render('plan', { site, nav, plan: String(planOnAPageHtml(model)) }) });
   pages.push({ path: 'accessibility.html', template: 'accessibility', html: templates.render('accessibility', { site, nav }) });
   return pages;
 }
@@ -139,6 +147,11 @@ export function printPageStyles(model: StrategyModel, doc: RenderedDocument): st
   return rules.join('\n');
 }
 
+/** The one-page PDF: the plan on a page on an A4 landscape sheet. */
+export function assemblePlanPrint(model: StrategyModel, templates: Templates): string {
+  return templates.render('plan-print', { site: siteContext(model, {}), plan: String(planOnAPageHtml(model)) });
+}
+
 /** The document the PDF is printed from: cover, contents (true page numbers once known), about, sections. */
 export function assemblePrint(model: StrategyModel, doc: RenderedDocument, templates: Templates, opts: AssembleOptions = {}): string {
   const site = siteContext(model, opts);
@@ -155,7 +168,7 @@ export function assemblePrint(model: StrategyModel, doc: RenderedDocument, templ
     site,
     contents,
     hasPageNumbers: opts.pageNumbers !== undefined,
-    print: { pageStyles: printPageStyles(model, doc), aboutPage: page('about-this-document') },
+    print: { pageStyles: printPageStyles(model, doc), aboutPage: page('about-this-document'), planPage: page('plan-on-a-page'), planPdf: PLAN_PDF, plan: String(planOnAPageHtml(model, { headingLevel: 3 })) },
     chapters: doc.chapters.map((c) => ({ label: c.label, isAppendix: c.isAppendix, title: c.title, id: c.id, html: chapterHtml(c, doc.index, 'print', opts.pageNumbers ? { pageNumbers: opts.pageNumbers } : {}) })),
   });
 }

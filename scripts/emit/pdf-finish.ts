@@ -6,7 +6,7 @@
  *   both dated by the edition (build.date), never the clock, so two builds give the same bytes;
  * - bookmark titles spelled exactly as the headings: Chromium builds them from the heading's laid-out
  *   lines and drops the space at each line break ("Strategic NeedsAssessment"), so a title that equals
- *   a heading once spaces are ignored gets the heading's own text back;
+ *   a heading once spaces (and case, from text-transform) are ignored gets the heading's own text back;
  * - object streams: the thousands of small structure-tree objects are packed into compressed streams,
  *   which halves the file. Fonts are already subset by Chromium.
  *
@@ -56,7 +56,8 @@ export function xmpPacket(meta: PdfMetadata, producer: string): string {
 <?xpacket end="r"?>`;
 }
 
-const squash = (s: string) => s.replace(/\s+/g, '');
+/** A heading's shape: no white space, lower case (a heading may be set in capitals by CSS). */
+const squash = (s: string) => s.replace(/\s+/g, '').toLowerCase();
 const titleText = (v: unknown): string | undefined => (v instanceof PDFHexString || v instanceof PDFString ? v.decodeText() : undefined);
 
 /** Give each bookmark the exact text of its heading, where they differ only by white space. */
@@ -99,7 +100,8 @@ export async function finishPdf(pdf: Uint8Array, meta: PdfMetadata, headings: st
   doc.setCreationDate(date);
   doc.setModificationDate(date);
   doc.setLanguage(meta.language);
-  const xmp = doc.context.stream(xmpPacket(meta, producer), { Type: 'Metadata', Subtype: 'XML' });
+  // UTF-8 bytes: pdf-lib would write a string's characters as single bytes.
+  const xmp = doc.context.stream(new TextEncoder().encode(xmpPacket(meta, producer)), { Type: 'Metadata', Subtype: 'XML' });
   doc.catalog.set(PDFName.of('Metadata'), doc.context.register(xmp));
   respellOutline(doc, headings);
   return doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Number.POSITIVE_INFINITY });

@@ -27,7 +27,7 @@ export function govukStylesheet(): string {
   return govukCss;
 }
 
-export const SITE_ASSETS = ['site.css', 'print.css', 'dev-reload.js'] as const;
+export const SITE_ASSETS = ['site.css', 'print.css', 'plan.css', 'dev-reload.js'] as const;
 
 export function emitSite(out: OutputFolder, pages: OutputPage[], templates: Templates, root: string, images: string[], openData: Map<string, string>, opts: { devReload?: boolean } = {}): void {
   for (const page of pages) out.write(page.path, page.html);

@@ -18,8 +18,15 @@ const pageText = new Map<number, string>();
 
 async function textOf(n: number): Promise<string> {
   if (!pageText.has(n)) {
-    const content = await (await doc.getPage(n)).getTextContent();
-    pageText.set(n, content.items.map((i) => ('str' in i ? i.str : '')).join(' ').replace(/\s+/g, ' '));
+    // Tagged content only: the running head and footer are drawn outside it (and so not read aloud).
+    const content = await (await doc.getPage(n)).getTextContent({ includeMarkedContent: true });
+    let depth = 0;
+    const words: string[] = [];
+    for (const i of content.items) {
+      if ('type' in i) depth += i.type === 'beginMarkedContentProps' || i.type === 'beginMarkedContent' ? 1 : i.type === 'endMarkedContent' ? -1 : 0;
+      else if (depth > 0) words.push(i.str);
+    }
+    pageText.set(n, words.join(' ').replace(/\s+/g, ' ').trim());
   }
   return pageText.get(n)!;
 }
@@ -36,6 +43,8 @@ beforeAll(async () => {
 
 const EXPECTED_BOOKMARKS = [...SECTIONS.map((s) => `${s.number} ${s.title}`), 'Appendix A Horizon Scan of National and Local Drivers', 'Appendix B Glossary'];
 const squash = (s: string) => s.replace(/\s+/g, '');
+/** The sections' bookmarks: the front matter ("About this document", "Plan on a page") comes first. */
+const sectionsOf = <T extends { title: string }>(outline: T[]): T[] => outline.filter((o) => o.title !== 'About this document' && o.title !== 'Plan on a page');
 
 describe('the PDF', () => {
   it('is named after the title, A4, with enough pages for a full strategy', async () => {
@@ -52,13 +61,15 @@ describe('the PDF', () => {
     expect(info['Language']).toBe('en-GB');
     expect((await doc.getMarkInfo())?.Marked).toBe(true);
     // Reproducible: the dates are the edition's (build.date in data/partnership.yaml), not the clock's.
-    expect(info['CreationDate']).toBe("D:20280515000000+00'00'");
+    expect(info['CreationDate']).toMatch(/^D:20280515000000(Z|\+00'00')$/);
   });
 
   it('has a bookmark for every section, in order, with the numbered headings beneath', async () => {
-    const outline = (await doc.getOutline())!;
-    // Chromium joins wrapped heading lines without a space, so compare without spaces.
-    expect(outline.map((o) => squash(o.title))).toEqual(EXPECTED_BOOKMARKS.map(squash));
+    const all = (await doc.getOutline())!;
+    expect(all[0]!.title).toBe('About this document');
+    const outline = sectionsOf(all);
+    // Spelled exactly: Chromium drops the space where a heading wraps, and the build puts it back.
+    expect(outline.map((o) => o.title)).toEqual(EXPECTED_BOOKMARKS);
     const priorities = outline[4]!;
     expect(priorities.items.length).toBeGreaterThan(1);
     priorities.items.forEach((item, i) => expect(item.title).toMatch(new RegExp(`^5\\.${i + 1} `)));
@@ -69,7 +80,7 @@ describe('the PDF', () => {
     expect(cover).toContain('Safer Northbridge Partnership');
     expect(cover).toContain('Community Safety Strategy 2027–2031');
     expect(await textOf(2)).toMatch(/^Contents/);
-    const outline = (await doc.getOutline())!;
+    const outline = sectionsOf((await doc.getOutline())!);
     let contents = '';
     for (let p = 2; p <= 4; p++) contents += ` ${await textOf(p)}`;
     let previous = 2;

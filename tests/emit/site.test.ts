@@ -93,10 +93,13 @@ describe('every page', () => {
 
   it('cross-references written as [](#id) get the target’s number and title', () => {
     const tree = readPage(dist, 'executive-summary.html');
-    const xrefs = byTag(tree, 'a').filter((a) => /^section \d+(\.\d+)* \(/.test(text(a)));
+    const xrefs = byTag(tree, 'a').filter((a) => /^section \d+(\.\d+)*: /.test(text(a)));
     expect(xrefs.length).toBeGreaterThan(0);
     const toPriorities = xrefs.find((a) => a.properties['href'] === 'strategic-priorities.html');
-    expect(toPriorities && text(toPriorities)).toBe('section 5 (Strategic Priorities)');
+    // "section 5: Strategic Priorities" (the PDF adds the page: "section 5, Strategic Priorities (page 24)").
+    expect(toPriorities && text(toPriorities)).toBe('section 5: Strategic Priorities');
+    // Never nested brackets: "(section 10 (Risk Register))" is what this replaced.
+    expect(text(tree)).not.toMatch(/\([^()]*\([^()]*\)\)/);
   });
 });
 

@@ -10,10 +10,11 @@ import type { AttributeKind, BlockContext, BlockDefinition } from './block.js';
 import { CHART_BLOCKS } from './charts.js';
 import { actionPlan, kpiTable, logicModel, theoryOfChange } from './delivery.js';
 import { eqia, fundingTable, governance, reportingCycle, riskRegister } from './assurance.js';
+import { planOnAPage } from './plan-on-a-page.js';
 import { consultation, horizonScan, partners, priorities, priorityMatrix, statutoryCoverage } from './strategy-tables.js';
 
 export const BLOCKS: ReadonlyMap<string, BlockDefinition> = new Map(
-  [priorities, statutoryCoverage, priorityMatrix, horizonScan, partners, consultation, kpiTable, logicModel, theoryOfChange, actionPlan, governance, reportingCycle, fundingTable, eqia, riskRegister, ...CHART_BLOCKS].map((b) => [b.name, b]),
+  [priorities, statutoryCoverage, priorityMatrix, horizonScan, partners, consultation, kpiTable, logicModel, theoryOfChange, actionPlan, governance, reportingCycle, fundingTable, eqia, riskRegister, planOnAPage, ...CHART_BLOCKS].map((b) => [b.name, b]),
 );
 
 function idsOf(kind: AttributeKind, model: StrategyModel, attrs: Record<string, string>, chartIds: readonly string[]): { label: string; ids: string[] } {
