@@ -11,6 +11,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { chartAltText } from '../../scripts/figures/figure.js';
+import { altText, renderDiagram } from '../../scripts/figures/diagrams/index.js';
+import { loadProject } from '../../scripts/load/project.js';
+import { buildModel } from '../../scripts/model/strategy.js';
+import { REPO_ROOT } from '../support/example-build.js';
 import { elements, hasClass, readPage, text } from '../support/html.js';
 
 const dist = inject('exampleOut');
@@ -32,7 +36,19 @@ interface FigureTag {
   nested: boolean;
 }
 
+/** The diagrams' alt texts as printed (each diagram is one Figure too), from the example's model. */
+async function diagramAlts(): Promise<string[]> {
+  const model = buildModel(loadProject(REPO_ROOT));
+  const drawn = await Promise.all([
+    renderDiagram('theory-of-change', model, {}, undefined, 'print'),
+    renderDiagram('governance', model, {}, undefined, 'print'),
+    ...model.priorities.map((p) => renderDiagram('logic-model', model, { priority: p.id }, undefined, 'print')),
+  ]);
+  return drawn.map((d) => altText(d!.placed));
+}
+
 let doc: PdfDoc;
+let diagrams: string[] = [];
 const figures: FigureTag[] = [];
 const chartTablesOnPage = new Map<number, number>();
 
@@ -62,6 +78,7 @@ function collect(node: StructNode, page: number, inFigure: boolean): void {
 
 beforeAll(async () => {
   expect(pdfFile, 'the build wrote a PDF').toBeDefined();
+  diagrams = await diagramAlts();
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   doc = await pdfjs.getDocument({ data: new Uint8Array(fs.readFileSync(path.join(dist, pdfFile!))), verbosity: 0, isEvalSupported: false }).promise;
   for (let n = 1; n <= doc.numPages; n++) {
@@ -94,8 +111,8 @@ describe('the PDF structure', () => {
     expect([...chartTablesOnPage.values()].reduce((a, b) => a + b, 0)).toBe(siteCharts.length);
   });
 
-  it('has one Figure per chart, named by its title and description, and no other Figure', () => {
-    const expected = siteCharts.map((c) => chartAltText(c)).sort();
+  it('has one Figure per chart and per diagram, named by its title and description, and no other Figure', () => {
+    const expected = [...siteCharts.map((c) => chartAltText(c)), ...diagrams].sort();
     expect(figures.map((f) => f.alt).sort()).toEqual(expected);
   });
 
@@ -108,7 +125,7 @@ describe('the PDF structure', () => {
 
   it('prints each chart’s data table on the page of its Figure or the next', () => {
     const figuresOnPage = new Map<number, number>();
-    for (const f of figures) figuresOnPage.set(f.page, (figuresOnPage.get(f.page) ?? 0) + 1);
+    for (const f of figures) if (!diagrams.includes(f.alt)) figuresOnPage.set(f.page, (figuresOnPage.get(f.page) ?? 0) + 1);
     const last = Math.max(...figuresOnPage.keys(), ...chartTablesOnPage.keys());
     expect(last).toBeGreaterThan(0);
     // Counted up to each page: no data table before its Figure, and none more than a page after it.

@@ -4,6 +4,9 @@
  * (measured with the same Arial metrics), no two boxes overlapping, and the same bytes every time.
  * No build: the example is loaded and modelled, then each diagram is laid out on its own.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { arialWidth } from '../../../scripts/figures/text-metrics.js';
 import { clearDiagramCache, diagramSvg, layoutStats, renderDiagram, type DiagramMedium, type RenderedDiagram } from '../../../scripts/figures/diagrams/index.js';
@@ -218,5 +221,21 @@ describe('determinism and caching', () => {
     const memoryBefore = layoutStats.fromMemory;
     await draw('theory-of-change', {}, 'print');
     expect(layoutStats.fromMemory - memoryBefore).toBe(1);
+  });
+
+  it('a layout is kept on disk and read back, giving the same bytes', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'diagrams-cache-'));
+    try {
+      clearDiagramCache();
+      const a = (await renderDiagram('governance', model, {}, dir))!;
+      expect(fs.readdirSync(dir).filter((f) => f.endsWith('.json'))).toHaveLength(1);
+      clearDiagramCache();
+      const before = layoutStats.fromDisk;
+      const b = (await renderDiagram('governance', model, {}, dir))!;
+      expect(layoutStats.fromDisk - before).toBe(1);
+      expect(diagramSvg(b.placed)).toBe(diagramSvg(a.placed));
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

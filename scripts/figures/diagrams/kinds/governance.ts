@@ -71,7 +71,7 @@ export const governanceDiagram = registerDiagram({
     const priorityTitle = (id: string) => model.priorityById.get(id)?.title ?? id;
     const leads = (b: Body): string | undefined => {
       if (!b.priorities.length) return undefined;
-      if (b.type === 'board') return b.priorities.length === model.priorities.length && model.priorities.length > 1 ? `Oversees all ${model.priorities.length} priorities` : `Oversees: ${b.priorities.map(priorityTitle).join('; ')}`;
+      if (b.type === 'board') return b.priorities.length === model.priorities.length && model.priorities.length > 1 ? `Oversees ${model.priorities.length === 2 ? 'both' : `all ${model.priorities.length}`} priorities` : `Oversees: ${b.priorities.map(priorityTitle).join('; ')}`;
       return `Leads: ${b.priorities.map(priorityTitle).join('; ')}`;
     };
     const nodes: DiagramNode[] = g.bodies.map((b) => {

@@ -17,8 +17,9 @@ import type { DiagramEdge, DiagramNode, DiagramSpec, TextRun } from '../types.js
 import { SPACING } from '../layout.js';
 import { endOfYear, LEADS_TO, NOTE } from './common.js';
 
-/** A pathway's column on screen; five make a drawing about as wide as a page column. */
+/** A pathway's narrowest column on screen; five make a drawing about as wide as a page column. */
 const COLUMN = 134;
+const SCREEN_WIDTH = 704;
 /** Across a landscape page: the problem and goal, the interventions, and each year's column. */
 const ACROSS = { end: 160, interventions: 262, precondition: 164 };
 
@@ -31,7 +32,9 @@ export const theoryOfChangeDiagram = registerDiagram({
     const across = medium === 'print';
     const years = model.years;
     const columns = t.pathways.length;
-    const full = columns * COLUMN + (columns - 1) * SPACING.node;
+    // Fewer pathways get wider columns, so the drawing is always about as wide as a page column.
+    const column = Math.max(COLUMN, Math.floor((SCREEN_WIDTH - (columns - 1) * SPACING.node) / columns));
+    const full = columns * column + (columns - 1) * SPACING.node;
     const yearColumn = (year: string) => {
       const i = years.indexOf(year);
       // A year outside the strategy (already warned about) stands in the nearest column.
@@ -55,7 +58,7 @@ export const theoryOfChangeDiagram = registerDiagram({
       nodes.push({
         id: start,
         role: 'intervention',
-        width: across ? ACROSS.interventions : COLUMN,
+        width: across ? ACROSS.interventions : column,
         partition: 1,
         text: [{ text: pw.title, style: 'heading' }, ...pw.interventions.map((text): TextRun => ({ text, style: 'bullet' }))],
       });
@@ -68,7 +71,7 @@ export const theoryOfChangeDiagram = registerDiagram({
         nodes.push({
           id,
           role: 'precondition',
-          width: across ? ACROSS.precondition : COLUMN,
+          width: across ? ACROSS.precondition : column,
           partition: yearColumn(c.year),
           // Short chips (the full titles are in the text equivalent), side by side under the outcome.
           text: headed(`By the end of ${c.year}`, [
