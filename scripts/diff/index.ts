@@ -15,8 +15,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { loadProject } from '../load/project.js';
 import { buildModel } from '../model/strategy.js';
-import { type ChangeGroup, compareVersions, type Version } from './compare.js';
+import YAML from 'yaml';
+import { DATA_INPUTS } from '../schema/index.js';
+import { type Change, type ChangeGroup, compareVersions, GROUPS, type Version } from './compare.js';
 import { defaultBase, filesAt, isContained, repositoryOf, resolveCommit } from './git.js';
+import { diffValues, sameValue } from './values.js';
 
 export interface DiffResult {
   /** The ref compared with, as given or found, and its commit. */
@@ -53,9 +56,72 @@ export async function diffStrategy(options: { root: string; ref?: string; env?: 
   const root = fs.realpathSync(options.root);
   const repo = await repositoryOf(root);
   const base = options.ref ? { ref: options.ref, commit: await resolveCommit(repo, options.ref) } : await defaultBase(repo, options.env);
-  const before = loadFiles(await filesAt(repo, base.commit));
+  const oldFiles = await filesAt(repo, base.commit);
+  const before = loadFiles(oldFiles);
   const after = loadVersion(root);
-  return { base, groups: compareVersions(before, after) };
+  const groups = compareVersions(before, after);
+  const files = otherDataFiles(oldFiles, root, [before, after]);
+  if (files.length) {
+    const other = groups.find((g) => g.id === 'other');
+    if (other) other.changes.push(...files);
+    else {
+      groups.push({ id: 'other', title: GROUPS.find(([id]) => id === 'other')![1], changes: files });
+      groups.sort((a, b) => GROUPS.findIndex(([id]) => id === a.id) - GROUPS.findIndex(([id]) => id === b.id));
+    }
+  }
+  return { base, groups };
+}
+
+/**
+ * Files under data/ that no data input covers (officer charts, police.uk exports): added, removed or
+ * changed. A YAML file is compared by its value, so reformatting a chart reports nothing; other files
+ * by their bytes, line endings aside. KPI actuals files were compared result by result already.
+ */
+/** For a YAML file, which of its top-level parts changed: ": title, spec". */
+function changedParts(rel: string, a: Buffer, b: Buffer): string {
+  if (!/\.ya?ml$/.test(rel)) return '';
+  try {
+    const parts = [...new Set(diffValues(YAML.parse(a.toString('utf8')), YAML.parse(b.toString('utf8'))).map((l) => l.path[0] ?? ''))].filter(Boolean);
+    return parts.length ? ` (${parts.join(', ')})` : '';
+  } catch {
+    return '';
+  }
+}
+
+function otherDataFiles(oldFiles: Map<string, Buffer>, root: string, versions: Version[]): Change[] {
+  const covered = new Set([...Object.values(DATA_INPUTS).map((i) => `data/${i.file}`), ...versions.flatMap((v) => v.model.kpis.flatMap((k) => (k.actuals_csv ? [`data/${k.actuals_csv}`] : [])))]);
+  const now = new Map<string, Buffer>();
+  const data = path.join(root, 'data');
+  if (fs.existsSync(data)) {
+    for (const entry of fs.readdirSync(data, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile()) continue;
+      const rel = path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
+      now.set(rel, fs.readFileSync(path.join(root, rel)));
+    }
+  }
+  const was = new Map([...oldFiles].filter(([rel]) => rel.startsWith('data/')));
+  const same = (rel: string, a: Buffer, b: Buffer) => {
+    if (/\.ya?ml$/.test(rel)) {
+      try {
+        return sameValue(YAML.parse(a.toString('utf8')), YAML.parse(b.toString('utf8')));
+      } catch {
+        // unreadable YAML: compare the text
+      }
+    }
+    const text = (x: Buffer) => x.toString('utf8').replace(/\r\n?/g, '\n').trimEnd();
+    return text(a) === text(b);
+  };
+  const changes: Change[] = [];
+  for (const rel of [...new Set([...was.keys(), ...now.keys()])].sort()) {
+    if (covered.has(rel)) continue;
+    const a = was.get(rel);
+    const b = now.get(rel);
+    const what = rel.startsWith('data/charts/') ? 'chart file' : 'data file';
+    if (!a) changes.push({ subject: rel, text: `${what} added` });
+    else if (!b) changes.push({ subject: rel, text: `${what} removed` });
+    else if (!same(rel, a, b)) changes.push({ subject: rel, text: `${what} changed${changedParts(rel, a, b)}` });
+  }
+  return changes;
 }
 
 const count = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;

@@ -59,6 +59,7 @@ describe('strategy diff: every kind of change, old and new', () => {
     fs.appendFileSync(path.join(root, 'data/kpis.yaml'), '\n  - id: sv-09\n    title: Young people in the navigator service\n    priority: serious-violence\n    definition: Young people who took up the service.\n    source: Provider returns\n    unit: count\n    direction: higher-is-better\n    frequency: quarterly\n    baseline: { value: 80, period: 2026-27 }\n    targets: { 2027-28: 90 }\n    owner: Youth Services Manager\n');
     fs.appendFileSync(path.join(root, 'data/actions.yaml'), '\n  - id: sv-a9\n    action: Open the youth hub.\n    priority: serious-violence\n    lead: { organisation: London Borough of Northbridge, role: Head of Youth Services }\n    due: 2028-29 Q3\n    status: not-started\n');
     edit(root, 'data/risks.yaml', /\n  - id: r01\n[\s\S]*?\n  - id: r02\n/, '\n  - id: r02\n');
+    edit(root, 'data/charts/asb-by-lsoa.yaml', /\ntitle: .*\n/, '\ntitle: Anti-social behaviour in the ten busiest neighbourhoods\n');
     git(root, 'commit', '-q', '-am', 'Annual refresh');
     const result = await diffStrategy({ root, ref: 'main' });
     groups = result.groups;
@@ -115,18 +116,19 @@ describe('strategy diff: every kind of change, old and new', () => {
     expect(find(groups, 'actions', /^Action sv-a2/, /^due changed from Q4 2027-28 \(January to March 2028\) to Q2 2028-29 \(July to September 2028\)$/)).toBeDefined();
     expect(find(groups, 'eqia', /^Disability$/, /^impact changed from positive to neutral$/)).toBeDefined();
     expect(find(groups, 'governance', /^Safer Northbridge Partnership Board$/, /^meets changed from quarterly to bi-monthly$/)).toBeDefined();
+    expect(find(groups, 'other', /^data\/charts\/asb-by-lsoa\.yaml$/, /^chart file changed \(title\)$/)).toBeDefined();
     expect(find(groups, 'other', /^Logic models, serious-violence$/, /^context reworded: was .*now .*Revised after the 2028 needs assessment/)).toBeDefined();
   });
 
   it('reports nothing else', () => {
     const all = groups.flatMap((g) => g.changes.map((c) => `${g.id}: ${c.subject}: ${c.text}`));
-    // 25 edits above, and three KPI statuses they change: sv-01 (a new result), sv-02 (its direction), vawg-02.
+    // 26 edits above, and three KPI statuses they change: sv-01 (a new result), sv-02 (its direction), vawg-02.
     expect(all.filter((c) => c.startsWith('status: '))).toHaveLength(3);
-    expect(all).toHaveLength(28);
+    expect(all).toHaveLength(29);
   });
 
   it('reads as Markdown grouped under headings, and as JSON with the same changes', () => {
-    expect(markdown).toMatch(/^## What changed in the strategy\n\n28 changes since main \([0-9a-f]{7}\)/);
+    expect(markdown).toMatch(/^## What changed in the strategy\n\n29 changes since main \([0-9a-f]{7}\)/);
     expect(markdown).toContain('\n### KPIs\n\n');
     expect(markdown).toContain('\n- **KPI vawg-02, Referrals to the Independent Domestic Violence Advisor service**: target for 2027-28 changed from 1,200 to 1,150\n');
     const json = JSON.parse(formatDiffJson({ base: { ref: 'main', commit: 'x' }, groups }));
@@ -137,7 +139,7 @@ describe('strategy diff: every kind of change, old and new', () => {
 describe('strategy diff: the same meaning in another layout', () => {
   it('reports nothing when YAML keys are reordered, lists restyled, CSV rows shuffled and a chapter reflowed', async () => {
     const root = repoWithExample();
-    for (const name of fs.readdirSync(path.join(root, 'data')).filter((n) => n.endsWith('.yaml'))) {
+    for (const name of fs.readdirSync(path.join(root, 'data'), { recursive: true, encoding: 'utf8' }).filter((n) => n.endsWith('.yaml'))) {
       const file = path.join(root, 'data', name);
       const value = YAML.parse(fs.readFileSync(file, 'utf8'));
       fs.writeFileSync(file, YAML.stringify(value, { sortMapEntries: true, lineWidth: 0, indent: 4 }));
