@@ -101,5 +101,6 @@ describe('--version and --help load no rendering code', () => {
     expect(checked).toMatch(/build\.(js|ts)/);
     for (const heavy of ['/puppeteer-core/', '/pdfjs-dist/']) expect(checked, `check loaded ${heavy}`).not.toContain(`node_modules${heavy}`);
     fs.rmSync(dir, { recursive: true, force: true });
-  });
+    // Three whole processes, one a full check: on a busy two-core machine this takes minutes.
+  }, 600_000);
 });
