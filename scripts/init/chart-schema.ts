@@ -2,8 +2,10 @@
  * The JSON Schema of a chart file (data/charts/<id>.yaml) for editors: our wrapper (title,
  * description, source), from the same zod schema the loader checks, around Vega-Lite's own JSON Schema
  * for `spec`, so an officer gets Vega-Lite's completions and checks inside the file. Written to
- * schemas/chart.schema.json when the package is compiled (`npm run compile`), from the vega-lite
- * version installed, so it always matches the Vega-Lite the build draws with; not committed (1.5 MB).
+ * lib/schemas/chart.schema.json when the package is compiled (`npm run compile`), from the vega-lite
+ * version installed, so it always matches the Vega-Lite the build draws with; not committed (1.5 MB),
+ * and kept out of schemas/, which holds the draft 2020-12 schemas generated from zod (this one is
+ * draft-07, as Vega-Lite's is).
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -12,7 +14,8 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { ChartFileSchema } from '../schema/chart.js';
 
-export const CHART_SCHEMA_FILE = 'chart.schema.json';
+/** Where it is, from the package's top. */
+export const CHART_SCHEMA_FILE = 'lib/schemas/chart.schema.json';
 
 export function chartFileJsonSchema(): string {
   const require = createRequire(import.meta.url);
@@ -30,9 +33,10 @@ export function chartFileJsonSchema(): string {
   })}\n`;
 }
 
-/** Write schemas/chart.schema.json at the package's top (two folders up from scripts/init and lib/init). */
+/** Write lib/schemas/chart.schema.json at the package's top (two folders up from scripts/init and lib/init). */
 export function writeChartSchema(): string {
-  const file = path.join(fileURLToPath(new URL('../../schemas/', import.meta.url)), CHART_SCHEMA_FILE);
+  const file = path.join(fileURLToPath(new URL('../../', import.meta.url)), CHART_SCHEMA_FILE);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, chartFileJsonSchema());
   return file;
 }

@@ -39,7 +39,7 @@ export const WORKFLOWS: ReadonlyMap<string, string> = new Map(
 );
 
 /** Where a schema is for a file in the new strategy: inside the installed tool. */
-const schemaPath = (name: string) => `node_modules/${toolPackage().name}/schemas/${name}`;
+const schemaPath = (name: string) => `node_modules/${toolPackage().name}/${name.includes('/') ? name : `schemas/${name}`}`;
 
 /** A package name npm accepts, from the folder's name. */
 function packageName(dir: string): string {

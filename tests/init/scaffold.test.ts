@@ -49,7 +49,7 @@ describe('strategy init', () => {
     const settings = JSON.parse(fs.readFileSync(path.join(dir, '.vscode/settings.json'), 'utf8'));
     const mapping = settings['yaml.schemas'] as Record<string, string[]>;
     for (const input of Object.values(DATA_INPUTS)) expect(mapping[`./node_modules/${toolPackage().name}/schemas/${schemaFileFor(input.file)}`]).toEqual([`data/${input.file}`]);
-    expect(mapping[`./node_modules/${toolPackage().name}/schemas/chart.schema.json`]).toEqual(['data/charts/*.yaml', 'data/charts/*.yml']);
+    expect(mapping[`./node_modules/${toolPackage().name}/lib/schemas/chart.schema.json`]).toEqual(['data/charts/*.yaml', 'data/charts/*.yml']);
     // Every schema named is one the package ships.
     for (const ref of Object.keys(mapping)) expect(fs.existsSync(path.join(REPO, ref.replace(`./node_modules/${toolPackage().name}/`, ''))), ref).toBe(true);
   });

@@ -60,7 +60,7 @@ describe('the packed tool', () => {
     expect(pkg.dependencies['tsx']).toBeUndefined();
     expect(tarballFiles.filter((f) => f.endsWith('.ts'))).toEqual([]);
     expect(tarballFiles).toContain('lib/cli/main.js');
-    expect(tarballFiles).toContain('schemas/chart.schema.json');
+    expect(tarballFiles).toContain('lib/schemas/chart.schema.json');
     expect(tarballFiles.filter((f) => f.startsWith('tests/') || f.startsWith('content/') || f.startsWith('data/') || f.includes('.tsbuildinfo'))).toEqual([]);
     const top = [...new Set(tarballFiles.map((f) => f.split('/')[0]))].sort();
     expect(top).toEqual(['LICENSE', 'README.md', 'bin', 'lib', 'package.json', 'schemas', 'scripts', 'templates'].filter((t) => t !== 'LICENSE' || tarballFiles.includes('LICENSE')));
