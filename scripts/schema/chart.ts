@@ -24,7 +24,7 @@ export const ChartFileSchema = z.strictObject({
     .record(z.string(), z.unknown())
     .meta({
       description:
-        'A Vega-Lite spec (https://vega.github.io/vega-lite/). Data is `values: [...]` or `url:` a CSV, JSON or YAML file under data/, e.g. `police-uk/street.csv`; web addresses are not allowed.',
+        'A Vega-Lite spec (https://vega.github.io/vega-lite/). Data is `values:` (rows, a list of numbers, or CSV text with `format: {type: csv}`) or `url:` a file under data/: CSV, TSV, JSON, YAML, GeoJSON, or TopoJSON with `format: {type: topojson, feature: <object>}`, e.g. `police-uk/street.csv`; web addresses are not allowed.',
     }),
 });
 export type ChartFile = z.infer<typeof ChartFileSchema>;
