@@ -17,6 +17,7 @@
  * to write anything when there is an error, and the previous output stays as it was.
  */
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import path from 'node:path';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { compareDiagnostics } from './diagnostics/diagnostic.js';
@@ -115,7 +116,19 @@ export async function check(options: Pick<BuildOptions, 'root' | 'diskCache' | '
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 /** Pages in a PDF from Chromium (page objects are not compressed into object streams there). */
-export const pdfPageCount = (pdf: Buffer) => pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g)?.length ?? 0;
+const PAGE_OBJECT = /\/Type\s*\/Page(?![a-zA-Z])/g;
+/** Pages in a PDF: page objects, counted in the file and inside its compressed object streams (the finished PDF packs them). */
+export const pdfPageCount = (pdf: Buffer): number => {
+  const text = pdf.toString('latin1');
+  let count = text.match(PAGE_OBJECT)?.length ?? 0;
+  for (const m of text.matchAll(/<<([^]*?\/Type\s*\/ObjStm[^]*?)>>\s*stream\r?\n/g)) {
+    const length = /\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(m[1]!);
+    if (!length || !/\/FlateDecode/.test(m[1]!)) continue;
+    const start = m.index + m[0].length;
+    count += zlib.inflateSync(pdf.subarray(start, start + Number(length[1]))).toString('latin1').match(PAGE_OBJECT)?.length ?? 0;
+  }
+  return count;
+};
 
 /** Stages 1–6. Writes nothing unless every stage succeeded. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
