@@ -31,6 +31,10 @@ import { chartDownloads, placedChartIds, softenUnused } from './figures/vega-lit
 import { checkChapters } from './validate/chapters.js';
 import { validateProject } from './validate/index.js';
 import { assemblePlanPrint, assemblePrint, assembleSite, pdfFileName, PLAN_PDF } from './assemble/pages.js';
+import { renderSiteExtras } from './assemble/site-extras.js';
+import { siteContext } from './assemble/pages.js';
+import { auditDiagnostic, auditSite } from './emit/audit.js';
+import { buildSearchIndex, downloadLabel } from './emit/site-files.js';
 import { BUILTIN_TEMPLATES, loadTemplates } from './assemble/templates.js';
 import { checkTemplatePages } from './assemble/guard.js';
 import { openDataFiles } from './emit/open-data.js';
@@ -54,6 +58,8 @@ export interface BuildOptions {
   onStage?: (stage: string, ms: number, detail?: string) => void;
   /** Rendered chapters kept between builds (the dev server), so an edit re-renders only what changed. */
   cache?: RenderCache;
+  /** Check every written page with axe in Chromium; a violation fails the build. */
+  audit?: boolean;
 }
 
 export interface CheckResult {
@@ -83,7 +89,9 @@ const timer = (onStage?: BuildOptions['onStage']) => {
 };
 
 /** Stages 1–4: everything but writing. `strategy check` is exactly this. */
-export async function check(options: Pick<BuildOptions, 'root' | 'diskCache' | 'onStage' | 'cache'>): Promise<CheckResult> {
+export async function check(
+  options: Pick<BuildOptions, 'root' | 'diskCache' | 'onStage' | 'cache'>,
+): Promise<CheckResult> {
   const lap = timer(options.onStage);
   // 1 load
   const project = loadProject(options.root);
@@ -103,13 +111,20 @@ export async function check(options: Pick<BuildOptions, 'root' | 'diskCache' | '
   diagnostics.push(...officer.diagnostics, ...inline.diagnostics);
   lap('figures');
   // 4 render
-  const charts = { charts: officer.charts, inline: inline.inline, cacheDir: options.diskCache === false ? (false as const) : CACHE_DIR };
+  const charts = {
+    charts: officer.charts,
+    inline: inline.inline,
+    cacheDir: options.diskCache === false ? (false as const) : CACHE_DIR,
+  };
   const document = await renderDocument(project, model, ordered, charts, diagnostics, options.cache);
   lap('render');
   // A chart file no chapter places only warns: it is not published.
   const placed = placedChartIds(project.chapters.map((c) => c.body));
   const all = softenUnused(diagnostics, chartSources, placed, chartFileNames(project.root)).sort(compareDiagnostics);
-  const downloads = chartDownloads([...officer.charts.values(), ...[...inline.inline.values()].flat()], new Set([...placed, ...[...inline.inline.values()].flat().flatMap((c) => (c ? [c.id] : []))]));
+  const downloads = chartDownloads(
+    [...officer.charts.values(), ...[...inline.inline.values()].flat()],
+    new Set([...placed, ...[...inline.inline.values()].flat().flatMap((c) => (c ? [c.id] : []))]),
+  );
   return { project, model, document, diagnostics: all, downloads };
 }
 
@@ -133,7 +148,7 @@ export const pdfPageCount = (pdf: Buffer): number => {
 /** Stages 1–6. Writes nothing unless every stage succeeded. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   // The browser starts now, so its launch overlaps loading and rendering; it is closed on every path.
-  const browser = options.pdf !== false ? startBrowser() : undefined;
+  const browser = options.pdf !== false || options.audit === true ? startBrowser() : undefined;
   try {
     return await buildWith(options, browser);
   } finally {
@@ -145,27 +160,54 @@ async function buildWith(options: BuildOptions, browser: BrowserHandle | undefin
   const lap = timer(options.onStage);
   const checked = await check(options);
   const out = path.resolve(options.out ?? path.join(checked.project.root, 'dist'));
-  if (checked.diagnostics.some((d) => d.severity === 'error')) return { ok: false, diagnostics: checked.diagnostics, out, files: [] };
+  if (checked.diagnostics.some((d) => d.severity === 'error'))
+    return { ok: false, diagnostics: checked.diagnostics, out, files: [] };
   lap('check');
   const { project, model, document } = checked;
   // 5 assemble
   const templates = loadTemplates(project.root);
-  const pages = assembleSite(model, document, templates, { devReload: options.devReload === true });
-  const print = browser ? assemblePrint(model, document, templates, {}) : undefined;
+  const openData = openDataFiles(model);
+  const downloads = new Map(
+    [...openData].map(([file, content]) => [file, downloadLabel(file, Buffer.byteLength(content))]),
+  );
+  const extras = await renderSiteExtras(project, model, {
+    charts: undefined,
+    cacheDir: options.diskCache === false ? false : CACHE_DIR,
+  });
+  const siteOptions = { devReload: options.devReload === true, extras, downloads };
+  let pages = assembleSite(model, document, templates, siteOptions);
+  const print = browser && options.pdf !== false ? assemblePrint(model, document, templates, {}) : undefined;
   // A strategy's own templates arrive through pull requests like content, so their pages are checked too.
-  if (fs.existsSync(path.join(project.root, 'templates')) && path.resolve(project.root, 'templates') !== BUILTIN_TEMPLATES) {
+  if (
+    fs.existsSync(path.join(project.root, 'templates')) &&
+    path.resolve(project.root, 'templates') !== BUILTIN_TEMPLATES
+  ) {
     const unsafe = checkTemplatePages(
-      [...pages.map((page) => ({ page, template: page.template, site: true })), ...(print ? [{ page: { path: 'the PDF', html: print, template: 'print' }, template: 'print', site: false }] : [])],
+      [
+        ...pages.map((page) => ({ page, template: page.template, site: true })),
+        ...(print
+          ? [{ page: { path: 'the PDF', html: print, template: 'print' }, template: 'print', site: false }]
+          : []),
+      ],
       { devReload: options.devReload === true, root: project.root },
     );
     if (unsafe.length) return { ok: false, diagnostics: [...checked.diagnostics, ...unsafe], out, files: [] };
   }
-  lap('assemble', plural(new Set(pages.flatMap((p) => [...p.html.matchAll(/<figure class="chart" id="([^"]+)"/g)].map((m) => m[1]))).size, 'chart'));
+  lap(
+    'assemble',
+    plural(
+      new Set(pages.flatMap((p) => [...p.html.matchAll(/<figure class="chart" id="([^"]+)"/g)].map((m) => m[1]))).size,
+      'chart',
+    ),
+  );
   // 6 emit
   const folder = new OutputFolder(out, project.root);
   try {
     const images = document.chapters.flatMap((c) => c.images);
-    emitSite(folder, pages, templates, project.root, images, new Map([...openDataFiles(model), ...checked.downloads]), { devReload: options.devReload === true });
+    emitSite(folder, pages, templates, project.root, images, new Map([...openData, ...checked.downloads]), {
+      devReload: options.devReload === true,
+      url: siteContext(model, {}).url,
+    });
     lap('emit site');
     if (browser && print !== undefined) {
       const date = project.data.partnership?.build.date ?? '2000-01-01';
@@ -177,7 +219,13 @@ async function buildWith(options: BuildOptions, browser: BrowserHandle | undefin
         return Buffer.byteLength(html);
       };
       const printed = await printWithPageNumbers(await browser.browser(), job, write);
-      const meta = { title: `${model.title} – ${model.partnershipName}`, author: model.partnershipName, subject: `${model.title}: the community safety strategy of ${model.partnershipName}`, language: project.data.partnership?.language ?? 'en-GB', date };
+      const meta = {
+        title: `${model.title} – ${model.partnershipName}`,
+        author: model.partnershipName,
+        subject: `${model.title}: the community safety strategy of ${model.partnershipName}`,
+        language: project.data.partnership?.language ?? 'en-GB',
+        date,
+      };
       folder.write(job.pdfFile, await finishPdf(printed.pdf, meta, headingTexts(html)));
       folder.remove(job.htmlFile);
       const strategyPages = pdfPageCount(fs.readFileSync(path.join(folder.temp, job.pdfFile)));
@@ -185,11 +233,46 @@ async function buildWith(options: BuildOptions, browser: BrowserHandle | undefin
       const plan = assemblePlanPrint(model, templates);
       const planJob: PdfJob = { ...job, htmlFile: 'plan-on-a-page.print.html', pdfFile: PLAN_PDF };
       folder.write(planJob.htmlFile, plan);
-      const planPdf = await printPdf(await browser.browser(), planJob, { tagged: true, htmlBytes: Buffer.byteLength(plan) });
-      folder.write(planJob.pdfFile, await finishPdf(planPdf, { ...meta, title: `Plan on a page: ${meta.title}`, subject: `${model.title} on one page` }, headingTexts(plan)));
+      const planPdf = await printPdf(await browser.browser(), planJob, {
+        tagged: true,
+        htmlBytes: Buffer.byteLength(plan),
+      });
+      folder.write(
+        planJob.pdfFile,
+        await finishPdf(
+          planPdf,
+          { ...meta, title: `Plan on a page: ${meta.title}`, subject: `${model.title} on one page` },
+          headingTexts(plan),
+        ),
+      );
       folder.remove(planJob.htmlFile);
       lap('emit pdf', plural(strategyPages, 'page'));
+      // The pages name the PDF's size and length, known only now.
+      downloads.set(
+        job.pdfFile,
+        downloadLabel(job.pdfFile, fs.statSync(path.join(folder.temp, job.pdfFile)).size, strategyPages),
+      );
+      pages = assembleSite(model, document, templates, siteOptions);
+      for (const page of pages) folder.write(page.path, page.html);
     }
+    if (options.audit === true && browser) {
+      const { summary, findings } = await auditSite(
+        await browser.browser(),
+        folder.temp,
+        pages.map((p) => p.path),
+      );
+      if (findings.length) {
+        folder.abort();
+        return { ok: false, diagnostics: [...checked.diagnostics, ...findings.map(auditDiagnostic)], out, files: [] };
+      }
+      // The statement records what was checked; only its text changes.
+      pages = assembleSite(model, document, templates, { ...siteOptions, audit: summary });
+      for (const page of pages.filter((p) => p.template === 'accessibility')) folder.write(page.path, page.html);
+      lap('audit');
+    }
+    // Search runs on the finished pages in the temporary folder, before the swap.
+    await buildSearchIndex(folder.temp);
+    lap('search index');
     folder.commit();
   } catch (err) {
     folder.abort();

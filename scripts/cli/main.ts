@@ -28,6 +28,7 @@ Options:
   --root <dir>     The strategy folder (content/, data/, optional templates/); default: current folder
   --out <dir>      The output folder; default: <root>/dist
   --no-pdf         Build the website only (no browser needed)
+  --audit          Check every page with axe in Chromium at 320, 375 and 1280 px; fail on any problem
   --format <fmt>   How problems are listed: human (default), github (pull request annotations, and
                    every problem in the job summary), json. For diff: human or github (Markdown), json
   --port <n>       Port for dev (default 4000)
@@ -74,6 +75,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
         out: { type: 'string' },
         pdf: { type: 'boolean', default: true },
         'no-pdf': { type: 'boolean' },
+        audit: { type: 'boolean', default: false },
         format: { type: 'string', default: 'human' },
         port: { type: 'string', default: '4000' },
         debug: { type: 'boolean' },
@@ -128,7 +130,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
         const pdf = values['no-pdf'] ? false : values.pdf;
         const started = performance.now();
         if (onStage) io.err(`Building the strategy in ${path.relative(process.cwd(), root) || '.'}${pdf ? '' : ' (website only)'}…`);
-        const result = await build({ root, pdf, ...(values.out ? { out: path.resolve(values.out) } : {}), ...(onStage ? { onStage } : {}) });
+        const result = await build({ root, pdf, audit: values.audit === true, ...(values.out ? { out: path.resolve(values.out) } : {}), ...(onStage ? { onStage } : {}) });
         report(result.diagnostics);
         if (!result.ok) {
           io.err('Nothing was published: fix the errors above and build again. The previous output is unchanged.');

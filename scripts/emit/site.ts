@@ -9,6 +9,8 @@ import { createRequire } from 'node:module';
 import type { OutputPage } from '../assemble/pages.js';
 import type { Templates } from '../assemble/templates.js';
 import type { OutputFolder } from './output-folder.js';
+import { BUILTIN_TEMPLATES } from '../assemble/templates.js';
+import { sitemapXml } from './site-files.js';
 
 const require = createRequire(import.meta.url);
 
@@ -29,13 +31,35 @@ export function govukStylesheet(): string {
 
 export const SITE_ASSETS = ['site.css', 'print.css', 'plan.css', 'dev-reload.js'] as const;
 
-export function emitSite(out: OutputFolder, pages: OutputPage[], templates: Templates, root: string, images: string[], openData: Map<string, string>, opts: { devReload?: boolean } = {}): void {
+/** The site's script is always the built-in one: a strategy's own templates/ may restyle, never run code. */
+const BUILTIN_SCRIPT = path.join(BUILTIN_TEMPLATES, 'assets', 'site.js');
+
+export function emitSite(
+  out: OutputFolder,
+  pages: OutputPage[],
+  templates: Templates,
+  root: string,
+  images: string[],
+  openData: Map<string, string>,
+  opts: { devReload?: boolean; url?: string | undefined } = {},
+): void {
   for (const page of pages) out.write(page.path, page.html);
   out.write('assets/govuk-frontend.min.css', govukStylesheet());
   for (const asset of SITE_ASSETS) {
     if (asset === 'dev-reload.js' && !opts.devReload) continue;
     out.write(`assets/${asset}`, templates.asset(asset));
   }
+  out.write('assets/site.js', fs.readFileSync(BUILTIN_SCRIPT));
+  // The default favicon, built in for the same reason (an SVG opened on its own could run script).
+  out.write('favicon.svg', fs.readFileSync(path.join(BUILTIN_TEMPLATES, 'assets', 'favicon.svg')));
+  if (opts.url)
+    out.write(
+      'sitemap.xml',
+      sitemapXml(
+        opts.url,
+        pages.map((p) => p.path),
+      ),
+    );
   for (const image of [...new Set(images)].sort()) out.copy(path.join(root, image), image);
   for (const [file, content] of openData) out.write(file, content);
 }

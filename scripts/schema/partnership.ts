@@ -55,6 +55,15 @@ export const PartnershipSchema = z.strictObject({
       }),
     })
     .meta({ description: 'Settings of the build itself.' }),
+  site: z
+    .strictObject({
+      url: z
+        .url({ protocol: /^https?$/ })
+        .optional()
+        .meta({ description: 'Where the website is published, e.g. `https://safer.northbridge.gov.uk/strategy/`: adds canonical links, sharing (OpenGraph) tags and full addresses in the sitemap.' }),
+    })
+    .optional()
+    .meta({ description: 'Settings of the published website.' }),
   rag: z
     .strictObject({
       amber_within_percent: z

@@ -95,7 +95,7 @@ describe('strategy build and init', () => {
     const out = path.join(tempDir(), 'site');
     const r = run(['build', '--root', copyExample(), '--out', out, '--no-pdf']);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/Built .* 15 pages\./);
+    expect(r.stderr).toMatch(/Built .* 24 pages\./);
     expect(fs.existsSync(path.join(out, 'index.html'))).toBe(true);
     expect(fs.readdirSync(out).some((f) => f.endsWith('.pdf'))).toBe(false);
   });

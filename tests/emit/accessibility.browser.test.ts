@@ -22,7 +22,8 @@ const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const WIDTHS = [
   { name: 'desktop', width: 1280, height: 900 },
-  { name: 'phone', width: 390, height: 844 },
+  { name: 'phone', width: 375, height: 812 },
+  { name: 'small phone (400% zoom)', width: 320, height: 640 },
 ] as const;
 
 const PAGES = fs.readdirSync(dist).filter((f) => f.endsWith('.html')).sort();
@@ -147,7 +148,7 @@ async function factsOf(page: Page): Promise<PageFacts> {
 
 describe('the published website in a browser', () => {
   it('has the pages it should', () => {
-    for (const page of ['index.html', 'executive-summary.html', 'risk-register.html', 'appendix-horizon-scan.html', 'glossary.html', 'full.html', 'accessibility.html']) {
+    for (const page of ['index.html', 'executive-summary.html', 'risk-register.html', 'appendix-horizon-scan.html', 'glossary.html', 'full.html', 'accessibility.html', 'dashboard.html', 'priority-serious-violence.html', 'search.html', '404.html']) {
       expect(PAGES).toContain(page);
     }
     expect(PAGES.length).toBeGreaterThanOrEqual(15);

@@ -53,6 +53,7 @@ export const LOADING = {
   'template/unsafe': e('error', (page, what) => `The page ${page} made from this template has ${what}.`, () => 'Templates may change the look, not add code: remove it. Scripts, event handlers, frames and forms are never published, and every page keeps the Content-Security-Policy.'),
 
   // Browser
+  'site/accessibility': e('error', (page, width, rule, help, targets) => `The page ${page} at ${width} px fails the accessibility check "${rule}": ${help} (${targets}).`, () => 'Fix the content or template that makes this element (a heading out of order, a missing text alternative, low contrast), then build again. Nothing is published until every page passes.'),
   'pdf/remote-request': e('error', (url) => `The PDF tried to load "${url}", which is not part of the strategy.`, () => 'Keep every image and font inside the strategy folder: the build never fetches from the network.'),
 } as const;
 

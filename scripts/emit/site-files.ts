@@ -1,0 +1,72 @@
+/**
+ * Stage 6 (website): the files a site needs beyond its pages — a sitemap, the favicon, the search
+ * index (Pagefind, run on the written pages in the build's temporary folder, before the swap) — and
+ * the labels of the downloads, with their format and size measured from the bytes written.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** `2.4 MB`, `3 KB`, `870 bytes`: GOV.UK's style, decimal units. */
+export function formatSize(bytes: number): string {
+  if (bytes < 1000) return `${bytes} bytes`;
+  if (bytes < 1_000_000) return `${Math.round(bytes / 1000)} KB`;
+  return `${(bytes / 1_000_000).toFixed(1)} MB`;
+}
+
+const FORMAT: Record<string, string> = { '.csv': 'CSV', '.json': 'JSON', '.pdf': 'PDF' };
+
+/** "CSV, 3 KB", or "PDF, 2.4 MB, 72 pages" when the page count is known. */
+export function downloadLabel(file: string, bytes: number, pages?: number): string {
+  const format = FORMAT[path.extname(file).toLowerCase()] ?? path.extname(file).slice(1).toUpperCase();
+  return [format, formatSize(bytes), pages === undefined ? undefined : `${pages} ${pages === 1 ? 'page' : 'pages'}`]
+    .filter(Boolean)
+    .join(', ');
+}
+
+/** The number of pages of a PDF, from `/Count` of its page tree root (the largest count of any `/Type /Pages`). */
+export function pdfPageCount(pdf: Uint8Array): number | undefined {
+  const text = Buffer.from(pdf).toString('latin1');
+  let max: number | undefined;
+  for (const m of text.matchAll(/\/Type\s*\/Pages\b[\s\S]*?\/Count\s+(\d+)/g)) {
+    const n = Number(m[1]);
+    if (max === undefined || n > max) max = n;
+  }
+  for (const m of text.matchAll(/\/Count\s+(\d+)[\s\S]{0,200}?\/Type\s*\/Pages\b/g)) {
+    const n = Number(m[1]);
+    if (max === undefined || n > max) max = n;
+  }
+  return max;
+}
+
+/** A sitemap of the pages (not the 404 or search page); absolute addresses need `site.url`, so none without it. */
+export function sitemapXml(baseUrl: string, pages: string[]): string {
+  const urls = pages
+    .filter((p) => p !== '404.html' && p !== 'search.html')
+    .sort()
+    .map((p) => `  <url><loc>${escapeXml(baseUrl + (p === 'index.html' ? '' : p))}</loc></url>`);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
+}
+
+const escapeXml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/**
+ * Build the search index over the written pages with Pagefind (its binary ships in an npm package; no
+ * network). Only `data-pagefind-body` pages are indexed: the sections, priorities, dashboard and home,
+ * not the single page (which repeats them). Its output names files by content hash, so the same pages
+ * give the same bytes.
+ */
+export async function buildSearchIndex(dir: string): Promise<string[]> {
+  const pagefind = await import('pagefind');
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', keepIndexUrl: false, verbose: false });
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  try {
+    const added = await index.addDirectory({ path: dir, glob: '*.html' });
+    if (added.errors.length) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
+    const written = await index.writeFiles({ outputPath: path.join(dir, 'pagefind') });
+    if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+  } finally {
+    await pagefind.close();
+  }
+  return fs.readdirSync(path.join(dir, 'pagefind'), { recursive: true }).map(String).sort();
+}
