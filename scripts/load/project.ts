@@ -199,12 +199,13 @@ function mergeKpiActuals(project: Project): void {
         locate: (p) => ({ line: row.line, column: Math.max(1, table.columns.indexOf(String(p[0] ?? '')) + 1) }),
         locateKey: () => ({ line: row.line, column: 1 }),
       };
-      if (!parsed.success || (row.values['value'] ?? '').trim() === '') {
-        if (parsed.success) project.diagnostics.push(diag('schema/type', table.file, { line: row.line, column: table.columns.indexOf('value') + 1 }, ['value', 'a number', 'empty']));
-        else project.diagnostics.push(...issuesToDiagnostics(parsed.error.issues, rowSource));
+      if (!parsed.success) {
+        project.diagnostics.push(...issuesToDiagnostics(parsed.error.issues, rowSource));
         continue;
       }
-      const actual = parsed.data.note ? { period: parsed.data.period, value: parsed.data.value, note: parsed.data.note } : { period: parsed.data.period, value: parsed.data.value };
+      // An empty value is a figure not yet published: its note is the reason.
+      const { period, value, note } = parsed.data;
+      const actual: Actual = value === null ? (note ? { period, value, reason: note } : { period, value }) : note ? { period, value, note } : { period, value };
       kpi.actuals.push(actual);
       project.actualSources.set(actual, { file: table.file, line: row.line, column: 1 });
     }

@@ -25,7 +25,10 @@ export const RiskSchema = z.strictObject({
   risk: Text,
   cause: Text,
   consequence: Text,
-  category: z.enum(['strategic', 'operational', 'financial', 'reputational', 'legal', 'partnership', 'data']),
+  category: z
+    .enum(['strategic', 'operational', 'financial', 'reputational', 'legal', 'partnership', 'data'])
+    .optional()
+    .meta({ description: 'The kind of risk. Optional: nothing is printed when absent.' }),
   ...Rating.shape,
   owner: Text,
   mitigation: Text,

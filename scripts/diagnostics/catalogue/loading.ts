@@ -20,7 +20,10 @@ export const LOADING = {
   // Schema
   'schema/required': e('error', (key) => `"${key}" is required here but missing.`, (key) => `Add a line \`${key}: …\` at this level.`),
   'schema/unknown-key': e('error', (key, known) => `"${key}" is not a field this file knows.`, (key, known) => `Check the spelling; the fields allowed here are: ${known}.`),
-  'schema/type': e('error', (path, expected, got) => `"${path}" should be ${expected}, but it is ${got}.`, (path, expected) => `Write ${expected} here.`),
+  'schema/type': e('error', (path, expected, got) => `"${path}" should be ${expected}, but it is ${got}.`, (path, expected) =>
+    /actuals\[\d+\]\.value$/.test(path ?? '')
+      ? 'Write the figure as a number, e.g. 412. If it is due but not published yet, write `value: null` and add `reason:` saying when it will be, e.g. `reason: Published by the Home Office in August`; it is shown as "not yet available".'
+      : `Write ${expected} here.`),
   'schema/enum': e('error', (path, got, options) => `"${path}" is "${got}", which is not one of the allowed values.`, (path, got, options) => `Use one of: ${options}.`),
   'schema/invalid': e('error', (path, why) => `"${path}" ${why}.`, (path, why) => invalidHint(why ?? '')),
 
@@ -61,6 +64,7 @@ function invalidHint(why: string): string {
   const like = / like (\S+(?: Q\d)?)/.exec(why);
   if (like) return `Write it like ${like[1]}.`;
   if (/must not be negative/.test(why)) return 'Write 0 or a positive amount.';
+  if (/must be a number/.test(why)) return 'Write the figure as a number, e.g. 412. If it is not published yet, leave the value cell empty and say why in the note column; it is shown as "not yet available".';
   if (/whole number of pounds/.test(why)) return 'Write whole pounds without a £ sign or pence, e.g. 125000.';
   const items = /needs at least (\d+) item/.exec(why);
   if (items) return `Add at least ${items[1]} entr${items[1] === '1' ? 'y' : 'ies'}, each on a line starting with "- ".`;
