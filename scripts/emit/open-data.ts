@@ -46,7 +46,7 @@ export function openDataFiles(model: StrategyModel): Map<string, string> {
       ['id', 'risk', 'category', 'cause', 'consequence', 'likelihood', 'impact', 'rating', 'owner', 'mitigation', 'residual_likelihood', 'residual_impact', 'residual_rating', 'review'],
       model.risks.map((r) => {
         const rt = model.ratings.get(r.id);
-        return [r.id, r.risk, r.category, r.cause, r.consequence, r.likelihood, r.impact, rt?.inherent?.label, r.owner, r.mitigation, r.residual.likelihood, r.residual.impact, rt?.residual?.label, r.review];
+        return [r.id, r.risk, r.category, r.cause, r.consequence, r.likelihood, r.impact, rt?.inherent?.label, r.owner, r.mitigation, r.residual?.likelihood, r.residual?.impact, rt?.residual?.label, r.review];
       }),
     ),
   );

@@ -81,11 +81,13 @@ export function readProjectFile(project: Project, rel: string, opts: { from?: st
   const resolved = resolveInside(project.root, opts.from ?? '.', rel, opts.within === undefined ? {} : { within: opts.within });
   const where = opts.at ?? { file: rel, line: 1, column: 1 };
   if (!resolved.ok) {
-    project.diagnostics.push(diag(refusalRule(resolved.reason), where.file, where, [rel]));
+    const rule = refusalRule(resolved.reason);
+    const lookedFor = path.posix.join(toPosix(opts.from ?? '.'), toPosix(rel));
+    project.diagnostics.push(diag(rule, where.file, where, rule === 'file/not-found' ? [rel, lookedFor] : [rel]));
     return undefined;
   }
   if (!fs.statSync(resolved.absolute).isFile()) {
-    project.diagnostics.push(diag('file/not-found', where.file, where, [rel]));
+    project.diagnostics.push(diag('file/not-found', where.file, where, [rel, path.posix.join(toPosix(opts.from ?? '.'), toPosix(rel))]));
     return undefined;
   }
   project.files.push(resolved.relative);

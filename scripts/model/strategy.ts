@@ -86,7 +86,7 @@ export function buildModel(project: Project): StrategyModel {
   for (const r of rag.values()) ragCounts[r.status] += 1;
   const ratings = new Map<string, { inherent: Rating | undefined; residual: Rating | undefined }>();
   for (const r of risks) {
-    ratings.set(r.id, { inherent: rate(scale, r.likelihood, r.impact), residual: rate(scale, r.residual.likelihood, r.residual.impact) });
+    ratings.set(r.id, { inherent: rate(scale, r.likelihood, r.impact), residual: r.residual ? rate(scale, r.residual.likelihood, r.residual.impact) : undefined });
   }
   return {
     data,

@@ -3,7 +3,11 @@ import { e } from '../entry.js';
 
 export const LOADING = {
   // Reading files
-  'file/not-found': e('error', (f) => `The file ${f} is missing.`, (f) => `Create ${f}. \`npx strategy init\` writes a starting version of every file.`),
+  'file/not-found': e(
+    'error',
+    (f, lookedFor) => (lookedFor && lookedFor !== f ? `The file ${f} is missing (looked for at ${lookedFor}, in the strategy folder).` : `The file ${f} is missing.`),
+    (f, lookedFor) => `Create ${lookedFor || f}, or correct the path. \`npx strategy init\` writes a starting version of every file; police.uk downloads go in data/police-uk/.`,
+  ),
   'file/invalid-utf8': e('error', () => 'This file is not valid UTF-8 text.', () => 'Save it again as "UTF-8" in your editor (in Excel: "CSV UTF-8").'),
   'file/too-large': e('error', (size, max) => `This file is ${size}, more than the ${max} limit.`, () => 'Split it into smaller files, or remove data the strategy does not use.'),
   'file/outside-root': e('error', (p) => `"${p}" points outside the strategy folder.`, () => 'Keep every file inside the strategy folder and refer to it by a path relative to it, without "../".'),

@@ -191,20 +191,25 @@ export const riskRegister: BlockDefinition = {
   render({ model }) {
     const scale = model.scale;
     const legend = html`<p class="govuk-body-s risk-legend">Likelihood: ${scale.likelihood.map((l) => `${l.code} ${l.label}`).join(', ')}. Impact: ${scale.impact.map((i) => `${scale.kind === 'numeric' ? i.code : `${i.code} (${i.rank})`} ${i.label}`).join(', ')}. ${scale.kind === 'numeric' ? 'The rating is likelihood multiplied by impact.' : 'A rating such as C3 is the likelihood letter followed by the impact number.'}</p>`;
+    // Columns the register does not record (owner, residual rating, review date) are left out, not filled.
+    const has = { owner: model.risks.some((r) => r.owner), residual: model.risks.some((r) => r.residual), review: model.risks.some((r) => r.review) };
+    const split = model.risks.some((r) => r.cause || r.consequence);
+    const cols: [string, boolean][] = [['ID', true], [split ? 'Risk, cause and consequence' : 'Risk', true], ['Owner', has.owner], ['Rating', true], ['Mitigation', true], ['Residual', has.residual], ['Review', has.review]];
     return same(html`${legend}${table({
       caption: 'Strategic risk register',
-      head: ['ID', 'Risk, cause and consequence', 'Owner', 'Rating', 'Mitigation', 'Residual', 'Review'],
+      head: cols.filter(([, on]) => on).map(([label]) => label),
       rows: model.risks.map((r) => {
         const rt = model.ratings.get(r.id);
-        return [
+        const cells = [
           html`<span id="risk-${r.id}">${r.id}</span>`,
-          html`<strong>${r.risk}</strong>${r.category ? html`<span class="kpi-meta">${r.category.replace(/^./, (c) => c.toUpperCase())}</span>` : ''}<p class="risk-detail"><em>Cause:</em> ${r.cause}</p><p class="risk-detail"><em>Consequence:</em> ${r.consequence}</p>`,
-          r.owner,
+          html`<strong>${r.risk}</strong>${r.category ? html`<span class="kpi-meta">${r.category.replace(/^./, (c) => c.toUpperCase())}</span>` : ''}${r.description ? html`<p class="risk-detail">${r.description}</p>` : ''}${r.cause ? html`<p class="risk-detail"><em>Cause:</em> ${r.cause}</p>` : ''}${r.consequence ? html`<p class="risk-detail"><em>Consequence:</em> ${r.consequence}</p>` : ''}`,
+          r.owner ?? '',
           ratingTag(rt?.inherent),
           r.mitigation,
           ratingTag(rt?.residual),
-          formatDate(r.review),
+          r.review ? formatDate(r.review) : '',
         ];
+        return cells.filter((_, i) => cols[i]![1]);
       }),
       className: 'risk-table',
     })}`);

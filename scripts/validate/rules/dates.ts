@@ -43,7 +43,7 @@ export const checkDates: Rule = (ctx) => {
     d.partnership.approvals.forEach((a, i) => checkDate(ctx, a.date, 'partnership', ['approvals', i, 'date']));
   }
   if (d.eqia) checkDate(ctx, d.eqia.date, 'eqia', ['date']);
-  d.risks?.risks.forEach((r, i) => checkDate(ctx, r.review, 'risks', ['risks', i, 'review']));
+  d.risks?.risks.forEach((r, i) => r.review && checkDate(ctx, r.review, 'risks', ['risks', i, 'review']));
 
   const rawKpis = (ctx.project.sources.kpis?.value as { kpis?: { actuals?: unknown[] }[] } | undefined)?.kpis;
   d.kpis?.kpis.forEach((k, i) => {
