@@ -45,6 +45,11 @@ export const LOADING = {
   'chapter/out-of-order': e('error', (n, file) => `Section ${n} is in a file that sorts out of order.`, (n, file) => `Rename the file so it sorts in section order, e.g. ${file}.`),
   'markdown/heading-level': e('error', (level) => `A level-1 heading ("# …") is not allowed inside a chapter.`, () => 'The chapter title comes from the front matter; start your headings at "## ".'),
   'xref/unknown': e('error', (id) => `The cross-reference "#${id}" points to no section or heading.`, (id, suggestion) => suggestion ? `Did you mean "#${suggestion}"? Headings get ids from their text, or set one with "## Title {#my-id}".` : 'Link to a section id (its front matter `id`) or a heading id; set one with "## Title {#my-id}".'),
+  'xref/duplicate-heading': e(
+    'warning',
+    (title, other, id, slug) => `The heading "${title}" has the same text as the one at ${other}, so its id is "${id}" and a link to "#${slug}" goes to the other one.`,
+    (title, other, id, slug) => `Reword one of them, or give this one its own id: "## ${title} {#${slug}-…}".`,
+  ),
   'xref/duplicate-id': e('error', (id, other) => `The id "${id}" is already used at ${other}.`, () => 'Give this heading its own id with "## Title {#another-id}".'),
   'directive/unknown': e('error', (name, known) => `There is no data block called "${name}".`, (name, known) => `Use one of: ${known}.`),
   'directive/missing-attribute': e('error', (name, attr) => `The block "${name}" needs a ${attr}.`, (name, attr, example) => `Write it like ${example}.`),

@@ -41,6 +41,10 @@ export const RULES = {
   'kpi/no-actuals': e('warning', (id) => `The KPI "${id}" has no actuals yet.`, () => 'Add figures under `actuals:` (period and value), or name a CSV file in `actuals_csv:`, as soon as the first period is reported.'),
   'kpi/unused': e('warning', (id) => `The KPI "${id}" is not used by any logic-model outcome or action.`, (id) => `Add "${id}" to the \`kpis:\` of an outcome in data/logic-models.yaml or of an action in data/actions.yaml, or remove the KPI.`),
 
+  // Guidance left from `strategy init` (validate/rules/guidance.ts)
+  'chapter/guidance-left': e('warning', () => 'A guidance note from `strategy init` is still in this chapter.', () => 'Replace the note (the quoted paragraph starting "Guidance (delete when written)") with the strategy\'s own text before the status leaves `draft`: it would be published.'),
+  'chapter/guidance-published': e('error', (status) => `A guidance note from \`strategy init\` is still in this chapter, and the strategy's status is "${status}", so it would be published.`, () => 'Delete the quoted paragraph starting "Guidance (delete when written)" and write the section\'s own text, or set `status: draft` in data/partnership.yaml while it is unfinished.'),
+
   // Actions (validate/rules/actions.ts)
   'action/overdue': e('warning', (id, due, asAt) => `The action "${id}" was due in ${due} but is not complete at the reporting period, ${asAt}.`, () => 'Update its `status` (complete, on-track, at-risk or off-track), or agree a new `due` quarter and record why.'),
 
