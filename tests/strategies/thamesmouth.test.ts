@@ -94,7 +94,7 @@ describe('the second example: figures worked out by the tool', () => {
 
   it('a three-year plan labels its logic models from its own years, and keeps the ids officers wrote', () => {
     const page = fs.readFileSync(path.join(dist, 'delivery-plans.html'), 'utf8');
-    expect(page).toContain('Long term (2026-27 and beyond)');
+    expect(page).toContain('Long-term outcomes (2026-27 and beyond)');
     expect(page).not.toContain('year 4');
     const risks = tableRows('risk-register.html', 'risk-table');
     expect(risks[0]).toEqual(['ID', 'Risk', 'Rating', 'Mitigation']);
