@@ -13,7 +13,7 @@ const tests = fs
   .map((f) => path.posix.join('tests', f.split(path.sep).join('/')))
   .filter((f) => f.endsWith('.test.ts'))
   .sort();
-const example = tests.filter((f) => /\binject\(\s*['"]exampleOut['"]\s*\)/.test(fs.readFileSync(f, 'utf8')));
+const example = tests.filter((f) => /\binject\(\s*['"](exampleOut|secondOut)['"]\s*\)/.test(fs.readFileSync(f, 'utf8')));
 
 export default defineConfig({
   test: {

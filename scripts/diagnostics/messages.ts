@@ -6,6 +6,7 @@
  */
 import type { Diagnostic, Position, Severity } from './diagnostic.js';
 import type { Entry, Text } from './entry.js';
+import { BLOCKS } from './catalogue/blocks.js';
 import { CHARTS } from './catalogue/charts.js';
 import { LOADING } from './catalogue/loading.js';
 import { RULES } from './catalogue/rules.js';
@@ -15,6 +16,7 @@ export const MESSAGES = {
   ...LOADING,
   ...RULES,
   ...CHARTS,
+  ...BLOCKS,
   ...SECURITY,
 } as const satisfies Record<string, Entry>;
 

@@ -258,6 +258,9 @@ function kpis(report: Report, a: StrategyModel, b: StrategyModel): void {
   }
 }
 
+/** A result as read: a figure recorded as not yet published (`value: null`) says so. */
+const shown = (v: number | null, unit: Kpi['unit']): string => (v === null ? 'not yet available' : formatValue(v, unit));
+
 /** Results by period: new results, corrected values, withdrawn ones. Where they were written makes no difference. */
 function actuals(report: Report, o: Kpi, n: Kpi): void {
   const before = new Map(o.actuals.map((x) => [x.period, x]));
@@ -265,17 +268,17 @@ function actuals(report: Report, o: Kpi, n: Kpi): void {
   const periods = [...after.keys()].sort();
   const added = periods.filter((p) => !before.has(p));
   for (const p of added) {
-    const v = formatValue(after.get(p)!.value, n.unit);
+    const v = shown(after.get(p)!.value, n.unit);
     report.add('actuals', { subject: kpiName(n), text: `result added for ${describePeriod(p)}: ${v}`, new: v });
   }
   for (const p of periods) {
     const was = before.get(p);
     const now = after.get(p)!;
     if (!was) continue;
-    if (was.value !== now.value) report.add('actuals', { subject: kpiName(n), ...changed(`result for ${describePeriod(p)}`, was.value, now.value, (v) => formatValue(v as number, n.unit)) });
+    if (was.value !== now.value) report.add('actuals', { subject: kpiName(n), ...changed(`result for ${describePeriod(p)}`, was.value, now.value, (v) => shown(v as number | null, n.unit)) });
     if ((was.note ?? '') !== (now.note ?? '')) report.add('actuals', { subject: kpiName(n), ...changed(`note on the ${describePeriod(p)} result`, was.note ?? 'none', now.note ?? 'none') });
   }
-  for (const [p, was] of before) if (!after.has(p)) report.add('actuals', { subject: kpiName(n), text: `result for ${describePeriod(p)} removed (was ${formatValue(was.value, o.unit)})`, old: formatValue(was.value, o.unit) });
+  for (const [p, was] of before) if (!after.has(p)) report.add('actuals', { subject: kpiName(n), text: `result for ${describePeriod(p)} removed (was ${shown(was.value, o.unit)})`, old: shown(was.value, o.unit) });
 }
 
 function risks(report: Report, a: StrategyModel, b: StrategyModel): void {
@@ -300,11 +303,11 @@ const pounds = (n: number) => formatMoney(n);
 const signed = (n: number) => `${n >= 0 ? '+' : '−'}${formatMoney(Math.abs(n))}`;
 
 function funding(report: Report, a: StrategyModel, b: StrategyModel): void {
-  const { added, removed, kept } = byId(a.funding, b.funding);
+  const { added, removed, kept } = byId(a.funding.map((m) => m.stream), b.funding.map((m) => m.stream));
   const name = (s: { id: string; project: string; funder: string }) => `${s.project}, ${s.funder}`;
   for (const s of added) {
     const total = b.fundingTotals.byStream[s.id] ?? 0;
-    report.add('funding', { subject: name(s), text: `added: ${pounds(total)} in total (${s.status})`, new: pounds(total) });
+    report.add('funding', { subject: name(s), text: `added: ${pounds(total)} in total (${typeof s.status === 'string' ? s.status : Object.entries(s.status).map(([y, st]) => `${y} ${st}`).join(', ')})`, new: pounds(total) });
   }
   for (const s of removed) {
     const total = a.fundingTotals.byStream[s.id] ?? 0;

@@ -34,7 +34,7 @@ export function openDataFiles(model: StrategyModel): Map<string, string> {
   );
   out.set(
     'data/kpi-actuals.csv',
-    toCsv(['kpi', 'period', 'value', 'note'], model.kpis.flatMap((k) => [...k.actuals].sort((a, b) => comparePeriods(a.period, b.period)).map((a) => [k.id, a.period, a.value, a.note]))),
+    toCsv(['kpi', 'period', 'value', 'note'], model.kpis.flatMap((k) => [...k.actuals].sort((a, b) => comparePeriods(a.period, b.period)).map((a) => [k.id, a.period, a.value, a.value === null ? (a.reason ?? a.note) : a.note]))),
   );
   out.set(
     'data/actions.csv',
@@ -46,7 +46,7 @@ export function openDataFiles(model: StrategyModel): Map<string, string> {
       ['id', 'risk', 'category', 'cause', 'consequence', 'likelihood', 'impact', 'rating', 'owner', 'mitigation', 'residual_likelihood', 'residual_impact', 'residual_rating', 'review'],
       model.risks.map((r) => {
         const rt = model.ratings.get(r.id);
-        return [r.id, r.risk, r.category, r.cause, r.consequence, r.likelihood, r.impact, rt?.inherent?.label, r.owner, r.mitigation, r.residual.likelihood, r.residual.impact, rt?.residual?.label, r.review];
+        return [r.id, r.risk, r.category, r.cause, r.consequence, r.likelihood, r.impact, rt?.inherent?.label, r.owner, r.mitigation, r.residual?.likelihood, r.residual?.impact, rt?.residual?.label, r.review];
       }),
     ),
   );
@@ -55,12 +55,14 @@ export function openDataFiles(model: StrategyModel): Map<string, string> {
     toCsv(
       ['id', 'funder', 'project', 'priority', 'provider', 'status', ...years, 'total'],
       [
-        ...model.funding.map((s) => [s.id, s.funder, s.project, s.priority, s.provider, s.status, ...years.map((y) => s.amounts[y]), model.fundingTotals.byStream[s.id]]),
+        ...model.funding.map(({ stream: s, priorities, statusByYear, singleStatus }) => [s.id, s.funder, s.project, priorities.join('; '), s.provider, singleStatus ?? years.map((y) => `${y}: ${statusByYear[y] ?? ''}`).join('; '), ...years.map((y) => s.amounts[y]), model.fundingTotals.byStream[s.id]]),
         ['total', '', '', '', '', '', ...years.map((y) => model.fundingTotals.byYear[y]), model.fundingTotals.total],
       ],
     ),
   );
   const { partnership, ...rest } = model.data;
-  out.set('data/strategy.json', `${JSON.stringify({ licence: 'Open Government Licence v3.0', partnership, ...rest, rag: Object.fromEntries(model.rag), fundingTotals: model.fundingTotals, priorityScores: model.priorityScores.map((p) => ({ candidate: p.candidate.id, title: p.candidate.title, rank: p.rank, total: p.total })) }, null, 2)}\n`);
+  // Scores as printed (exact, rounded once) and as a number that formats to the same text.
+  out.set('data/strategy.json', `${JSON.stringify({ licence: 'Open Government Licence v3.0', partnership, ...rest, rag: Object.fromEntries(model.rag), fundingTotals: model.fundingTotals, priorityScores: model.priorityScores.map((p) => ({ candidate: p.id, title: p.title, rank: p.rank, total: Number(p.scoreText.replace(/,/g, '')), score: p.scoreText, selected: p.selected })) }, null, 2)}
+`);
   return out;
 }

@@ -28,7 +28,21 @@ export type ChartRequest = OfficerChartRequest | GeneratedChartRequest;
 export type ChartKind = ChartRequest['kind'];
 
 /** What a block attribute refers to, so ids are checked before anything renders. */
-export type AttributeKind = 'priority' | 'kpi' | 'survey' | 'question' | 'chart' | { oneOf: readonly string[] };
+export type AttributeKind =
+  | 'priority'
+  | 'kpi'
+  | 'survey'
+  /** Survey ids separated by commas, e.g. `online-2023,panel-2023`. */
+  | 'surveys'
+  | 'question'
+  | 'chart'
+  /** A financial year of the strategy. */
+  | 'year'
+  /** An allocation round in data/funding.yaml. */
+  | 'allocation-round'
+  /** Any text, checked by the block itself (e.g. a file path or a column name). */
+  | 'text'
+  | { oneOf: readonly string[] };
 
 export interface AttributeSpec {
   name: string;

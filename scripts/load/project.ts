@@ -83,11 +83,13 @@ export function readProjectFile(project: Project, rel: string, opts: { from?: st
   const resolved = resolveInside(project.root, opts.from ?? '.', rel, opts.within === undefined ? {} : { within: opts.within });
   const where = opts.at ?? { file: rel, line: 1, column: 1 };
   if (!resolved.ok) {
-    report.push(diag(refusalRule(resolved.reason), where.file, where, [rel]));
+    const rule = refusalRule(resolved.reason);
+    const lookedFor = path.posix.join(toPosix(opts.from ?? '.'), toPosix(rel));
+    report.push(diag(rule, where.file, where, rule === 'file/not-found' ? [rel, lookedFor] : [rel]));
     return undefined;
   }
   if (!fs.statSync(resolved.absolute).isFile()) {
-    report.push(diag('file/not-found', where.file, where, [rel]));
+    report.push(diag('file/not-found', where.file, where, [rel, path.posix.join(toPosix(opts.from ?? '.'), toPosix(rel))]));
     return undefined;
   }
   project.files.push(resolved.relative);
@@ -201,12 +203,13 @@ function mergeKpiActuals(project: Project): void {
         locate: (p) => ({ line: row.line, column: Math.max(1, table.columns.indexOf(String(p[0] ?? '')) + 1) }),
         locateKey: () => ({ line: row.line, column: 1 }),
       };
-      if (!parsed.success || (row.values['value'] ?? '').trim() === '') {
-        if (parsed.success) project.diagnostics.push(diag('schema/type', table.file, { line: row.line, column: table.columns.indexOf('value') + 1 }, ['value', 'a number', 'empty']));
-        else project.diagnostics.push(...issuesToDiagnostics(parsed.error.issues, rowSource));
+      if (!parsed.success) {
+        project.diagnostics.push(...issuesToDiagnostics(parsed.error.issues, rowSource));
         continue;
       }
-      const actual = parsed.data.note ? { period: parsed.data.period, value: parsed.data.value, note: parsed.data.note } : { period: parsed.data.period, value: parsed.data.value };
+      // An empty value is a figure not yet published: its note is the reason.
+      const { period, value, note } = parsed.data;
+      const actual: Actual = value === null ? (note ? { period, value, reason: note } : { period, value }) : note ? { period, value, note } : { period, value };
       kpi.actuals.push(actual);
       project.actualSources.set(actual, { file: table.file, line: row.line, column: 1 });
     }

@@ -46,8 +46,14 @@ export function formatKpiValue(value: number, unit: Kpi['unit']): string {
   switch (unit) {
     case 'percent':
       return formatPercent(value);
+    case 'percentage-points':
+      return `${formatNumber(value)} percentage points`;
     case 'rate-per-1000':
       return `${formatNumber(value)} per 1,000`;
+    case 'rate-per-100000':
+      return `${formatNumber(value)} per 100,000`;
+    case 'money':
+      return formatMoney(value);
     case 'days':
       return `${formatNumber(value)} days`;
     default:
@@ -59,7 +65,10 @@ export function formatKpiValue(value: number, unit: Kpi['unit']): string {
 export const KPI_UNIT_TITLES: Record<Kpi['unit'], string> = {
   count: 'Number',
   percent: 'Per cent',
+  'percentage-points': 'Percentage points',
   'rate-per-1000': 'Rate per 1,000 people',
+  'rate-per-100000': 'Rate per 100,000 people',
+  money: 'Pounds',
   days: 'Days',
   score: 'Score',
 };

@@ -5,11 +5,27 @@
  */
 import { z } from 'zod';
 
-/** Lower-case words joined by hyphens, e.g. `serious-violence` or `sv-01`. */
+/** A suggested id for a value that is not one: spaces and other marks become hyphens, case is kept. */
+export function suggestId(value: unknown): string {
+  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value : '';
+  const fixed = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return fixed || 'R01';
+}
+
+/**
+ * An identifier as the officer writes it: letters (either case), digits and hyphens, e.g. `R01`,
+ * `serious-violence`, `SV-01`. The case is kept everywhere it is shown.
+ */
 export const Id = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'must be lower-case letters, digits and hyphens' })
-  .meta({ description: 'An identifier: lower-case letters, digits and hyphens, e.g. `serious-violence`.' });
+  .regex(/^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/, {
+    error: (iss) => `must be letters, digits and hyphens with no spaces, like ${suggestId(iss.input)} (it is "${String(iss.input)}")`,
+  })
+  .meta({ description: 'An identifier: letters, digits and hyphens, kept as written, e.g. `R01` or `serious-violence`.', examples: ['R01', 'serious-violence'] });
 
 /** A financial year, written `2027-28` (1 April 2027 to 31 March 2028). */
 export const FinancialYear = z

@@ -26,6 +26,15 @@ export const EqiaSchema = z.strictObject({
   characteristics: z.array(
     z.strictObject({ characteristic: z.enum(PROTECTED_CHARACTERISTICS), ...Assessment.shape }),
   ),
+  other_groups: z
+    .array(
+      z.strictObject({
+        group: Text.meta({ description: 'The group, e.g. `Armed forces community`, `Care leavers`, `Carers`.' }),
+        ...Assessment.shape,
+      }),
+    )
+    .default([])
+    .meta({ description: 'Further groups the partnership assesses locally, beyond the nine protected characteristics: armed forces, care leavers, carers and others.' }),
   socio_economic: Assessment.optional().meta({ description: 'Optional in England; a duty in Wales.' }),
   welsh_language: Assessment.optional().meta({ description: 'Welsh bodies only.' }),
 });

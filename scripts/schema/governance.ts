@@ -6,10 +6,10 @@ export const BodySchema = z.strictObject({
   id: Id,
   name: Text,
   type: z.enum(['board', 'delivery-group', 'scrutiny', 'statutory-partner', 'external']),
-  chair: Text,
+  chair: Text.optional().meta({ description: 'Who chairs it (a role). Optional: nothing is printed when absent, e.g. for a body outside the partnership.' }),
   members: z.array(Text).default([]),
   reports_to: Id.optional().meta({ description: 'The id of the body this one reports to.' }),
-  meets: z.enum(['monthly', 'bi-monthly', 'quarterly', 'six-monthly', 'annually']),
+  meets: z.enum(['monthly', 'bi-monthly', 'quarterly', 'six-monthly', 'annually']).optional().meta({ description: 'How often it meets. Optional: nothing is printed when absent.' }),
   remit: Text,
   priorities: z.array(Id).default([]).meta({ description: 'Priorities this body oversees or delivers.' }),
 });

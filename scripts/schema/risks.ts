@@ -22,15 +22,19 @@ const Rating = z.strictObject({
 
 export const RiskSchema = z.strictObject({
   id: Id,
-  risk: Text,
-  cause: Text,
-  consequence: Text,
-  category: z.enum(['strategic', 'operational', 'financial', 'reputational', 'legal', 'partnership', 'data']),
+  risk: Text.meta({ description: 'The risk in a few words, e.g. `Decreased agency "buy in"`.' }),
+  description: Text.optional().meta({ description: 'What could happen, when the register does not split it into cause and consequence.' }),
+  cause: Text.optional(),
+  consequence: Text.optional(),
+  category: z
+    .enum(['strategic', 'operational', 'financial', 'reputational', 'legal', 'partnership', 'data'])
+    .optional()
+    .meta({ description: 'The kind of risk. Optional: nothing is printed when absent.' }),
   ...Rating.shape,
-  owner: Text,
-  mitigation: Text,
-  residual: Rating,
-  review: IsoDate,
+  owner: Text.optional().meta({ description: 'Who owns the risk (a role). Optional: nothing is printed when absent.' }),
+  mitigation: Text.meta({ description: 'The action to avoid or mitigate the risk.' }),
+  residual: Rating.optional().meta({ description: 'The rating after mitigation, if the register records one.' }),
+  review: IsoDate.optional().meta({ description: 'When the risk is next reviewed.' }),
 });
 
 export const RisksSchema = z.strictObject({

@@ -1,5 +1,5 @@
 /**
- * What every cross-check rule receives: the loaded data, the strategy's years and "today", and a
+ * What every cross-check rule receives: the loaded data, the strategy's years and reporting period, and a
  * `report` that turns a rule id and a path into a diagnostic at the exact YAML line and column.
  * Inputs that failed to load are undefined in `data`; a rule that needs them skips, never crashes.
  */
@@ -7,7 +7,8 @@ import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
 import { diag, type RuleId } from '../diagnostics/messages.js';
 import type { Project } from '../load/project.js';
 import type { PathSegment } from '../load/yaml.js';
-import { quarterOfDate, strategyYears } from '../model/periods.js';
+import { strategyYears } from '../model/periods.js';
+import { reportingPeriod, type ReportingPeriod } from '../model/reporting.js';
 import { DATA_INPUTS, type DataKey, type StrategyData } from '../schema/index.js';
 
 export interface RuleContext {
@@ -15,8 +16,8 @@ export interface RuleContext {
   data: Partial<StrategyData>;
   /** The strategy's financial years, e.g. 2027-28 … 2030-31, when partnership.yaml loaded. */
   years: string[] | undefined;
-  /** The quarter of the build's fixed date ("today"), when partnership.yaml loaded. */
-  today: { date: string; quarter: string } | undefined;
+  /** The reporting period statuses are worked out for (`reporting.as_at`, or the publication date). */
+  reporting: ReportingPeriod | undefined;
   /** File of a data input, relative to the root, e.g. `data/kpis.yaml`. */
   fileOf(key: DataKey): string;
   /** Position of the value at `path` in a data input (or of the key, with `{ key: true }`). */
@@ -39,12 +40,11 @@ export function createContext(project: Project, out: Diagnostic[]): RuleContext 
     if (!source) return { line: 1, column: 1 };
     return options.key ? source.locateKey(path) : source.locate(path);
   };
-  const quarter = p ? quarterOfDate(p.build.date) : undefined;
   return {
     project,
     data,
     years: p ? strategyYears(p.strategy.start_year, p.strategy.years) : undefined,
-    today: p && quarter ? { date: p.build.date, quarter } : undefined,
+    reporting: p ? reportingPeriod(p.reporting?.as_at, p.build.date) : undefined,
     fileOf,
     at,
     where(key, path) {

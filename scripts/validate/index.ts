@@ -18,6 +18,7 @@ import { checkDates } from './rules/dates.js';
 import { checkEqia } from './rules/eqia.js';
 import { checkFunding } from './rules/funding.js';
 import { checkGovernance } from './rules/governance.js';
+import { checkGuidance } from './rules/guidance.js';
 import { checkIds } from './rules/ids.js';
 import { checkKpis } from './rules/kpis.js';
 import { checkLogicModels } from './rules/logic-models.js';
@@ -42,6 +43,7 @@ export const RULES: readonly Rule[] = [
   checkRisks,
   checkPriorityMatrix,
   checkUsage,
+  checkGuidance,
 ];
 
 /** Run every cross-check; the diagnostics come back sorted by file and position. */

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Element, Root } from 'hast';
 import { describe, expect, inject, it } from 'vitest';
 import { parseCsv } from '../../scripts/load/csv.js';
-import { formatKpiValue, formatMoney, formatScore } from '../../scripts/model/format.js';
+import { formatKpiValue, formatMoney } from '../../scripts/model/format.js';
 import { parsePeriod } from '../../scripts/model/periods.js';
 import type { Kpi } from '../../scripts/schema/index.js';
 import { byTag, elements, hasClass, readPage } from '../support/html.js';
@@ -25,7 +25,7 @@ const strategy = JSON.parse(fs.readFileSync(path.join(dist, 'data', 'strategy.js
   rag: Record<string, { value?: number }>;
   fundingTotals: { byPriority: Record<string, Record<string, number>>; byFunder: Record<string, Record<string, number>> };
   priorities: { priorities: { id: string; title: string }[] };
-  priorityScores: { candidate: string; title: string; total: number }[];
+  priorityScores: { candidate: string; title: string; total: number; score: string }[];
 };
 
 /** A cell's own text, without its `kpi-meta` note (the period under a value). */
@@ -160,16 +160,18 @@ describe('the same number reads the same in a table, its chart and the open data
     expect(strategy.priorityScores.length).toBeGreaterThan(0);
     expect(matrix!.rows).toHaveLength(strategy.priorityScores.length);
     strategy.priorityScores.forEach((s, i) => {
-      const expected = formatScore(s.total);
+      // The exact score as printed; the number in strategy.json reads the same.
+      const expected = s.score;
+      expect(String(s.total)).toBe(String(Number(s.score)));
       expect(matrix!.rows[i]!.cells[0]).toBe(s.title);
       expect(matrix!.rows[i]!.cells[col(matrix!, 'Weighted score')]).toBe(expected);
       expect(chart.rows[i]!.cells[0]).toBe(s.title);
-      expect(chart.rows[i]!.cells[col(chart, 'Weighted total')]).toBe(expected);
+      expect(chart.rows[i]!.cells[col(chart, 'Weighted score')]).toBe(expected);
       // Each criterion's score, column by column in the same order.
       const criteria = matrix!.head.slice(1, col(matrix!, 'Weighted score'));
-      const chartCriteria = chart.head.slice(col(chart, 'Rank') + 1, col(chart, 'Weighted total'));
+      const chartCriteria = chart.head.slice(col(chart, 'Rank') + 1, col(chart, 'Weighted score'));
       expect(chartCriteria.map((h) => h.replace(/ \(×.*\)$/, ''))).toEqual(criteria.map((h) => h.replace(/\s*×.*$/, '')));
-      expect(chart.rows[i]!.cells.slice(col(chart, 'Rank') + 1, col(chart, 'Weighted total'))).toEqual(matrix!.rows[i]!.cells.slice(1, col(matrix!, 'Weighted score')));
+      expect(chart.rows[i]!.cells.slice(col(chart, 'Rank') + 1, col(chart, 'Weighted score'))).toEqual(matrix!.rows[i]!.cells.slice(1, col(matrix!, 'Weighted score')));
     });
   });
 });

@@ -3,8 +3,8 @@ import { renderChart, type ChartRequest, type RenderedChart } from '../../script
 import { elementText, fixtureProject, svgElements } from './helpers.js';
 import { buildModel } from '../../scripts/model/strategy.js';
 
-async function render(request: ChartRequest): Promise<RenderedChart> {
-  const result = await renderChart(request, { model: buildModel(fixtureProject()), cacheDir: false });
+async function render(request: ChartRequest, asAt?: string): Promise<RenderedChart> {
+  const result = await renderChart(request, { model: buildModel(asAt ? fixtureProject(undefined, asAt) : fixtureProject()), cacheDir: false });
   if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
   return result.chart;
 }
@@ -60,6 +60,15 @@ describe('generated charts', () => {
     expect(chart.svg).toContain('>Latest 118: Off target</text>');
     expect(chart.svg).toContain('>Target 110</text>');
     expect(chart.svg).toContain('>2027-28</text>');
+  });
+
+  it('KPI trend: a quarter due at the reporting period but not published is "not yet available", never rated from the quarter before', async () => {
+    // Published 30 April 2028, status as at Q4 2027-28: the Q4 knife crime figure is not in yet.
+    const chart = await render({ kind: 'kpi-trend', kpiId: 'knife-crime' }, '2028-03-31');
+    expect(chart.description).toContain('The figure for Q4 2027-28 (January to March 2028) is not yet available; the last published figure is 118 in Q3 2027-28 (October to December 2027).');
+    expect(chart.description).not.toContain('off target');
+    expect(chart.table.rows).toContainEqual(['Q4 2027-28 (January to March 2028)', 'Not yet available', '110', 'Not yet available']);
+    expect(chart.svg).not.toContain('>Latest 118: Off target</text>');
   });
 
   it('risk heat map: every cell of the configured scale, each listing its risk ids', async () => {
@@ -124,12 +133,14 @@ describe('generated charts', () => {
   it('priority-setting scores ranked by weighted total', async () => {
     const chart = await render({ kind: 'priority-scores' });
     expectAccessible(chart);
-    // Serious violence 2×5 + 3 = 13; ASB 2×3 + 5 = 11; fraud 2×2 + 4 = 8.
+    // Weights 2 and 1, divided by the total weight 3: serious violence (2×5 + 3) ÷ 3 = 4.33;
+    // ASB (2×3 + 5) ÷ 3 = 3.67; fraud (2×2 + 4) ÷ 3 = 2.67.
     expect(chart.table.rows).toEqual([
-      ['Serious violence', '1', '5', '3', '13', 'Yes'],
-      ['Anti-social behaviour', '2', '3', '5', '11', 'Yes'],
-      ['Fraud', '3', '2', '4', '8', 'No'],
+      ['Serious violence', '1', '5', '3', '4.33', 'Yes'],
+      ['Anti-social behaviour', '2', '3', '5', '3.67', 'Yes'],
+      ['Fraud', '3', '2', '4', '2.67', 'No'],
     ]);
+    expect(chart.svg).toContain('>4.33</text>');
     expect(markCount(chart.svg, 'rect')).toBe(3);
   });
 

@@ -8,7 +8,7 @@ export const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 
 
 const lead = { organisation: 'Northbridge Council', role: 'Head of Community Safety' };
 
-export function fixtureProject(root = path.join(FIXTURES, 'police')): Project {
+export function fixtureProject(root = path.join(FIXTURES, 'police'), asAt: string | undefined = '2027-28 Q3'): Project {
   const data = {
     partnership: PartnershipSchema.parse({
       name: 'Safer Testbridge Partnership',
@@ -18,6 +18,7 @@ export function fixtureProject(root = path.join(FIXTURES, 'police')): Project {
       version: '0.1',
       responsible_authorities: [{ id: 'council', name: 'Testbridge Council', type: 'council' }],
       build: { date: '2028-04-30' },
+      ...(asAt ? { reporting: { as_at: asAt } } : {}),
     }),
     priorities: PrioritiesSchema.parse({
       priorities: [

@@ -64,3 +64,36 @@ describe('computeRag', () => {
     expect(r.shortfallPercent).toBeCloseTo(3.333, 3);
   });
 });
+
+describe('RAG at the reporting period', () => {
+  const kpi = {
+    direction: 'lower-is-better' as const,
+    targets: { '2025-26': 100 },
+    actuals: [
+      { period: '2025-26 Q1', value: 98 },
+      { period: '2025-26 Q2', value: 104 },
+      { period: '2025-26 Q3', value: null, reason: 'Published by the Home Office in February' },
+    ],
+  };
+  it('a figure recorded as not yet published is grey, with its reason and the last published figure', () => {
+    expect(computeRag(kpi, rule, '2025-26 Q3')).toEqual({
+      status: 'grey',
+      period: '2025-26 Q3',
+      unavailable: { reason: 'Published by the Home Office in February' },
+      lastPublished: { period: '2025-26 Q2', value: 104 },
+    });
+  });
+  it('a due figure that is missing altogether is grey too, never rated from the quarter before', () => {
+    const r = computeRag(kpi, rule, '2025-26 Q4');
+    expect(r.status).toBe('grey');
+    expect(r.unavailable).toEqual({ reason: undefined });
+    expect(r.lastPublished).toEqual({ period: '2025-26 Q2', value: 104 });
+  });
+  it('rates the figure of the period due, not a later one', () => {
+    expect(computeRag(kpi, rule, '2025-26 Q1')).toMatchObject({ status: 'green', value: 98 });
+    expect(computeRag(kpi, rule, '2025-26 Q2')).toMatchObject({ status: 'amber', value: 104 });
+  });
+  it('without a reporting period, the latest published figure is rated', () => {
+    expect(computeRag(kpi, rule)).toMatchObject({ status: 'amber', period: '2025-26 Q2' });
+  });
+});

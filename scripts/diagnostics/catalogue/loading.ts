@@ -3,7 +3,11 @@ import { e } from '../entry.js';
 
 export const LOADING = {
   // Reading files
-  'file/not-found': e('error', (f) => `The file ${f} is missing.`, (f) => `Create ${f}. \`npx strategy init\` writes a starting version of every file.`),
+  'file/not-found': e(
+    'error',
+    (f, lookedFor) => (lookedFor && lookedFor !== f ? `The file ${f} is missing (looked for at ${lookedFor}, in the strategy folder).` : `The file ${f} is missing.`),
+    (f, lookedFor) => `Create ${lookedFor || f}, or correct the path. \`npx strategy init\` writes a starting version of every file; police.uk downloads go in data/police-uk/.`,
+  ),
   'file/invalid-utf8': e('error', () => 'This file is not valid UTF-8 text.', () => 'Save it again as "UTF-8" in your editor (in Excel: "CSV UTF-8").'),
   'file/too-large': e('error', (size, max) => `This file is ${size}, more than the ${max} limit.`, () => 'Split it into smaller files, or remove data the strategy does not use.'),
   'file/outside-root': e('error', (p) => `"${p}" points outside the strategy folder.`, () => 'Keep every file inside the strategy folder and refer to it by a path relative to it, without "../".'),
@@ -20,7 +24,10 @@ export const LOADING = {
   // Schema
   'schema/required': e('error', (key) => `"${key}" is required here but missing.`, (key) => `Add a line \`${key}: …\` at this level.`),
   'schema/unknown-key': e('error', (key, known) => `"${key}" is not a field this file knows.`, (key, known) => `Check the spelling; the fields allowed here are: ${known}.`),
-  'schema/type': e('error', (path, expected, got) => `"${path}" should be ${expected}, but it is ${got}.`, (path, expected) => `Write ${expected} here.`),
+  'schema/type': e('error', (path, expected, got) => `"${path}" should be ${expected}, but it is ${got}.`, (path, expected) =>
+    /actuals\[\d+\]\.value$/.test(path ?? '')
+      ? 'Write the figure as a number, e.g. 412. If it is due but not published yet, write `value: null` and add `reason:` saying when it will be, e.g. `reason: Published by the Home Office in August`; it is shown as "not yet available".'
+      : `Write ${expected} here.`),
   'schema/enum': e('error', (path, got, options) => `"${path}" is "${got}", which is not one of the allowed values.`, (path, got, options) => `Use one of: ${options}.`),
   'schema/invalid': e('error', (path, why) => `"${path}" ${why}.`, (path, why) => invalidHint(why ?? '')),
 
@@ -38,6 +45,11 @@ export const LOADING = {
   'chapter/out-of-order': e('error', (n, file) => `Section ${n} is in a file that sorts out of order.`, (n, file) => `Rename the file so it sorts in section order, e.g. ${file}.`),
   'markdown/heading-level': e('error', (level) => `A level-1 heading ("# …") is not allowed inside a chapter.`, () => 'The chapter title comes from the front matter; start your headings at "## ".'),
   'xref/unknown': e('error', (id) => `The cross-reference "#${id}" points to no section or heading.`, (id, suggestion) => suggestion ? `Did you mean "#${suggestion}"? Headings get ids from their text, or set one with "## Title {#my-id}".` : 'Link to a section id (its front matter `id`) or a heading id; set one with "## Title {#my-id}".'),
+  'xref/duplicate-heading': e(
+    'warning',
+    (title, other, id, slug) => `The heading "${title}" has the same text as the one at ${other}, so its id is "${id}" and a link to "#${slug}" goes to the other one.`,
+    (title, other, id, slug) => `Reword one of them, or give this one its own id: "## ${title} {#${slug}-…}".`,
+  ),
   'xref/duplicate-id': e('error', (id, other) => `The id "${id}" is already used at ${other}.`, () => 'Give this heading its own id with "## Title {#another-id}".'),
   'directive/unknown': e('error', (name, known) => `There is no data block called "${name}".`, (name, known) => `Use one of: ${known}.`),
   'directive/missing-attribute': e('error', (name, attr) => `The block "${name}" needs a ${attr}.`, (name, attr, example) => `Write it like ${example}.`),
@@ -62,6 +74,7 @@ function invalidHint(why: string): string {
   const like = / like (\S+(?: Q\d)?)/.exec(why);
   if (like) return `Write it like ${like[1]}.`;
   if (/must not be negative/.test(why)) return 'Write 0 or a positive amount.';
+  if (/must be a number/.test(why)) return 'Write the figure as a number, e.g. 412. If it is not published yet, leave the value cell empty and say why in the note column; it is shown as "not yet available".';
   if (/whole number of pounds/.test(why)) return 'Write whole pounds without a £ sign or pence, e.g. 125000.';
   const items = /needs at least (\d+) item/.exec(why);
   if (items) return `Add at least ${items[1]} entr${items[1] === '1' ? 'y' : 'ies'}, each on a line starting with "- ".`;

@@ -32,11 +32,21 @@ export const RULES = {
   'kpi/actual-outside-strategy': e('error', (id, period, first, last) => `The actual for ${period} of KPI "${id}" falls outside the strategy period (${first} to ${last}).`, (id, period, first, last) => `Correct the period, or move an earlier figure into \`baseline:\`; actuals run from ${first} to ${last}.`),
   'kpi/csv-not-linked': e('error', (id, csv) => `This row is for KPI "${id}", but that KPI does not read ${csv}, so the figure would be ignored.`, (id, csv) => `Add \`actuals_csv: ${csv}\` to KPI "${id}" in data/kpis.yaml, or move the figure to the file it reads.`),
   'kpi/duplicate-actual': e('error', (id, period, other) => `KPI "${id}" has two actuals for ${period} (the other is at ${other}).`, () => 'Keep one figure per period: delete or correct the other.'),
+  'kpi/figure-missing': e(
+    'warning',
+    (id, period, asAt) => `The KPI "${id}" has no figure for ${period}, which is due at the reporting period, ${asAt}; it is shown as "not yet available".`,
+    (id, period) => `Add the figure under \`actuals:\` (or in its CSV file), or, if it is not published yet, record that: \`- { period: ${period}, value: null, reason: Published in … }\`.`,
+  ),
+  'kpi/unavailable-no-reason': e('error', (id, period) => `The ${period} figure of KPI "${id}" is recorded as not yet available (\`value: null\`) without a reason.`, () => 'Add `reason:` saying why and when it will be published, e.g. `reason: Published by ONS in October`; readers see it beside the grey status.'),
   'kpi/no-actuals': e('warning', (id) => `The KPI "${id}" has no actuals yet.`, () => 'Add figures under `actuals:` (period and value), or name a CSV file in `actuals_csv:`, as soon as the first period is reported.'),
   'kpi/unused': e('warning', (id) => `The KPI "${id}" is not used by any logic-model outcome or action.`, (id) => `Add "${id}" to the \`kpis:\` of an outcome in data/logic-models.yaml or of an action in data/actions.yaml, or remove the KPI.`),
 
+  // Guidance left from `strategy init` (validate/rules/guidance.ts)
+  'chapter/guidance-left': e('warning', () => 'A guidance note from `strategy init` is still in this chapter.', () => 'Replace the note (the quoted paragraph starting "Guidance (delete when written)") with the strategy\'s own text before the status leaves `draft`: it would be published.'),
+  'chapter/guidance-published': e('error', (status) => `A guidance note from \`strategy init\` is still in this chapter, and the strategy's status is "${status}", so it would be published.`, () => 'Delete the quoted paragraph starting "Guidance (delete when written)" and write the section\'s own text, or set `status: draft` in data/partnership.yaml while it is unfinished.'),
+
   // Actions (validate/rules/actions.ts)
-  'action/overdue': e('warning', (id, due, today) => `The action "${id}" was due in ${due} but is not complete (this edition is dated ${today}).`, () => 'Update its `status` (complete, on-track, at-risk or off-track), or agree a new `due` quarter and record why.'),
+  'action/overdue': e('warning', (id, due, asAt) => `The action "${id}" was due in ${due} but is not complete at the reporting period, ${asAt}.`, () => 'Update its `status` (complete, on-track, at-risk or off-track), or agree a new `due` quarter and record why.'),
 
   // Statutory coverage (validate/rules/coverage.ts)
   'coverage/duty-missing': e('error', (duty, description) => `No priority addresses the statutory duty of ${description}.`, (duty) => `Add \`${duty}\` to the \`duties:\` of the priority that addresses it, or add a priority for it: the Crime and Disorder Act 1998 s6 requires the strategy to cover it.`),
@@ -51,6 +61,19 @@ export const RULES = {
 
   // Money (validate/rules/funding.ts)
   'funding/typed-total': e('error', (field, value) => `A funding stream's ${field} is "${value}": totals are computed by the build, never typed.`, () => 'Delete this stream: the tables and charts add up the amounts of every stream for you.'),
+  'funding/status-missing-year': e('error', (id, year) => `The funding stream "${id}" has an amount for ${year} but no status for that year.`, (id, year) => `Add \`${year}: confirmed\` (or indicative, not-confirmed, bid-submitted) under its \`status:\`.`),
+  'funding/ended-with-amount': e('error', (id, year) => `The funding stream "${id}" is "ended" in ${year} but has an amount for it.`, (id, year) => `Remove the ${year} amount, or give that year another status.`),
+  'funding/allocations-exceed-stream': e(
+    'error',
+    (round, total, stream, year, available) => `The allocations of "${round}" add up to ${total}, more than the ${available} of stream "${stream}" in ${year}.`,
+    (round, total, stream, year, available) => `Correct the amounts, or the stream's ${year} amount in \`streams:\`: allocations are paid from it.`,
+  ),
+  'funding/allocations-no-amount': e('error', (round, stream, year) => `"${round}" allocates money from "${stream}" in ${year}, but that stream has no amount for ${year}.`, (round, stream, year) => `Add \`${year}: …\` under the \`amounts:\` of stream "${stream}", or correct the year.`),
+  'funding/services-exceed-stream': e(
+    'error',
+    (stream, year, total, available) => `Commissioned services take ${total} from stream "${stream}" in ${year}, more than its ${available}.`,
+    (stream, year) => `Correct the services' \`funded_by\` amounts, or the stream's ${year} amount: services are paid from the stream, not added to it.`,
+  ),
   'funding/year-outside-strategy': e('warning', (id, year, first, last) => `The funding stream "${id}" has an amount for ${year}, outside the strategy (${first} to ${last}).`, (id, year, first, last) => `Correct the year, or remove the amount: funding tables show ${first} to ${last}.`),
 
   // Dates and periods (validate/rules/dates.ts)
@@ -70,5 +93,15 @@ export const RULES = {
 
   // Priority-setting matrix (validate/rules/priority-matrix.ts)
   'matrix/score-out-of-range': e('error', (candidate, criterion, value, max) => `The score ${value} of "${candidate}" for "${criterion}" is outside the scale of 1 to ${max}.`, (candidate, criterion, value, max) => `Score from 1 to ${max}, or change \`scale_max\`.`),
+  'matrix/threshold-off-scale': e('error', (value, max) => `The threshold ${value} is outside the scale of 1 to ${max}, so no candidate could be selected by it.`, (value, max) => `Set \`threshold:\` between 1 and ${max}, e.g. 3.5.`),
+  'matrix/threshold-mismatch': e(
+    'warning',
+    (candidate, score, threshold, chosen) =>
+      chosen === 'yes'
+        ? `"${candidate}" became a priority, but its weighted score ${score} is below the threshold of ${threshold}.`
+        : `"${candidate}" scores ${score}, at or above the threshold of ${threshold}, but has no \`priority:\`.`,
+    (candidate, score, threshold, chosen) =>
+      chosen === 'yes' ? 'Check the scores, or say in the chapter why the partnership chose it anyway.' : 'Add `priority:` with the priority it became, or say in the chapter why it was not taken forward.',
+  ),
   'matrix/missing-score': e('warning', (candidate, criterion) => `"${candidate}" has no score for the criterion "${criterion}".`, (candidate, criterion) => `Add \`${criterion}: …\` under its \`scores:\`, so the ranking is complete.`),
 } as const;

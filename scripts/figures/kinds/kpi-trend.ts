@@ -37,7 +37,8 @@ function kpiTrendJob(request: Readonly<GeneratedChartRequest>, ctx: KindContext)
   const fmt = (v: number) => formatKpiValue(v, kpi.unit);
 
   const years = [...new Set([...model.years, ...Object.keys(kpi.targets)])].sort(comparePeriods);
-  const actuals = [...kpi.actuals].sort((a, b) => comparePeriods(a.period, b.period));
+  // Figures not yet published (`value: null`) have no point on the line; the description says why.
+  const actuals = kpi.actuals.filter((a): a is typeof a & { value: number } => a.value !== null).sort((a, b) => comparePeriods(a.period, b.period));
   const all = [kpi.baseline.period, ...years, ...actuals.map((a) => a.period)].map(parsePeriod).filter((p) => p !== undefined);
   const fyStarts = all.map((p) => p.fyStart);
   // Loops, not Math.min(...spread): a spread of many thousand values overflows the call stack.
@@ -119,6 +120,8 @@ function kpiTrendJob(request: Readonly<GeneratedChartRequest>, ctx: KindContext)
   const parts = [`Line chart of ${kpi.title.replace(/\.$/, '')} (${better}).`, `Baseline ${fmt(kpi.baseline.value)} in ${describePeriod(kpi.baseline.period)}.`];
   if (rag.period !== undefined && rag.value !== undefined) {
     parts.push(`Latest ${fmt(rag.value)} in ${describePeriod(rag.period)}${rag.target !== undefined ? ` against a target of ${fmt(rag.target)} for ${parsePeriod(rag.period)!.fy}` : ''}: ${RAG_LABELS[rag.status].toLowerCase()}.`);
+  } else if (rag.unavailable && rag.period !== undefined) {
+    parts.push(`The figure for ${describePeriod(rag.period)} is not yet available${rag.unavailable.reason ? ` (${rag.unavailable.reason.replace(/\.$/, '')})` : ''}${rag.lastPublished ? `; the last published figure is ${fmt(rag.lastPublished.value)} in ${describePeriod(rag.lastPublished.period)}` : ''}.`);
   } else parts.push('No actual figures yet.');
   const targetsText = targetRows.length ? `Targets: ${Object.entries(kpi.targets).sort(([a], [b]) => comparePeriods(a, b)).map(([fy, v]) => `${fy} ${fmt(v)}`).join(', ')}.` : 'No targets set.';
   parts.push(targetsText);
@@ -139,7 +142,12 @@ function kpiTrendJob(request: Readonly<GeneratedChartRequest>, ctx: KindContext)
     const status: RagStatus = target === undefined ? 'grey' : ragFor(a.value, target, kpi.direction, model.ragRule);
     table.rows.push([describePeriod(a.period), fmt(a.value), target === undefined ? '' : fmt(target), RAG_LABELS[status]]);
   }
-  const withActuals = new Set(actuals.map((a) => parsePeriod(a.period)?.fy));
+  if (rag.unavailable && rag.period !== undefined) {
+    const fy = parsePeriod(rag.period)?.fy;
+    const target = fy ? kpi.targets[fy] : undefined;
+    table.rows.push([describePeriod(rag.period), 'Not yet available', target === undefined ? '' : fmt(target), rag.unavailable.reason ? `Not yet available: ${rag.unavailable.reason}` : 'Not yet available']);
+  }
+  const withActuals = new Set([...actuals.map((a) => parsePeriod(a.period)?.fy), ...(rag.unavailable && rag.period ? [parsePeriod(rag.period)?.fy] : [])]);
   for (const [fy, value] of Object.entries(kpi.targets).sort(([a], [b]) => comparePeriods(a, b))) {
     if (!withActuals.has(fy)) table.rows.push([`${fy} (no figures yet)`, '', fmt(value), '']);
   }

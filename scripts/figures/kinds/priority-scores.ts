@@ -1,10 +1,9 @@
 /**
- * Priority-setting scores: each candidate's weighted total (the sum over criteria of weight × score),
- * ranked, with the candidates that became priorities shown darker and labelled.
+ * Priority-setting scores: each candidate's weighted score (model/priority-matrix.ts: the weighted
+ * mean, exact, rounded once), ranked, with the selection threshold drawn as a line when there is one.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { formatScore, formatWeight } from '../../model/format.js';
-import { maxPriorityScore } from '../../model/priority-scores.js';
+import { toNumber } from '../../model/decimal.js';
 import { truncate } from '../format.js';
 import { PALETTE, PLOT_WIDTH, TEXT } from '../theme.js';
 import type { ChartKindDefinition, KindContext, ChartTable, JobResult } from '../types.js';
@@ -27,47 +26,62 @@ export default {
 function priorityScoresJob(ctx: KindContext): JobResult {
   const { model } = ctx;
   const matrix = model.data.priorityMatrix;
-  if (!matrix) return missingInput(ctx, 'priority-setting scores', 'data/priority-matrix.yaml');
-  const max = maxPriorityScore(matrix);
-  const scored = model.priorityScores.map((s) => ({ c: s.candidate, total: s.total }));
-  const values = scored.map((s, i) => ({
-    candidate: `${i + 1}. ${truncate(s.c.title, 44)}`,
-    total: s.total,
-    status: s.c.priority ? CHOSEN : NOT_CHOSEN,
-    label: formatScore(s.total),
+  const m = model.matrix;
+  if (!matrix || !m) return missingInput(ctx, 'priority-setting scores', 'data/priority-matrix.yaml');
+  // The same exact scores, rounded the same way, as the matrix table and the open data.
+  const max = matrix.scale_max;
+  const [chosenLabel, notChosenLabel] = m.threshold ? [`Selected (${m.threshold.text} or more)`, 'Not selected'] : [CHOSEN, NOT_CHOSEN];
+  const byId = new Map(matrix.candidates.map((c) => [c.id, c]));
+  const values = m.candidates.map((s, i) => ({
+    candidate: `${i + 1}. ${truncate(s.title, 44)}`,
+    total: s.scoreValue,
+    status: s.selected ? chosenLabel : notChosenLabel,
+    label: s.scoreText,
   }));
   const y = { field: 'candidate', type: 'nominal' as const, sort: values.map((v) => v.candidate), title: null, axis: { labelLimit: 300 } };
+  const layers: unknown[] = [
+    {
+      mark: { type: 'bar' },
+      encoding: {
+        x: { field: 'total', type: 'quantitative', scale: { domain: [0, max] }, title: `Weighted score (1 to ${max})` },
+        color: { field: 'status', type: 'nominal', scale: { domain: [chosenLabel, notChosenLabel], range: [PALETTE[0], '#b1b4b6'] }, title: null, legend: { orient: 'bottom', direction: 'horizontal' } },
+      },
+    },
+    { mark: { type: 'text', align: 'left', baseline: 'middle', dx: 5, color: TEXT, fontSize: 12 }, encoding: { x: { field: 'total', type: 'quantitative' }, text: { field: 'label' } } },
+  ];
+  if (m.threshold) {
+    layers.push({
+      data: { values: [{ threshold: toNumber(m.threshold.value) }] },
+      mark: { type: 'rule', color: TEXT, strokeDash: [4, 3], strokeWidth: 1.5 },
+      encoding: { x: { field: 'threshold', type: 'quantitative' } },
+    });
+  }
   const spec = {
     width: PLOT_WIDTH - 140,
     height: { step: 30 },
     data: { values },
     encoding: { y },
-    layer: [
-      {
-        mark: { type: 'bar' },
-        encoding: {
-          x: { field: 'total', type: 'quantitative', scale: { domain: [0, max] }, title: `Weighted score (out of ${formatScore(max)})` },
-          color: { field: 'status', type: 'nominal', scale: { domain: [CHOSEN, NOT_CHOSEN], range: [PALETTE[0], '#b1b4b6'] }, title: null, legend: { orient: 'bottom', direction: 'horizontal' } },
-        },
-      },
-      { mark: { type: 'text', align: 'left', baseline: 'middle', dx: 5, color: TEXT, fontSize: 12 }, encoding: { x: { field: 'total', type: 'quantitative' }, text: { field: 'label' } } },
-    ],
+    layer: layers,
   } as unknown as TopLevelSpec;
   const table: ChartTable = {
-    caption: `Data for the chart: priority-setting scores (each score 1 to ${matrix.scale_max}, multiplied by the criterion's weight)`,
+    caption: `Data for the chart: priority-setting scores (each score 1 to ${matrix.scale_max}; weighted score = sum of weight × score ÷ total weight ${m.totalWeightText})`,
     columns: [
-      { label: 'Rank', numeric: true },
       { label: 'Candidate', numeric: false },
-      ...matrix.criteria.map((k) => ({ label: `${k.label} (×${formatWeight(k.weight)})`, numeric: true })),
-      { label: 'Weighted total', numeric: true },
-      { label: 'Chosen', numeric: false },
+      { label: 'Rank', numeric: true },
+      ...matrix.criteria.map((k) => ({ label: `${k.label} (×${m.weights.get(k.id)?.text ?? ''})`, numeric: true })),
+      { label: 'Weighted score', numeric: true },
+      { label: m.threshold ? 'Selected' : 'Chosen', numeric: false },
     ],
-    rows: scored.map((s, i) => [String(i + 1), s.c.title, ...matrix.criteria.map((k) => (s.c.scores[k.id] === undefined ? '' : formatScore(s.c.scores[k.id]!))), formatScore(s.total), s.c.priority ? 'Yes' : 'No']),
+    rows: m.candidates.map((s) => {
+      const c = byId.get(s.id);
+      return [s.title, String(s.rank), ...matrix.criteria.map((k) => (c?.scores[k.id] === undefined ? '' : String(c.scores[k.id]))), s.scoreText, s.selected ? 'Yes' : 'No'];
+    }),
   };
-  // The rank is the first column, but the candidate names the row.
-  table.columns = [table.columns[1]!, table.columns[0]!, ...table.columns.slice(2)];
-  table.rows = table.rows.map((r) => [r[1]!, r[0]!, ...r.slice(2)]);
-  const chosen = scored.filter((s) => s.c.priority).length;
-  const description = `Horizontal bars ranking ${scored.length} candidate priorities by weighted score, out of ${formatScore(max)}, across ${matrix.criteria.length} criteria (${matrix.criteria.map((k) => k.label).join(', ')}). ${chosen} became priorities. Highest: ${scored[0]!.c.title} (${formatScore(scored[0]!.total)}).`;
+  const chosen = m.candidates.filter((s) => s.selected).length;
+  const top = m.candidates[0]!;
+  const description =
+    `Horizontal bars ranking ${m.candidates.length} candidate priorities by weighted score, on a scale of 1 to ${max}, across ${matrix.criteria.length} criteria (${matrix.criteria.map((k) => k.label).join(', ')}). ` +
+    (m.threshold ? `${chosen} scored ${m.threshold.text} or more and were selected. ` : `${chosen} became priorities. `) +
+    `Highest: ${top.title} (${top.scoreText}).`;
   return { job: { id: 'chart-priority-scores', title: 'Priority-setting scores', description, spec, table } };
 }

@@ -47,7 +47,7 @@ function riskHeatmapJob(rating: 'current' | 'residual', ctx: KindContext): JobRe
       const ids = model.risks
         .filter((risk) => {
           const at = rating === 'residual' ? risk.residual : risk;
-          return String(at.likelihood) === l.code && String(at.impact) === i.code;
+          return at !== undefined && String(at.likelihood) === l.code && String(at.impact) === i.code;
         })
         .map((risk) => risk.id)
         .sort();
@@ -81,8 +81,9 @@ function riskHeatmapJob(rating: 'current' | 'residual', ctx: KindContext): JobRe
   } as unknown as TopLevelSpec;
 
   const rows = model.risks
+    .filter((risk) => rating !== 'residual' || risk.residual !== undefined)
     .map((risk) => {
-      const at = rating === 'residual' ? risk.residual : risk;
+      const at = (rating === 'residual' ? risk.residual : risk)!;
       const rated = model.ratings.get(risk.id);
       const r = rating === 'residual' ? rated?.residual : rated?.inherent;
       const l = scale.likelihood.find((x) => x.code === String(at.likelihood));

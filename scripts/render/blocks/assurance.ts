@@ -4,14 +4,15 @@
  */
 import { formatDate } from '../../model/periods.js';
 import type { Rating } from '../../model/risk-scale.js';
-import { PROTECTED_CHARACTERISTICS, type Body } from '../../schema/index.js';
+import { FUNDING_STATUS_LABELS, NO_PRIORITY, SEVERAL_PRIORITIES } from '../../model/funding.js';
+import { PROTECTED_CHARACTERISTICS, type Body, type FundingStatus } from '../../schema/index.js';
 import { formatMoney } from '../../model/format.js';
 import { html, table, tag, type RawHtml } from '../html.js';
 import { same, type BlockDefinition } from './block.js';
 import { VIEW } from './delivery.js';
 import { diagramBlock } from './diagrams.js';
 
-const MEETS: Record<Body['meets'], string> = {
+const MEETS: Record<NonNullable<Body['meets']>, string> = {
   monthly: 'Monthly',
   'bi-monthly': 'Every two months',
   quarterly: 'Quarterly',
@@ -34,9 +35,9 @@ export const governance: BlockDefinition = {
         head: ['Body', 'Chair', 'Reports to', 'Meets', 'Remit'],
         rows: g.bodies.map((b) => [
           html`${b.name}${b.members.length ? html`<span class="kpi-meta">Members: ${b.members.join(', ')}</span>` : ''}`,
-          b.chair,
+          b.chair ?? '',
           name(b.reports_to) || '–',
-          MEETS[b.meets],
+          b.meets ? MEETS[b.meets] : '',
           html`${b.remit}${b.priorities.length ? html`<span class="kpi-meta">Oversees: ${b.priorities.map((p) => model.priorityById.get(p)?.title ?? p).join('; ')}</span>` : ''}`,
         ]),
         className: 'governance-table',
@@ -55,7 +56,7 @@ export const governance: BlockDefinition = {
       const children = byParent.get(parent) ?? [];
       if (!children.length || depth > 8) return html``;
       return html`<ul class="org-tree${depth === 0 ? ' org-tree--root' : ''}">${children.map(
-        (b) => html`<li><div class="org-node org-node--${b.type}"><span class="org-node__name">${b.name}</span><span class="org-node__chair">Chair: ${b.chair}</span><span class="org-node__meets">${MEETS[b.meets]}</span></div>${tree(b.id, depth + 1)}</li>`,
+        (b) => html`<li><div class="org-node org-node--${b.type}"><span class="org-node__name">${b.name}</span>${b.chair ? html`<span class="org-node__chair">Chair: ${b.chair}</span>` : ''}${b.meets ? html`<span class="org-node__meets">${MEETS[b.meets]}</span>` : ''}</div>${tree(b.id, depth + 1)}</li>`,
       )}</ul>`;
     };
     // A named group, not a <figure>: in the tagged PDF a figure becomes a Figure whose Alt replaces its
@@ -88,37 +89,55 @@ export const reportingCycle: BlockDefinition = {
   },
 };
 
+const STATUS_COLOUR: Record<FundingStatus, 'green' | 'yellow' | 'grey' | 'red' | 'blue'> = { confirmed: 'green', indicative: 'yellow', 'not-confirmed': 'red', 'bid-submitted': 'grey', ended: 'grey' };
+export const fundingStatusTag = (s: FundingStatus): RawHtml => tag(FUNDING_STATUS_LABELS[s], STATUS_COLOUR[s]);
+
 export const fundingTable: BlockDefinition = {
   name: 'funding-table',
-  description: 'Funding streams and commissioned services by year, with totals computed by the build.',
+  description: 'Funding streams by year, each year with its status (confirmed, indicative, not confirmed, ended), with totals and the confirmed share computed by the build.',
   attributes: [{ name: 'priority', kind: 'priority', required: false }],
   example: '::funding-table',
   render({ model }, attrs) {
-    const streams = model.funding.filter((s) => !attrs['priority'] || s.priority === attrs['priority']);
+    const only = attrs['priority'];
+    const streams = model.funding.filter((s) => !only || s.priorities.includes(only));
     const years = model.years;
-    const STATUS: Record<string, RawHtml> = { confirmed: tag('Confirmed', 'green'), indicative: tag('Indicative', 'yellow'), 'bid-submitted': tag('Bid submitted', 'grey') };
-    const byPriority = model.priorities.map((p) => ({ p, streams: streams.filter((s) => s.priority === p.id) })).filter((g) => g.streams.length);
-    const rows = byPriority.flatMap(({ p, streams: ss }) => [
-      [html`<span class="table-group">${p.title}</span>`, '', '', ...years.map(() => ''), ''],
-      ...ss.map((s) => [
-        html`${s.project}<span class="kpi-meta">${s.provider}</span>`,
-        s.funder,
-        STATUS[s.status] ?? s.status,
-        ...years.map((y) => (s.amounts[y] === undefined ? '–' : formatMoney(s.amounts[y]!))),
-        formatMoney(model.fundingTotals.byStream[s.id] ?? 0),
+    const title = (id: string) => model.priorityById.get(id)?.title ?? id;
+    // Grouped by priority; a stream serving several priorities is listed once, under "Several priorities".
+    const groups = [
+      ...model.priorities.map((p) => ({ label: p.title, streams: streams.filter((s) => s.priorities.length === 1 && s.priorities[0] === p.id) })),
+      { label: SEVERAL_PRIORITIES, streams: streams.filter((s) => s.priorities.length > 1) },
+      { label: NO_PRIORITY, streams: streams.filter((s) => s.priorities.length === 0) },
+    ].filter((g) => g.streams.length);
+    const cell = (m: (typeof streams)[number], y: string) => {
+      const amount = m.stream.amounts[y];
+      const status = m.statusByYear[y];
+      const money = amount === undefined ? '–' : formatMoney(amount);
+      return m.singleStatus || !status ? money : html`${money}<span class="kpi-meta">${FUNDING_STATUS_LABELS[status]}</span>`;
+    };
+    const rows = groups.flatMap(({ label, streams: ss }) => [
+      [html`<span class="table-group">${label}</span>`, '', '', ...years.map(() => ''), ''],
+      ...ss.map((m) => [
+        html`${m.stream.project}${m.stream.provider ? html`<span class="kpi-meta">${m.stream.provider}</span>` : ''}${m.priorities.length > 1 ? html`<span class="kpi-meta">Serves: ${m.priorities.map(title).join('; ')}</span>` : ''}${m.stream.notes ? html`<span class="kpi-meta funding-note">${m.stream.notes}</span>` : ''}`,
+        m.stream.funder,
+        m.singleStatus ? fundingStatusTag(m.singleStatus) : 'By year',
+        ...years.map((y) => cell(m, y)),
+        formatMoney(m.total),
       ]),
     ]);
-    // The model's totals: the whole strategy's, or one priority's.
-    const totals = model.fundingTotals;
-    const ofPriority = attrs['priority'] ? (totals.byPriority[attrs['priority']] ?? {}) : undefined;
-    const sums = years.map((y) => (ofPriority ? (ofPriority[y] ?? 0) : (totals.byYear[y] ?? 0)));
-    const total = ofPriority ? Object.values(ofPriority).reduce((a, b) => a + b, 0) : totals.total;
+    const sums = years.map((y) => streams.reduce((a, s) => a + (s.stream.amounts[y] ?? 0), 0));
+    const total = sums.reduce((a, b) => a + b, 0);
+    // The confirmed share of each year, when any money is not confirmed: what the partnership can rely on.
+    const confirmed = years.map((y) => streams.reduce((a, s) => a + (s.statusByYear[y] === 'confirmed' ? (s.stream.amounts[y] ?? 0) : 0), 0));
+    const showConfirmed = confirmed.some((c, i) => c !== sums[i]);
     return same(
       table({
-        caption: attrs['priority'] ? `Funding: ${model.priorityById.get(attrs['priority'])?.title ?? ''}` : 'Funding streams and commissioned services (£)',
+        caption: only ? `Funding: ${model.priorityById.get(only)?.title ?? ''}` : 'Funding streams and commissioned services (£)',
         head: ['Project and provider', 'Funder', 'Status', ...years, 'Total'],
         rows,
-        foot: [['Total', '', '', ...sums.map(formatMoney), formatMoney(total)]],
+        foot: [
+          ['Total', '', '', ...sums.map(formatMoney), formatMoney(total)],
+          ...(showConfirmed ? [['Of which confirmed', '', '', ...confirmed.map(formatMoney), formatMoney(confirmed.reduce((a, b) => a + b, 0))]] : []),
+        ],
         numeric: [...years.map((_, i) => i + 3), years.length + 3],
         className: 'funding-table',
       }),
@@ -149,6 +168,7 @@ export const eqia: BlockDefinition = {
     if (!e) return same(html``);
     const order = (c: string) => PROTECTED_CHARACTERISTICS.indexOf(c as (typeof PROTECTED_CHARACTERISTICS)[number]);
     const rows = [...e.characteristics].sort((a, b) => order(a.characteristic) - order(b.characteristic)).map((c) => [CHARACTERISTIC_LABEL[c.characteristic] ?? c.characteristic, IMPACT[c.impact]!, c.evidence, c.mitigation]);
+    for (const g of e.other_groups) rows.push([g.group, IMPACT[g.impact]!, g.evidence, g.mitigation]);
     if (e.socio_economic) rows.push(['Socio-economic disadvantage', IMPACT[e.socio_economic.impact]!, e.socio_economic.evidence, e.socio_economic.mitigation]);
     if (e.welsh_language) rows.push(['Welsh language', IMPACT[e.welsh_language.impact]!, e.welsh_language.evidence, e.welsh_language.mitigation]);
     return same(html`<p class="govuk-body">${e.summary} <span class="kpi-meta">Assessed by ${e.assessed_by}, ${formatDate(e.date)}.</span></p>${table({
@@ -171,20 +191,25 @@ export const riskRegister: BlockDefinition = {
   render({ model }) {
     const scale = model.scale;
     const legend = html`<p class="govuk-body-s risk-legend">Likelihood: ${scale.likelihood.map((l) => `${l.code} ${l.label}`).join(', ')}. Impact: ${scale.impact.map((i) => `${scale.kind === 'numeric' ? i.code : `${i.code} (${i.rank})`} ${i.label}`).join(', ')}. ${scale.kind === 'numeric' ? 'The rating is likelihood multiplied by impact.' : 'A rating such as C3 is the likelihood letter followed by the impact number.'}</p>`;
+    // Columns the register does not record (owner, residual rating, review date) are left out, not filled.
+    const has = { owner: model.risks.some((r) => r.owner), residual: model.risks.some((r) => r.residual), review: model.risks.some((r) => r.review) };
+    const split = model.risks.some((r) => r.cause || r.consequence);
+    const cols: [string, boolean][] = [['ID', true], [split ? 'Risk, cause and consequence' : 'Risk', true], ['Owner', has.owner], ['Rating', true], ['Mitigation', true], ['Residual', has.residual], ['Review', has.review]];
     return same(html`${legend}${table({
       caption: 'Strategic risk register',
-      head: ['ID', 'Risk, cause and consequence', 'Owner', 'Rating', 'Mitigation', 'Residual', 'Review'],
+      head: cols.filter(([, on]) => on).map(([label]) => label),
       rows: model.risks.map((r) => {
         const rt = model.ratings.get(r.id);
-        return [
+        const cells = [
           html`<span id="risk-${r.id}">${r.id}</span>`,
-          html`<strong>${r.risk}</strong><span class="kpi-meta">${r.category.replace(/^./, (c) => c.toUpperCase())}</span><p class="risk-detail"><em>Cause:</em> ${r.cause}</p><p class="risk-detail"><em>Consequence:</em> ${r.consequence}</p>`,
-          r.owner,
+          html`<strong>${r.risk}</strong>${r.category ? html`<span class="kpi-meta">${r.category.replace(/^./, (c) => c.toUpperCase())}</span>` : ''}${r.description ? html`<p class="risk-detail">${r.description}</p>` : ''}${r.cause ? html`<p class="risk-detail"><em>Cause:</em> ${r.cause}</p>` : ''}${r.consequence ? html`<p class="risk-detail"><em>Consequence:</em> ${r.consequence}</p>` : ''}`,
+          r.owner ?? '',
           ratingTag(rt?.inherent),
           r.mitigation,
           ratingTag(rt?.residual),
-          formatDate(r.review),
+          r.review ? formatDate(r.review) : '',
         ];
+        return cells.filter((_, i) => cols[i]![1]);
       }),
       className: 'risk-table',
     })}`);

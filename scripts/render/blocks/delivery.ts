@@ -2,8 +2,8 @@
  * Blocks for delivery: a priority's KPIs, its logic model, the theory of change and the action plan.
  */
 import { describePeriod } from '../../model/periods.js';
-import { RAG_LABELS, type RagStatus } from '../../model/rag.js';
-import type { Action } from '../../schema/index.js';
+import { RAG_LABELS, ragLabel, type RagResult, type RagStatus } from '../../model/rag.js';
+import type { Action, Kpi } from '../../schema/index.js';
 import { formatKpiValue } from '../../model/format.js';
 import { html, raw, table, tag, type RawHtml } from '../html.js';
 import { same, type AttributeSpec, type BlockDefinition } from './block.js';
@@ -15,6 +15,19 @@ export const VIEW: AttributeSpec = { name: 'view', kind: { oneOf: ['diagram', 't
 
 const RAG_TAG: Record<RagStatus, 'green' | 'orange' | 'red' | 'grey'> = { green: 'green', amber: 'orange', red: 'red', grey: 'grey' };
 export const ragTag = (s: RagStatus): RawHtml => tag(RAG_LABELS[s], RAG_TAG[s]);
+/** The tag for a result: "Not yet available" (grey) when the figure due is missing. */
+export const ragResultTag = (r: RagResult): RawHtml => tag(ragLabel(r), RAG_TAG[r.status]);
+
+/** The figure rated, or, when it is not yet available, why and the last published figure. */
+export function latestCell(r: RagResult | undefined, unit: Kpi['unit']): RawHtml | string {
+  if (r?.value !== undefined) return html`${formatKpiValue(r.value, unit)}<span class="kpi-meta">${r.period ?? ''}</span>`;
+  if (r?.unavailable) {
+    return html`<span class="kpi-unavailable">${r.period} not yet available</span>${r.unavailable.reason ? html`<span class="kpi-meta">${r.unavailable.reason}</span>` : ''}${
+      r.lastPublished ? html`<span class="kpi-meta">Last published: ${formatKpiValue(r.lastPublished.value, unit)} (${r.lastPublished.period})</span>` : ''
+    }`;
+  }
+  return 'No data yet';
+}
 
 const STATUS: Record<Action['status'], [string, 'grey' | 'green' | 'orange' | 'red' | 'blue']> = {
   'not-started': ['Not started', 'grey'],
@@ -39,8 +52,8 @@ export const kpiTable: BlockDefinition = {
         html`<span class="kpi-title" id="kpi-${k.id}">${k.title}</span><span class="kpi-meta">${k.direction === 'lower-is-better' ? 'Lower is better' : 'Higher is better'} · ${k.source}</span>`,
         html`${formatKpiValue(k.baseline.value, k.unit)}<span class="kpi-meta">${k.baseline.period}</span>`,
         ...model.years.map((y) => (k.targets[y] === undefined ? '–' : formatKpiValue(k.targets[y]!, k.unit))),
-        r?.value !== undefined ? html`${formatKpiValue(r.value, k.unit)}<span class="kpi-meta">${r.period ?? ''}</span>` : 'No data yet',
-        ragTag(r?.status ?? 'grey'),
+        latestCell(r, k.unit),
+        r ? ragResultTag(r) : ragTag('grey'),
       ];
     });
     const t = table({
@@ -51,7 +64,7 @@ export const kpiTable: BlockDefinition = {
       className: 'kpi-table',
     });
     const defs = html`<dl class="kpi-definitions">${kpis.map(
-      (k) => html`<div class="kpi-definition"><dt>${k.title}</dt><dd>${k.definition}${k.why_it_matters ? html` <em>Why it matters:</em> ${k.why_it_matters}` : ''} <span class="kpi-meta">Owner: ${k.owner}. Reported ${k.frequency}.</span></dd></div>`,
+      (k) => html`<div class="kpi-definition"><dt>${k.title}</dt><dd>${k.definition}${k.why_it_matters ? html` <em>Why it matters:</em> ${k.why_it_matters}` : ''}${k.notes ? html` <em>Note:</em> ${k.notes}` : ''} <span class="kpi-meta">Owner: ${k.owner}. Reported ${k.frequency}.</span></dd></div>`,
     )}</dl>`;
     return same(html`${t}<details class="govuk-details kpi-details"><summary class="govuk-details__summary"><span class="govuk-details__summary-text">How each indicator is defined</span></summary><div class="govuk-details__text">${defs}</div></details>`);
   },

@@ -20,6 +20,14 @@ function refersTo(kind: AttributeKind): string {
       return 'a question id in that survey';
     case 'chart':
       return 'a chart file in data/charts/, named without .yaml';
+    case 'surveys':
+      return 'survey ids separated by commas (data/consultation.yaml)';
+    case 'year':
+      return 'a financial year of the strategy, e.g. 2025-26';
+    case 'allocation-round':
+      return 'an allocation round id (data/funding.yaml)';
+    case 'text':
+      return 'text';
   }
 }
 

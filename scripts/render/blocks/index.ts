@@ -12,9 +12,16 @@ import { actionPlan, kpiTable, logicModel, theoryOfChange } from './delivery.js'
 import { eqia, fundingTable, governance, reportingCycle, riskRegister } from './assurance.js';
 import { planOnAPage } from './plan-on-a-page.js';
 import { consultation, horizonScan, partners, priorities, priorityMatrix, statutoryCoverage } from './strategy-tables.js';
+import { approvals } from './approvals.js';
+import { commissionedServices } from './commissioned-services.js';
+import { consultationCompare } from './consultation-compare.js';
+import { csvTable } from './csv-table.js';
+import { grantAllocations } from './grant-allocations.js';
+import { kpiQuarters } from './kpi-quarters.js';
+import { kpiSummary } from './kpi-summary.js';
 
 export const BLOCKS: ReadonlyMap<string, BlockDefinition> = new Map(
-  [priorities, statutoryCoverage, priorityMatrix, horizonScan, partners, consultation, kpiTable, logicModel, theoryOfChange, actionPlan, governance, reportingCycle, fundingTable, eqia, riskRegister, planOnAPage, ...CHART_BLOCKS].map((b) => [b.name, b]),
+  [priorities, statutoryCoverage, priorityMatrix, horizonScan, partners, consultation, kpiTable, logicModel, theoryOfChange, actionPlan, governance, reportingCycle, fundingTable, eqia, riskRegister, planOnAPage, ...CHART_BLOCKS, kpiSummary, kpiQuarters, approvals, grantAllocations, commissionedServices, csvTable, consultationCompare].map((b) => [b.name, b]),
 );
 
 function idsOf(kind: AttributeKind, model: StrategyModel, attrs: Record<string, string>, chartIds: readonly string[]): { label: string; ids: string[] } {
@@ -25,7 +32,14 @@ function idsOf(kind: AttributeKind, model: StrategyModel, attrs: Record<string, 
     case 'kpi':
       return { label: 'KPI', ids: model.kpis.map((k) => k.id) };
     case 'survey':
+    case 'surveys':
       return { label: 'survey', ids: (model.data.consultation?.surveys ?? []).map((s) => s.id) };
+    case 'year':
+      return { label: 'financial year of the strategy', ids: model.years };
+    case 'allocation-round':
+      return { label: 'allocation round', ids: model.allocations.map((a) => a.round.id) };
+    case 'text':
+      return { label: 'value', ids: [] };
     case 'question': {
       const survey = model.data.consultation?.surveys.find((s) => s.id === attrs['survey']);
       return { label: 'question', ids: (survey?.questions ?? []).map((q) => q.id) };
@@ -59,10 +73,13 @@ export function checkDirective(
       }
       continue;
     }
+    if (spec.kind === 'text') continue;
     const { label, ids } = idsOf(spec.kind, ctx.model, attrs, chartIds);
+    const values = spec.kind === 'surveys' ? value.split(',').map((v) => v.trim()) : [value];
+    const unknown = values.filter((v) => !ids.includes(v));
     // With no data loaded for this kind (its file has errors), the file's own diagnostics say why.
-    if (ids.length && !ids.includes(value)) {
-      diagnostics.push(diag('directive/unknown-id', at.file, at, [label, value, ids.join(', ')]));
+    if (ids.length && unknown.length) {
+      diagnostics.push(diag('directive/unknown-id', at.file, at, [label, unknown[0]!, ids.join(', ')]));
       ok = false;
     } else if (!ids.length) ok = false;
     else if (spec.kind === 'chart' && !ctx.charts?.has(value)) ok = false; // its file's errors say why

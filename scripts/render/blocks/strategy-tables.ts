@@ -4,8 +4,9 @@
  */
 import { OTHER_DUTIES, STATUTORY_DUTIES } from '../../schema/index.js';
 import { answerFigures, respondentsOf } from '../../model/consultation.js';
-import { formatNumber, formatPercent, formatScore, formatWeight } from '../../model/format.js';
+import { formatNumber, formatPercent } from '../../model/format.js';
 import { html, table, tag, type RawHtml } from '../html.js';
+import type { StrategyModel } from '../../model/strategy.js';
 import { same, type BlockDefinition } from './block.js';
 
 const DUTY_LABELS: Record<string, string> = { ...STATUTORY_DUTIES, ...OTHER_DUTIES };
@@ -23,7 +24,7 @@ export const priorities: BlockDefinition = {
 <p class="govuk-body">${p.summary}</p>
 <dl class="priority-card__meta">
 <div><dt>Lead</dt><dd>${p.lead.role}, ${p.lead.organisation}</dd></div>
-<div><dt>Sponsor</dt><dd>${p.sponsor}</dd></div>
+${p.sponsor ? html`<div><dt>Sponsor</dt><dd>${p.sponsor}</dd></div>` : ''}
 <div><dt>Duties</dt><dd>${p.duties.map(dutyShort).join('; ')}</dd></div>
 </dl></li>`,
     )}</ol>`);
@@ -51,27 +52,36 @@ export const statutoryCoverage: BlockDefinition = {
   },
 };
 
+/** The sentence that explains the weighted score, printed under the matrix and in the chart's table. */
+export function matrixRule(m: NonNullable<StrategyModel['matrix']>, scaleMax: number): string {
+  const rule = `Each criterion is scored 1 to ${scaleMax}. The weighted score is the sum of weight × score, divided by the total weight (${m.totalWeightText}), so it is also on the scale of 1 to ${scaleMax}; it is shown to ${m.decimals} decimal place${m.decimals === 1 ? '' : 's'}.`;
+  return m.threshold ? `${rule} A weighted score of ${m.threshold.text} or more is selected.` : rule;
+}
+
 export const priorityMatrix: BlockDefinition = {
   name: 'priority-matrix',
-  description: 'The transparent scoring used to choose the priorities, ranked by weighted score.',
+  description: 'The transparent scoring used to choose the priorities, ranked by weighted score, with the selection threshold.',
   attributes: [],
   example: '::priority-matrix',
   render({ model }) {
     const m = model.data.priorityMatrix;
-    if (!m) return same(html`<p class="govuk-body">No priority-setting matrix has been published.</p>`);
-    const scored = model.priorityScores.map((s) => ({ c: s.candidate, total: s.total }));
+    const scored = model.matrix;
+    if (!m || !scored) return same(html`<p class="govuk-body">No priority-setting matrix has been published.</p>`);
+    const byId = new Map(m.candidates.map((c) => [c.id, c]));
+    const outcome = (selected: boolean) =>
+      scored.threshold ? (selected ? tag('Selected', 'green') : tag('Not selected', 'grey')) : selected ? tag('Chosen', 'green') : tag('Not chosen', 'grey');
     return same(html`${table({
-      caption: `Priority-setting matrix (each criterion scored 1 to ${m.scale_max}, multiplied by its weight)`,
-      head: ['Candidate priority', ...m.criteria.map((c) => html`${c.label}<br><span class="weight">×${formatWeight(c.weight)}</span>`), 'Weighted score', 'Outcome'],
-      rows: scored.map(({ c, total }) => [
+      caption: `Priority-setting matrix (each criterion scored 1 to ${m.scale_max}; weights in brackets)`,
+      head: ['Candidate priority', ...m.criteria.map((c) => html`${c.label}<br><span class="weight">×${scored.weights.get(c.id)?.text ?? ''}</span>`), 'Weighted score', 'Outcome'],
+      rows: scored.candidates.map((c) => [
         c.title,
-        ...m.criteria.map((cr) => formatScore(c.scores[cr.id] ?? 0)),
-        html`<strong>${formatScore(total)}</strong>`,
-        c.priority ? tag('Chosen', 'green') : tag('Not chosen', 'grey'),
+        ...m.criteria.map((cr) => formatNumber(byId.get(c.id)?.scores[cr.id] ?? 0)),
+        html`<strong>${c.scoreText}</strong>`,
+        outcome(c.selected),
       ]),
       numeric: m.criteria.map((_, i) => i + 1).concat([m.criteria.length + 1]),
       className: 'matrix-table',
-    })}`);
+    })}<p class="govuk-body-s matrix-rule">${matrixRule(scored, m.scale_max)}</p>`);
   },
 };
 

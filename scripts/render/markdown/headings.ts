@@ -96,7 +96,11 @@ export function numberHeadings(
     counters[node.depth]! += 1;
     for (let d = node.depth + 1; d < counters.length; d++) counters[d] = 0;
     const number = node.depth <= 4 ? [section.label, ...counters.slice(2, node.depth + 1).map((n) => String(n || 1))].join('.') : '';
-    const id = explicit ?? index.unique(slugify(title));
+    const slug = slugify(title);
+    const id = explicit ?? index.unique(slug);
+    // Two headings with the same text: the second silently gets `-1`, and a link to `#slug` goes to the first.
+    const same = explicit === undefined && id !== slug ? index.byId.get(slug) : undefined;
+    if (same?.kind === 'heading') diagnostics.push(diag('xref/duplicate-heading', section.file, { line, column }, [title, `${same.file}:${same.line}:${same.column}`, id, slug]));
     const anchor: Anchor = { id, number, title, sectionId: section.id, kind: 'heading', depth: node.depth, file: section.file, line, column };
     if (index.add(anchor, diagnostics)) anchors.push(anchor);
     node.data = { ...node.data, hProperties: { ...(node.data?.hProperties ?? {}), id } };

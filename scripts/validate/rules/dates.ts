@@ -35,10 +35,15 @@ export const checkDates: Rule = (ctx) => {
   const d = ctx.data;
   if (d.partnership) {
     checkDate(ctx, d.partnership.build.date, 'partnership', ['build', 'date']);
+    const asAt = d.partnership.reporting?.as_at;
+    if (asAt !== undefined) {
+      if (/^\d{4}-\d{2}-\d{2}$/.test(asAt)) checkDate(ctx, asAt, 'partnership', ['reporting', 'as_at']);
+      else checkPeriod(ctx, asAt, 'quarter', 'partnership', ['reporting', 'as_at']);
+    }
     d.partnership.approvals.forEach((a, i) => checkDate(ctx, a.date, 'partnership', ['approvals', i, 'date']));
   }
   if (d.eqia) checkDate(ctx, d.eqia.date, 'eqia', ['date']);
-  d.risks?.risks.forEach((r, i) => checkDate(ctx, r.review, 'risks', ['risks', i, 'review']));
+  d.risks?.risks.forEach((r, i) => r.review && checkDate(ctx, r.review, 'risks', ['risks', i, 'review']));
 
   const rawKpis = (ctx.project.sources.kpis?.value as { kpis?: { actuals?: unknown[] }[] } | undefined)?.kpis;
   d.kpis?.kpis.forEach((k, i) => {

@@ -29,6 +29,8 @@ function declarations(d: Data): Map<string, Occurrence[]> {
   add('action', d.actions?.actions.map((a, i) => ({ id: a.id, key: 'actions', path: ['actions', i, 'id'] })));
   add('governance body', d.governance?.bodies.map((b, i) => ({ id: b.id, key: 'governance', path: ['bodies', i, 'id'] })));
   add('funding stream', d.funding?.streams.map((s, i) => ({ id: s.id, key: 'funding', path: ['streams', i, 'id'] })));
+  add('allocation round', d.funding?.allocations.map((a, i) => ({ id: a.id, key: 'funding', path: ['allocations', i, 'id'] })));
+  add('commissioned service', d.funding?.commissioned_services.map((c, i) => ({ id: c.id, key: 'funding', path: ['commissioned_services', i, 'id'] })));
   add('risk', d.risks?.risks.map((r, i) => ({ id: r.id, key: 'risks', path: ['risks', i, 'id'] })));
   add('pathway', d.theoryOfChange?.pathways.map((p, i) => ({ id: p.id, key: 'theoryOfChange', path: ['pathways', i, 'id'] })));
   add('survey', d.consultation?.surveys.map((s, i) => ({ id: s.id, key: 'consultation', path: ['surveys', i, 'id'] })));
@@ -74,7 +76,21 @@ function references(d: Data): { kind: string; ref: Occurrence }[] {
     ref('governance body', r.from, 'governance', ['reporting', i, 'from']);
     ref('governance body', r.to, 'governance', ['reporting', i, 'to']);
   });
-  d.funding?.streams.forEach((s, i) => ref('priority', s.priority, 'funding', ['streams', i, 'priority']));
+  d.funding?.streams.forEach((s, i) => {
+    if (s.priority !== undefined) ref('priority', s.priority, 'funding', ['streams', i, 'priority']);
+    s.priorities?.forEach((id, k) => ref('priority', id, 'funding', ['streams', i, 'priorities', k]));
+  });
+  d.funding?.allocations.forEach((a, i) => {
+    ref('funding stream', a.stream, 'funding', ['allocations', i, 'stream']);
+    a.projects.forEach((p, j) => {
+      if (p.priority !== undefined) ref('priority', p.priority, 'funding', ['allocations', i, 'projects', j, 'priority']);
+    });
+  });
+  d.funding?.commissioned_services.forEach((c, i) => {
+    if (c.priority !== undefined) ref('priority', c.priority, 'funding', ['commissioned_services', i, 'priority']);
+    c.priorities?.forEach((id, k) => ref('priority', id, 'funding', ['commissioned_services', i, 'priorities', k]));
+    c.funded_by.forEach((f, j) => ref('funding stream', f.stream, 'funding', ['commissioned_services', i, 'funded_by', j, 'stream']));
+  });
   d.theoryOfChange?.pathways.forEach((p, i) => {
     if (p.priority !== undefined) ref('priority', p.priority, 'theoryOfChange', ['pathways', i, 'priority']);
     p.preconditions.forEach((c, j) => {

@@ -4,6 +4,7 @@
  * strategy period, one per period, with a warning while there are none yet.
  */
 import { parsePeriod } from '../../model/periods.js';
+import { duePeriod } from '../../model/reporting.js';
 import type { Rule, RuleContext } from '../context.js';
 
 export const checkKpis: Rule = (ctx) => {
@@ -45,6 +46,17 @@ export const checkKpis: Rule = (ctx) => {
       }
     });
     if (kpi.actuals.length === 0) ctx.report('kpi/no-actuals', 'kpis', [...base, 'id'], [kpi.id]);
+    // A figure not yet published says why; a figure due at the reporting period is there or recorded as not yet available.
+    kpi.actuals.forEach((a, i) => {
+      if (a.value !== null || a.reason) return;
+      const where = i < yamlCount ? { file: ctx.fileOf('kpis'), ...ctx.at('kpis', [...base, 'actuals', i, 'value']) } : ctx.project.actualSources.get(a);
+      if (where) ctx.reportAt('kpi/unavailable-no-reason', where.file, where, [kpi.id, a.period]);
+    });
+    const due = ctx.reporting ? duePeriod(kpi.frequency, ctx.reporting.quarter) : undefined;
+    const dueFy = due ? parsePeriod(due)?.fy : undefined;
+    if (due && dueFy && ctx.years?.includes(dueFy) && kpi.actuals.length && !kpi.actuals.some((a) => a.period === due)) {
+      ctx.report('kpi/figure-missing', 'kpis', [...base, kpi.actuals_csv && yamlCount === 0 ? 'actuals_csv' : 'id'], [kpi.id, due, ctx.reporting!.label]);
+    }
   });
 };
 

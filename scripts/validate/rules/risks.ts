@@ -17,9 +17,11 @@ export const checkRisks: Rule = (ctx) => {
     };
     check(['likelihood'], 'likelihood', r.likelihood, scale.likelihood);
     check(['impact'], 'impact', r.impact, scale.impact);
-    check(['residual', 'likelihood'], 'residual likelihood', r.residual.likelihood, scale.likelihood);
-    check(['residual', 'impact'], 'residual impact', r.residual.impact, scale.impact);
-    if (!onScale) return;
+    if (r.residual) {
+      check(['residual', 'likelihood'], 'residual likelihood', r.residual.likelihood, scale.likelihood);
+      check(['residual', 'impact'], 'residual impact', r.residual.impact, scale.impact);
+    }
+    if (!onScale || !r.residual) return;
     const inherent = rate(scale, r.likelihood, r.impact)!;
     const residual = rate(scale, r.residual.likelihood, r.residual.impact)!;
     if (residual.severity > inherent.severity) ctx.report('risk/residual-worse', 'risks', ['risks', i, 'residual'], [r.id, inherent.label, residual.label]);

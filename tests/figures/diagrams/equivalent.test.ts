@@ -88,7 +88,7 @@ describe('text equivalents', () => {
       const own = lines.filter((l) => l.from === b.id);
       inOrder(text, [
         b.name,
-        b.chair,
+        ...(b.chair ? [b.chair] : []),
         ...b.priorities.map((id) => model.priorityById.get(id)!.title).filter(() => b.type === 'delivery-group'),
         ...own.flatMap((l) => [`${VERB[l.kind]} ${g.bodies.find((x) => x.id === l.to)!.name}`, ...l.reports.flatMap((rep) => [rep.report, rep.frequency])]),
       ]);

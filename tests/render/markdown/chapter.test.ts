@@ -79,7 +79,10 @@ describe('headings', () => {
     const tree = parseMarkdown('## Why it matters\n\n### Evidence\n\n### More evidence {#extra}\n\n## Why it matters\n\n##### Deep\n');
     const index = new AnchorIndex();
     const { anchors, diagnostics: ds } = numberHeadings(tree, { label: '4', id: 'needs-assessment', file: 'content/04.md', lineOffset: 5 }, index);
-    expect(ds).toEqual([]);
+    // The second "Why it matters" is told apart by `-1`, with a warning saying so.
+    expect(ds.map((d) => [d.ruleId, d.severity, d.line, d.message])).toEqual([
+      ['xref/duplicate-heading', 'warning', 12, 'The heading "Why it matters" has the same text as the one at content/04.md:6:1, so its id is "why-it-matters-1" and a link to "#why-it-matters" goes to the other one.'],
+    ]);
     expect(anchors.map((a) => [a.number, a.id, a.title, a.line])).toEqual([
       ['4.1', 'why-it-matters', 'Why it matters', 6],
       ['4.1.1', 'evidence', 'Evidence', 8],

@@ -12,7 +12,7 @@ import { registerDiagram, type EquivalentItem } from '../registry.js';
 import { DIAGRAM_COLOURS as C } from '../theme.js';
 import type { BoxRole, DiagramEdge, DiagramNode, DiagramSpec, EdgeKind, TextRun } from '../types.js';
 
-export const MEETS: Record<Body['meets'], string> = {
+export const MEETS: Record<NonNullable<Body['meets']>, string> = {
   monthly: 'Meets monthly',
   'bi-monthly': 'Meets every two months',
   quarterly: 'Meets quarterly',
@@ -78,8 +78,9 @@ export const governanceDiagram = registerDiagram({
       const lead = leads(b);
       const text: TextRun[] = [
         { text: b.name, style: 'heading' },
-        { text: `Chair: ${b.chair}`, style: 'meta' },
-        { text: MEETS[b.meets], style: 'meta' },
+        // Chair and frequency are optional (e.g. a body outside the partnership): nothing printed when absent.
+        ...(b.chair ? [{ text: `Chair: ${b.chair}`, style: 'meta' as const }] : []),
+        ...(b.meets ? [{ text: MEETS[b.meets], style: 'meta' as const }] : []),
         ...(lead ? [{ text: lead, style: 'body' as const }] : []),
         ...(isPartnershipBody(b) ? [] : [{ text: 'Outside the partnership', style: 'meta' as const }]),
       ];
@@ -129,8 +130,8 @@ export const governanceDiagram = registerDiagram({
         text: '',
         note: isPartnershipBody(b) ? (b.type === 'board' ? 'partnership board' : 'delivery group') : 'outside the partnership',
         children: [
-          { label: 'Chair', text: b.chair },
-          { label: 'Meets', text: MEETS[b.meets].replace(/^Meets /, '') },
+          ...(b.chair ? [{ label: 'Chair', text: b.chair }] : []),
+          ...(b.meets ? [{ label: 'Meets', text: MEETS[b.meets].replace(/^Meets /, '') }] : []),
           ...(lead ? [{ text: lead }] : []),
           ...out.map((l): EquivalentItem => ({
             label: `${VERB[l.kind]} ${name(l.to)}`,
