@@ -130,7 +130,7 @@ export async function printPdf(browser: Browser, job: PdfJob, opts: PrintOptions
   const { print } = browserTimeouts();
   const ms = print(opts.htmlBytes);
   const page = await bounded(browser, 'opening a page', ms, () => browser.newPage());
-  const root = pathToFileURL(path.resolve(job.dir)).href + '/';
+  const root = `${pathToFileURL(path.resolve(job.dir)).href}/`;
   const blocked: string[] = [];
   try {
     await page.setJavaScriptEnabled(false);

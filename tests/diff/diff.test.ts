@@ -49,16 +49,16 @@ describe('strategy diff: every kind of change, old and new', () => {
     edit(root, 'data/kpis.yaml', '      - { period: 2027-28 Q4, value: 1251 }', '      - { period: 2027-28 Q4, value: 1000 }');
     fs.appendFileSync(path.join(root, 'data/kpi-actuals.csv'), 'sv-01,2028-29 Q1,571,\n');
     edit(root, 'data/risks.yaml', /(id: r02[\s\S]*?)likelihood: A/, '$1likelihood: B');
-    edit(root, 'data/risks.yaml', /\n  - id: r01\n/, '\n  - id: r00\n    risk: The new youth hub opens late\n    cause: Planning delays.\n    consequence: Diversion work has nowhere to meet.\n    category: operational\n    likelihood: C\n    impact: III\n    owner: Head of Youth Services\n    mitigation: Interim venues agreed with schools.\n    residual: { likelihood: D, impact: III }\n    review: 2028-09-30\n  - id: r01\n');
+    edit(root, 'data/risks.yaml', /\n {2}- id: r01\n/, '\n  - id: r00\n    risk: The new youth hub opens late\n    cause: Planning delays.\n    consequence: Diversion work has nowhere to meet.\n    category: operational\n    likelihood: C\n    impact: III\n    owner: Head of Youth Services\n    mitigation: Interim venues agreed with schools.\n    residual: { likelihood: D, impact: III }\n    review: 2028-09-30\n  - id: r01\n');
     edit(root, 'data/funding.yaml', 'amounts: { 2027-28: 168420, 2028-29', 'amounts: { 2027-28: 48420, 2028-29');
     edit(root, 'data/funding.yaml', 'amounts: { 2027-28: 96315, 2028-29: 96315, 2029-30: 90000', 'amounts: { 2027-28: 216315, 2028-29: 96315, 2029-30: 60000');
-    edit(root, 'data/actions.yaml', /(id: sv-a2[\s\S]*?)due: 2027-28 Q4\n    status: complete/, '$1due: 2028-29 Q2\n    status: at-risk');
-    edit(root, 'data/eqia.yaml', /(characteristic: disability\n    impact:) positive/, '$1 neutral');
+    edit(root, 'data/actions.yaml', /(id: sv-a2[\s\S]*?)due: 2027-28 Q4\n {4}status: complete/, '$1due: 2028-29 Q2\n    status: at-risk');
+    edit(root, 'data/eqia.yaml', /(characteristic: disability\n {4}impact:) positive/, '$1 neutral');
     edit(root, 'data/governance.yaml', /(id: board[\s\S]*?meets:) quarterly/, '$1 bi-monthly');
-    edit(root, 'data/logic-models.yaml', /(\n    context: >-\n\s+)/, '$1Revised after the 2028 needs assessment. ');
+    edit(root, 'data/logic-models.yaml', /(\n {4}context: >-\n\s+)/, '$1Revised after the 2028 needs assessment. ');
     fs.appendFileSync(path.join(root, 'data/kpis.yaml'), '\n  - id: sv-09\n    title: Young people in the navigator service\n    priority: serious-violence\n    definition: Young people who took up the service.\n    source: Provider returns\n    unit: count\n    direction: higher-is-better\n    frequency: quarterly\n    baseline: { value: 80, period: 2026-27 }\n    targets: { 2027-28: 90 }\n    owner: Youth Services Manager\n');
     fs.appendFileSync(path.join(root, 'data/actions.yaml'), '\n  - id: sv-a9\n    action: Open the youth hub.\n    priority: serious-violence\n    lead: { organisation: London Borough of Northbridge, role: Head of Youth Services }\n    due: 2028-29 Q3\n    status: not-started\n');
-    edit(root, 'data/risks.yaml', /\n  - id: r01\n[\s\S]*?\n  - id: r02\n/, '\n  - id: r02\n');
+    edit(root, 'data/risks.yaml', /\n {2}- id: r01\n[\s\S]*?\n {2}- id: r02\n/, '\n  - id: r02\n');
     edit(root, 'data/charts/asb-by-lsoa.yaml', /\ntitle: .*\n/, '\ntitle: Anti-social behaviour in the ten busiest neighbourhoods\n');
     git(root, 'commit', '-q', '-am', 'Annual refresh');
     const result = await diffStrategy({ root, ref: 'main' });
@@ -185,14 +185,14 @@ describe('strategy diff: git is used safely', () => {
     git(top, 'init', '-q', '-b', 'main');
     git(top, 'add', '-A');
     git(top, 'commit', '-q', '-m', 'one');
-    edit(root, 'data/eqia.yaml', /(characteristic: age\n    impact:) positive/, '$1 negative');
+    edit(root, 'data/eqia.yaml', /(characteristic: age\n {4}impact:) positive/, '$1 negative');
     const result = await diffStrategy({ root, ref: 'HEAD' });
     expect(result.groups.flatMap((g) => g.changes.map((c) => `${c.subject}: ${c.text}`))).toEqual(['Age: impact changed from positive to negative']);
   });
 
   it('runs as `strategy diff <ref>`: Markdown by default, JSON on request, exit 2 for a bad ref', async () => {
     const root = repoWithExample();
-    edit(root, 'data/eqia.yaml', /(characteristic: sex\n    impact:) positive/, '$1 negative');
+    edit(root, 'data/eqia.yaml', /(characteristic: sex\n {4}impact:) positive/, '$1 negative');
     const out: string[] = [];
     const err: string[] = [];
     const io = { out: (s: string) => out.push(s), err: (s: string) => err.push(s), color: false, tty: false, env: {} };

@@ -189,7 +189,6 @@ export function missingFields(compiled: vega.Spec, data: DataReader): MissingFie
   };
 
   for (const d of datasets) {
-    const name = String(d['name']);
     const source = typeof d['source'] === 'string' ? d['source'] : undefined;
     const input = source !== undefined ? (names.has(source) ? columnsOf(rowsOf(source)) : undefined) : valuesColumns(d);
     if (!input || input.size === 0) continue;

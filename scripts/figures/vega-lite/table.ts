@@ -101,7 +101,7 @@ function tooltipEntries(signal: string): Entry[] {
 }
 
 function datumField(node: Json | undefined): string | undefined {
-  if (!node || node['type'] !== 'MemberExpression') return undefined;
+  if (node?.['type'] !== 'MemberExpression') return undefined;
   const object = node['object'] as Json;
   const property = node['property'] as Json;
   if (object?.['type'] !== 'Identifier' || object['name'] !== 'datum') return undefined;
@@ -341,10 +341,23 @@ export function readTables(spec: Json, compiled: vega.Spec, scene: unknown, form
       const viewTitle = titles.get(view);
       const columns: Column[] = [];
       const labels = new Set<string>();
-      for (const c of context) if (!labels.has(c.label)) (labels.add(c.label), columns.push({ label: c.label, kind: 'facet', format: '' }));
+      for (const c of context) {
+        if (!labels.has(c.label)) {
+          labels.add(c.label);
+          columns.push({ label: c.label, kind: 'facet', format: '' });
+        }
+      }
       // A map's shapes are named by their area, which no channel encodes.
-      if ((mark.marktype === 'shape' || mark.marktype === 'path') && !list.some((e) => e.kind === 'text')) if (!labels.has('Area')) (labels.add('Area'), columns.push({ label: 'Area', kind: 'text', format: '' }));
-      for (const e of list) if (!labels.has(e.label)) (labels.add(e.label), columns.push({ label: e.label, kind: e.kind, ...(e.field !== undefined ? { field: e.field } : {}), format: e.format }));
+      if ((mark.marktype === 'shape' || mark.marktype === 'path') && !list.some((e) => e.kind === 'text') && !labels.has('Area')) {
+        labels.add('Area');
+        columns.push({ label: 'Area', kind: 'text', format: '' });
+      }
+      for (const e of list) {
+        if (!labels.has(e.label)) {
+          labels.add(e.label);
+          columns.push({ label: e.label, kind: e.kind, ...(e.field !== undefined ? { field: e.field } : {}), format: e.format });
+        }
+      }
       table = { view, ...(viewTitle ? { viewTitle } : {}), columns, rows: [] };
       byMark.set(key, table);
       tables.push(table);
@@ -354,7 +367,12 @@ export function readTables(spec: Json, compiled: vega.Spec, scene: unknown, form
       if (!item.tooltip || typeof item.tooltip !== 'object') return;
       const cells = new Map<string, string>();
       const raw = new Map<string, string | number>();
-      for (const c of context) if (!cells.has(c.label)) (cells.set(c.label, c.value), raw.set(c.label, c.value));
+      for (const c of context) {
+        if (!cells.has(c.label)) {
+          cells.set(c.label, c.value);
+          raw.set(c.label, c.value);
+        }
+      }
       if (table.columns.some((c) => c.label === 'Area' && c.kind === 'text' && c.field === undefined)) {
         const props = (item.datum?.['properties'] ?? {}) as Json;
         const area = [props['name'], props['NAME'], props['Name'], item.datum?.['id']].find((v) => typeof v === 'string' || typeof v === 'number');
@@ -402,15 +420,6 @@ function dropRepeats(tables: MarkTable[]): MarkTable[] {
     out.push(t);
   }
   return out;
-}
-
-/** Which way a mark's categories run: along y when its items line up in one column (horizontal bars), else x. */
-function primaryAxis(mark: SceneMark): 'x' | 'y' | 'angle' {
-  if (mark.marktype === 'arc') return 'angle';
-  const xs = new Set(mark.items.map((i) => Math.round(i.x ?? 0)));
-  const ys = new Set(mark.items.map((i) => Math.round(i.y ?? 0)));
-  if (mark.marktype === 'rect' || mark.marktype === 'text' || mark.marktype === 'symbol') return xs.size === 1 && ys.size > 1 ? 'y' : 'x';
-  return 'x';
 }
 
 function compareOrder(a: number[], b: number[]): number {
