@@ -59,16 +59,17 @@ export function diagramFigureHtml(placed: PlacedDiagram, equivalent: readonly Eq
   const id = escapeHtml(spec.id);
   const title = escapeHtml(spec.title);
   const wide = placed.width > PORTRAIT_WIDTH;
-  const svgHref = (h: string) => href(h as DiagramLink);
+  // The picture draws links as text, not <a>: links inside a role="img" are focusable but nameless to
+  // assistive technology (axe flags them); the text equivalent carries the same links, working.
   const text = equivalentHtml(equivalent, href);
   if (mode === 'site') {
-    const svg = diagramSvg(placed, { href: svgHref });
+    const svg = diagramSvg(placed);
     // A wide diagram scrolls sideways inside its own named, focusable region on a phone.
     const image = `<div class="diagram__image${wide ? ' diagram__image--wide' : ''}" role="region" aria-label="${title} (diagram)" tabindex="0" style="--diagram-min:${Math.round(placed.width * MIN_SCALE)}px">${svg}</div>`;
     const details = `<details class="govuk-details diagram__text"><summary class="govuk-details__summary"><span class="govuk-details__summary-text">Show this diagram as text</span></summary><div class="govuk-details__text diagram-text">${text}</div></details>`;
     return `<figure class="diagram${wide ? ' diagram--wide' : ''}" id="${id}"><figcaption class="diagram__caption"><span class="diagram__title">${title}</span></figcaption>${image}${details}</figure>`;
   }
-  const svg = diagramSvg(placed, { href: svgHref, ariaLabel: altText(placed) });
+  const svg = diagramSvg(placed, { ariaLabel: altText(placed) });
   const figure = `<div class="diagram${wide ? ' print-landscape' : ''}" id="${id}" role="group" aria-label="${title}"><div class="diagram__caption"><span class="diagram__title">${title}</span></div><div class="diagram__image">${svg}</div></div>`;
   return `${figure}<div class="diagram-text diagram-text--print"><p class="diagram-text__title">${title}, in words</p>${text}</div>`;
 }
