@@ -136,7 +136,7 @@ const PAGE_OBJECT = /\/Type\s*\/Page(?![a-zA-Z])/g;
 export const pdfPageCount = (pdf: Buffer): number => {
   const text = pdf.toString('latin1');
   let count = text.match(PAGE_OBJECT)?.length ?? 0;
-  for (const m of text.matchAll(/<<([^]*?\/Type\s*\/ObjStm[^]*?)>>\s*stream\r?\n/g)) {
+  for (const m of text.matchAll(/<<([\s\S]*?\/Type\s*\/ObjStm[\s\S]*?)>>\s*stream\r?\n/g)) {
     const length = /\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(m[1]!);
     if (!length || !/\/FlateDecode/.test(m[1]!)) continue;
     const start = m.index + m[0].length;
