@@ -33,7 +33,7 @@ export function quarterEndedBy(date: string): string | undefined {
 
 export function previousQuarter(q: string): string | undefined {
   const p = parsePeriod(q);
-  if (!p || p.kind !== 'quarter') return undefined;
+  if (p?.kind !== 'quarter') return undefined;
   return p.quarter === 1 ? `${fyLabel(p.fyStart - 1)} Q4` : `${p.fy} Q${p.quarter! - 1}`;
 }
 
@@ -51,7 +51,7 @@ export function reportingPeriod(asAt: string | undefined, publicationDate: strin
  */
 export function duePeriod(frequency: 'monthly' | 'quarterly' | 'annual', quarter: string): string | undefined {
   const p = parsePeriod(quarter);
-  if (!p || p.kind !== 'quarter') return undefined;
+  if (p?.kind !== 'quarter') return undefined;
   if (frequency === 'quarterly') return quarter;
   if (frequency === 'annual') return p.quarter === 4 ? p.fy : fyLabel(p.fyStart - 1);
   const monthIndex = p.endIndex % 12; // 0 = April
