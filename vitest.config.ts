@@ -13,7 +13,9 @@ const tests = fs
   .map((f) => path.posix.join('tests', f.split(path.sep).join('/')))
   .filter((f) => f.endsWith('.test.ts'))
   .sort();
-const example = tests.filter((f) => /\binject\(\s*['"](exampleOut|secondOut)['"]\s*\)/.test(fs.readFileSync(f, 'utf8')));
+const example = tests.filter((f) =>
+  /\binject\(\s*['"](exampleOut|secondOut)['"]\s*\)/.test(fs.readFileSync(f, 'utf8')),
+);
 
 export default defineConfig({
   test: {
@@ -23,7 +25,10 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: [...configDefaults.exclude, ...example] } },
+      {
+        extends: true,
+        test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: [...configDefaults.exclude, ...example] },
+      },
       { extends: true, test: { name: 'example', include: example, globalSetup: ['tests/support/example-build.ts'] } },
     ],
   },

@@ -140,7 +140,11 @@ export const pdfPageCount = (pdf: Buffer): number => {
     const length = /\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(m[1]!);
     if (!length || !/\/FlateDecode/.test(m[1]!)) continue;
     const start = m.index + m[0].length;
-    count += zlib.inflateSync(pdf.subarray(start, start + Number(length[1]))).toString('latin1').match(PAGE_OBJECT)?.length ?? 0;
+    count +=
+      zlib
+        .inflateSync(pdf.subarray(start, start + Number(length[1])))
+        .toString('latin1')
+        .match(PAGE_OBJECT)?.length ?? 0;
   }
   return count;
 };

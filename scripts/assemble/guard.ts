@@ -18,8 +18,30 @@ import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/messages.js';
 import { CONTENT_SECURITY_POLICY, type OutputPage } from './pages.js';
 
-const FORBIDDEN = new Set(['iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'form', 'portal', 'fencedframe']);
-const URL_PROPS = ['href', 'src', 'action', 'formAction', 'xLinkHref', 'data', 'poster', 'srcSet', 'background', 'ping'];
+const FORBIDDEN = new Set([
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'base',
+  'form',
+  'portal',
+  'fencedframe',
+]);
+const URL_PROPS = [
+  'href',
+  'src',
+  'action',
+  'formAction',
+  'xLinkHref',
+  'data',
+  'poster',
+  'srcSet',
+  'background',
+  'ping',
+];
 /** Elements that may come before the CSP meta in the head: they load and run nothing. */
 const BEFORE_CSP = new Set(['html', 'head', 'meta', 'title']);
 
@@ -29,12 +51,18 @@ export interface GuardOptions {
   root?: string;
 }
 
-export function checkTemplatePages(pages: readonly { page: OutputPage; template: string; site: boolean }[], opts: GuardOptions): Diagnostic[] {
+export function checkTemplatePages(
+  pages: readonly { page: OutputPage; template: string; site: boolean }[],
+  opts: GuardOptions,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
   for (const { page, template, site } of pages) {
     const report = (what: string, find?: RegExp) => {
-      const where = (find && opts.root ? locateInTemplates(opts.root, find) : undefined) ?? { file: `templates/${template}.hbs`, at: undefined };
+      const where = (find && opts.root ? locateInTemplates(opts.root, find) : undefined) ?? {
+        file: `templates/${template}.hbs`,
+        at: undefined,
+      };
       const key = `${where.file}:${where.at?.line}:${what}`;
       if (seen.has(key) && where.at) return;
       seen.add(key);
@@ -50,7 +78,8 @@ export function checkTemplatePages(pages: readonly { page: OutputPage; template:
         const src = String(el.properties['src'] ?? '');
         // The site's own script file (the built-in asset, no inline code) is allowed; so is the dev server's.
         const own = src === 'assets/site.js' && el.children.length === 0;
-        if (!own && !(opts.devReload && src === 'assets/dev-reload.js' && el.children.length === 0)) report('a <script> element', /<script/i);
+        if (!own && !(opts.devReload && src === 'assets/dev-reload.js' && el.children.length === 0))
+          report('a <script> element', /<script/i);
       }
       if (FORBIDDEN.has(tag)) report(`a <${tag}> element`, new RegExp(`<${tag}\\b`, 'i'));
       if (tag === 'template' && Object.keys(el.properties).some((k) => /^shadowroot/i.test(k))) {
@@ -69,19 +98,32 @@ export function checkTemplatePages(pages: readonly { page: OutputPage; template:
               weaker = looser;
             }
           } else csp = 'ok';
-        } else if (kind !== 'content-type') report(`a <meta http-equiv="${kind}"> (only the Content-Security-Policy may be set this way)`, /<meta\b[^>]*http-equiv/i);
+        } else if (kind !== 'content-type')
+          report(
+            `a <meta http-equiv="${kind}"> (only the Content-Security-Policy may be set this way)`,
+            /<meta\b[^>]*http-equiv/i,
+          );
       }
       if (!BEFORE_CSP.has(tag) && csp !== 'ok') beforeCsp = false;
       for (const [key, value] of Object.entries(el.properties)) {
-        if (/^on/i.test(key)) report(`an event handler (${key.toLowerCase()}) on <${tag}>`, new RegExp(`\\s${key}\\s*=`, 'i'));
+        if (/^on/i.test(key))
+          report(`an event handler (${key.toLowerCase()}) on <${tag}>`, new RegExp(`\\s${key}\\s*=`, 'i'));
         const text = (Array.isArray(value) ? value.join(' ') : String(value)).replace(/[\u0000-\u0020]/g, '');
-        if (URL_PROPS.includes(key) && /^(javascript|vbscript|data):/i.test(text)) report(`a ${text.split(':')[0]!.toLowerCase()}: address on <${tag}>`);
+        if (URL_PROPS.includes(key) && /^(javascript|vbscript|data):/i.test(text))
+          report(`a ${text.split(':')[0]!.toLowerCase()}: address on <${tag}>`);
       }
     });
     if (site) {
       if (csp === 'missing') report('no Content-Security-Policy meta tag (it is in the built-in partials/head.hbs)');
-      else if (csp === 'late') report('its Content-Security-Policy after other content, where it does not protect what comes before it (keep it first in the head, as partials/head.hbs has it)');
-      else if (csp === 'weaker') report(`a Content-Security-Policy that allows more than the built-in one (${weaker}); keep the built-in "{{site.csp}}"`, /Content-Security-Policy/i);
+      else if (csp === 'late')
+        report(
+          'its Content-Security-Policy after other content, where it does not protect what comes before it (keep it first in the head, as partials/head.hbs has it)',
+        );
+      else if (csp === 'weaker')
+        report(
+          `a Content-Security-Policy that allows more than the built-in one (${weaker}); keep the built-in "{{site.csp}}"`,
+          /Content-Security-Policy/i,
+        );
     }
   }
   return out;
@@ -121,7 +163,18 @@ const FALLBACK: Record<string, string[]> = {
   'worker-src': ['child-src', 'script-src', 'default-src'],
   'frame-src': ['child-src', 'default-src'],
 };
-const FETCH = ['script-src', 'style-src', 'img-src', 'font-src', 'connect-src', 'media-src', 'object-src', 'child-src', 'manifest-src', 'prefetch-src'];
+const FETCH = [
+  'script-src',
+  'style-src',
+  'img-src',
+  'font-src',
+  'connect-src',
+  'media-src',
+  'object-src',
+  'child-src',
+  'manifest-src',
+  'prefetch-src',
+];
 const NAVIGATION = ['base-uri', 'form-action', 'frame-ancestors'];
 
 /** The sources a policy allows for a directive; undefined means anything. */
@@ -139,7 +192,13 @@ const BUILT_IN = parsePolicy(CONTENT_SECURITY_POLICY);
 /** Why `text` allows more than the built-in policy, or '' when it is the same or stricter. */
 export function looserThanBuiltIn(text: string): string {
   const policy = parsePolicy(text);
-  const directives = new Set([...BUILT_IN.keys(), ...policy.keys(), ...Object.keys(FALLBACK), ...FETCH, ...NAVIGATION.filter((d) => BUILT_IN.has(d))]);
+  const directives = new Set([
+    ...BUILT_IN.keys(),
+    ...policy.keys(),
+    ...Object.keys(FALLBACK),
+    ...FETCH,
+    ...NAVIGATION.filter((d) => BUILT_IN.has(d)),
+  ]);
   const reasons: string[] = [];
   for (const d of [...directives].sort()) {
     const ours = allowed(BUILT_IN, d);
@@ -147,7 +206,8 @@ export function looserThanBuiltIn(text: string): string {
     const theirs = allowed(policy, d);
     if (!theirs) reasons.push(`${d} is not limited`);
     // A directive that falls back to another is reported once, under the one the policy wrote.
-    else if (policy.has(d) || !FALLBACK[d]) for (const source of theirs) if (!ours.has(source)) reasons.push(`${d} allows ${source}`);
+    else if (policy.has(d) || !FALLBACK[d])
+      for (const source of theirs) if (!ours.has(source)) reasons.push(`${d} allows ${source}`);
   }
   return reasons.join(', ');
 }

@@ -69,7 +69,10 @@ export const LANDSCAPE_COLUMNS = 10;
 
 const addClass = (el: Element, name: string) => {
   const cls = el.properties['className'];
-  el.properties['className'] = [...(Array.isArray(cls) ? cls.map(String) : typeof cls === 'string' ? String(cls).split(/\s+/) : []), name];
+  el.properties['className'] = [
+    ...(Array.isArray(cls) ? cls.map(String) : typeof cls === 'string' ? String(cls).split(/\s+/) : []),
+    name,
+  ];
 };
 
 function columnCount(table: Element): number {
@@ -97,7 +100,8 @@ function forPrint(tree: Root): void {
   const walk = (node: Root | Element, ancestors: (Root | Element)[]) => {
     for (const child of node.children) {
       if (child.type !== 'element') continue;
-      if (child.tagName === 'table' && columnCount(child) >= LANDSCAPE_COLUMNS) wide.push([...ancestors, node, child].filter((a): a is Element => a.type === 'element'));
+      if (child.tagName === 'table' && columnCount(child) >= LANDSCAPE_COLUMNS)
+        wide.push([...ancestors, node, child].filter((a): a is Element => a.type === 'element'));
       walk(child, [...ancestors, node]);
     }
   };
@@ -118,18 +122,28 @@ function forPrint(tree: Root): void {
     if (!container) continue;
     const siblings = (container.children as ElementContent[]).filter((c): c is Element => c.type === 'element');
     let i = siblings.indexOf(target) - 1;
-    if (siblings[i]?.tagName === 'p' && /^h[2-6]$/.test(siblings[i - 1]?.tagName ?? '')) addClass(siblings[i--]!, 'print-landscape');
+    if (siblings[i]?.tagName === 'p' && /^h[2-6]$/.test(siblings[i - 1]?.tagName ?? ''))
+      addClass(siblings[i--]!, 'print-landscape');
     while (i >= 0 && /^h[2-6]$/.test(siblings[i]!.tagName)) addClass(siblings[i--]!, 'print-landscape');
   }
   visit(tree, 'element', (el: Element) => {
     if (el.tagName === 'details') {
       el.tagName = 'div';
       const cls = el.properties['className'];
-      el.properties = { className: ['print-details', ...(Array.isArray(cls) ? cls.map(String).filter((c) => c !== 'govuk-details') : [])] };
+      el.properties = {
+        className: [
+          'print-details',
+          ...(Array.isArray(cls) ? cls.map(String).filter((c) => c !== 'govuk-details') : []),
+        ],
+      };
     } else if (el.tagName === 'summary') {
       el.tagName = 'p';
       el.properties = { className: ['print-details__summary'] };
-    } else if (el.tagName === 'div' && Array.isArray(el.properties['className']) && el.properties['className'].includes('table-wrap')) {
+    } else if (
+      el.tagName === 'div' &&
+      Array.isArray(el.properties['className']) &&
+      el.properties['className'].includes('table-wrap')
+    ) {
       // The site's scrolling region (focusable, named) means nothing on paper: a plain wrapper.
       delete el.properties['role'];
       delete el.properties['tabIndex'];
@@ -138,10 +152,16 @@ function forPrint(tree: Root): void {
   });
 }
 
-export function chapterHtml(chapter: RenderedChapter, index: AnchorIndex, mode: OutputMode, opts: ChapterHtmlOptions = {}): string {
+export function chapterHtml(
+  chapter: RenderedChapter,
+  index: AnchorIndex,
+  mode: OutputMode,
+  opts: ChapterHtmlOptions = {},
+): string {
   // In print, the blocks' HTML (raw nodes) is parsed into the tree too, so their disclosures open and
   // their wide tables turn. The site keeps it as it came.
-  const tree = mode === 'print' ? (raw(structuredClone(chapter.print)) as Root) : (structuredClone(chapter.site) as Root);
+  const tree =
+    mode === 'print' ? (raw(structuredClone(chapter.print)) as Root) : (structuredClone(chapter.site) as Root);
   if (mode === 'print') forPrint(tree);
   visit(tree, 'element', (el: Element, i, parent) => {
     if (el.tagName !== 'a') return;

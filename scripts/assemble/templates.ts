@@ -28,7 +28,11 @@ function pick(root: string, rel: string): string {
   if (fs.existsSync(path.join(root, 'templates'))) {
     const r = resolveInside(root, 'templates', rel, { within: 'templates' });
     if (r.ok) return r.absolute;
-    if (r.reason !== 'not-found') throw new EnvironmentError(`The template templates/${rel} points outside the templates/ folder, or to a hidden file.`, 'Copy the template into templates/ instead of linking to it.');
+    if (r.reason !== 'not-found')
+      throw new EnvironmentError(
+        `The template templates/${rel} points outside the templates/ folder, or to a hidden file.`,
+        'Copy the template into templates/ instead of linking to it.',
+      );
   }
   return path.join(BUILTIN_TEMPLATES, rel);
 }
@@ -37,7 +41,10 @@ export function loadTemplates(root: string): Templates {
   const hb = Handlebars.create();
   const files: string[] = [];
   const partialDir = path.join(BUILTIN_TEMPLATES, 'partials');
-  for (const name of fs.readdirSync(partialDir).filter((n) => n.endsWith('.hbs')).sort()) {
+  for (const name of fs
+    .readdirSync(partialDir)
+    .filter((n) => n.endsWith('.hbs'))
+    .sort()) {
     const file = pick(root, `partials/${name}`);
     files.push(file);
     hb.registerPartial(name.replace(/\.hbs$/, ''), fs.readFileSync(file, 'utf8'));
@@ -55,18 +62,28 @@ export function loadTemplates(root: string): Templates {
         try {
           t = hb.compile(fs.readFileSync(file, 'utf8'), { strict: false, preventIndent: true });
         } catch (err) {
-          throw new EnvironmentError(`The template templates/${name}.hbs cannot be read: ${(err as Error).message}`, 'Fix the Handlebars syntax in that template, or delete it to use the built-in one.', { cause: err });
+          throw new EnvironmentError(
+            `The template templates/${name}.hbs cannot be read: ${(err as Error).message}`,
+            'Fix the Handlebars syntax in that template, or delete it to use the built-in one.',
+            { cause: err },
+          );
         }
         cache.set(name, t);
       }
       try {
         return t(context);
       } catch (err) {
-        throw new EnvironmentError(`The template ${name}.hbs failed: ${(err as Error).message}`, 'Fix that template, or delete it to use the built-in one.', { cause: err });
+        throw new EnvironmentError(
+          `The template ${name}.hbs failed: ${(err as Error).message}`,
+          'Fix that template, or delete it to use the built-in one.',
+          { cause: err },
+        );
       }
     },
     asset(name) {
-      const file = BUILTIN_ONLY_ASSETS.has(name) ? path.join(BUILTIN_TEMPLATES, 'assets', name) : pick(root, `assets/${name}`);
+      const file = BUILTIN_ONLY_ASSETS.has(name)
+        ? path.join(BUILTIN_TEMPLATES, 'assets', name)
+        : pick(root, `assets/${name}`);
       files.push(file);
       return fs.readFileSync(file);
     },

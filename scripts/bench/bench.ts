@@ -39,7 +39,9 @@ const requests: ChartRequest[] = [
   ...(d.risks ? [{ kind: 'risk-heatmap' } as const, { kind: 'risk-heatmap', rating: 'residual' } as const] : []),
   ...(d.funding ? [{ kind: 'funding', by: 'priority' } as const, { kind: 'funding', by: 'funder' } as const] : []),
   ...(d.actions ? [{ kind: 'delivery-timeline' } as const] : []),
-  ...(d.consultation?.surveys ?? []).flatMap((s) => s.questions.map((q): ChartRequest => ({ kind: 'consultation', survey: s.id, question: q.id }))),
+  ...(d.consultation?.surveys ?? []).flatMap((s) =>
+    s.questions.map((q): ChartRequest => ({ kind: 'consultation', survey: s.id, question: q.id })),
+  ),
   ...(d.priorityMatrix ? [{ kind: 'priority-scores' } as const] : []),
 ];
 const n = requests.length;
@@ -85,7 +87,9 @@ for (const req of requests) {
 
 const failed = (await renderCharts(requests, ctx)).filter((r) => !r.ok).length;
 console.log(`Charts bench: ${root}`);
-console.log(`  ${n} charts (${charts.size} officer-written), ${failed} failed; best of ${ROUNDS} rounds; ${os.cpus().length} CPUs`);
+console.log(
+  `  ${n} charts (${charts.size} officer-written), ${failed} failed; best of ${ROUNDS} rounds; ${os.cpus().length} CPUs`,
+);
 console.log(`  load project                ${ms(tLoadProject)}`);
 console.log(`  load officer charts         ${ms(tLoadCharts)}  (Vega-Lite schema compile, data files, checks)`);
 console.log(`  cold, one at a time         ${ms(best(sequential))} total, ${ms(best(sequential) / n)} per chart`);
@@ -93,7 +97,8 @@ console.log(`  cold, all at once           ${ms(best(parallel))} total, ${ms(bes
 console.log(`  cached in memory            ${ms(best(memory))} total, ${ms(best(memory) / n)} per chart`);
 console.log(`  cached on disk              ${ms(best(disk))} total, ${ms(best(disk) / n)} per chart`);
 console.log('  cold, per kind (mean per chart):');
-for (const [kind, ts] of perKind) console.log(`    ${kind.padEnd(22)} ${ms(ts.reduce((a, b) => a + b, 0) / ts.length)} x ${ts.length}`);
+for (const [kind, ts] of perKind)
+  console.log(`    ${kind.padEnd(22)} ${ms(ts.reduce((a, b) => a + b, 0) / ts.length)} x ${ts.length}`);
 
 console.log('');
 const { benchPipeline } = await import('./pipeline.js');

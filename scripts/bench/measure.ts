@@ -69,10 +69,18 @@ function rssMiB(pids: number[]): number {
 }
 
 /** Run a command once; resolves when it exits (or, with `until`, when `until` says so and the process is stopped). */
-export function runOnce(cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
+export function runOnce(
+  cmd: string,
+  args: string[],
+  opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<Run> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(cmd, args, { cwd: opts.cwd, env: { ...process.env, ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, {
+      cwd: opts.cwd,
+      env: { ...process.env, ...opts.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -98,11 +106,22 @@ export function summarise(runs: Run[]): Summary {
   const ms = runs.map((r) => r.ms).sort((a, b) => a - b);
   const mid = Math.floor(ms.length / 2);
   const median = ms.length % 2 ? ms[mid]! : (ms[mid - 1]! + ms[mid]!) / 2;
-  return { median, min: ms[0]!, max: ms[ms.length - 1]!, peakMiB: Math.max(...runs.map((r) => r.peakMiB)), runs: runs.length };
+  return {
+    median,
+    min: ms[0]!,
+    max: ms[ms.length - 1]!,
+    peakMiB: Math.max(...runs.map((r) => r.peakMiB)),
+    runs: runs.length,
+  };
 }
 
 /** Run `times` times after `warm` unmeasured runs; a run that fails stops the benchmark with its output. */
-export async function measure(label: string, cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv; times?: number; warm?: number; before?: () => void } = {}): Promise<Summary> {
+export async function measure(
+  label: string,
+  cmd: string,
+  args: string[],
+  opts: { cwd?: string; env?: NodeJS.ProcessEnv; times?: number; warm?: number; before?: () => void } = {},
+): Promise<Summary> {
   const runs: Run[] = [];
   for (let i = 0; i < (opts.warm ?? 1) + (opts.times ?? 5); i++) {
     opts.before?.();

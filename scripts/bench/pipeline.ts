@@ -25,7 +25,10 @@ export async function benchPipeline(root: string, opts: { pdf: boolean }): Promi
     // The dev server's path: a copy of the strategy, one process, caches kept, one chapter edited per round.
     const copy = path.join(out, 'strategy');
     for (const dir of ['content', 'data']) fs.cpSync(path.join(root, dir), path.join(copy, dir), { recursive: true });
-    const chapter = fs.readdirSync(path.join(copy, 'content')).filter((f) => f.endsWith('.md')).sort()[0];
+    const chapter = fs
+      .readdirSync(path.join(copy, 'content'))
+      .filter((f) => f.endsWith('.md'))
+      .sort()[0];
     const cache = createRenderCache();
     await build({ root: copy, out: path.join(out, 'site'), pdf: false, cache });
     const rounds: number[] = [];
@@ -40,7 +43,9 @@ export async function benchPipeline(root: string, opts: { pdf: boolean }): Promi
       const t = performance.now();
       const s: [string, number][] = [];
       await build({ root, out: path.join(out, 'full'), pdf: true, onStage: (x, y) => s.push([x, y]) });
-      console.log(`  ${'full build with PDF, warm'.padEnd(26)}${ms(performance.now() - t)}  (PDF, two passes: ${ms(s.find(([x]) => x === 'emit pdf')?.[1] ?? 0).trim()})`);
+      console.log(
+        `  ${'full build with PDF, warm'.padEnd(26)}${ms(performance.now() - t)}  (PDF, two passes: ${ms(s.find(([x]) => x === 'emit pdf')?.[1] ?? 0).trim()})`,
+      );
     }
   } finally {
     fs.rmSync(out, { recursive: true, force: true });

@@ -49,7 +49,9 @@ const mib = (s?: Summary) => (s && Number.isFinite(s.peakMiB) ? `${s.peakMiB.toF
 
 function version(cmd: string, vArgs: string[]): string | undefined {
   try {
-    return execFileSync(cmd, vArgs, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).split('\n')[0]?.trim();
+    return execFileSync(cmd, vArgs, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+      .split('\n')[0]
+      ?.trim();
   } catch {
     return undefined;
   }
@@ -57,7 +59,9 @@ function version(cmd: string, vArgs: string[]): string | undefined {
 
 function pkgVersion(name: string, from = TOOL): string {
   try {
-    return (JSON.parse(fs.readFileSync(path.join(from, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+    return (
+      JSON.parse(fs.readFileSync(path.join(from, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }
+    ).version;
   } catch {
     return 'not installed';
   }
@@ -69,11 +73,17 @@ function debianPeer(bin: string, pkg: string): string | undefined {
   if (process.getuid?.() !== 0 || !version('which', ['apt-get'])) return undefined;
   log(`Installing ${pkg} (Debian) for the benchmark…`);
   try {
-    execFileSync('apt-get', ['install', '-y', '-qq', pkg], { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    execFileSync('apt-get', ['install', '-y', '-qq', pkg], {
+      stdio: 'ignore',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
   } catch {
     try {
       execFileSync('apt-get', ['update', '-qq'], { stdio: 'ignore' });
-      execFileSync('apt-get', ['install', '-y', '-qq', pkg], { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+      execFileSync('apt-get', ['install', '-y', '-qq', pkg], {
+        stdio: 'ignore',
+        env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+      });
     } catch {
       return undefined;
     }
@@ -88,7 +98,9 @@ function eleventyPeer(): string | undefined {
   log('Installing Eleventy (npm) for the benchmark, outside the project dependencies…');
   try {
     fs.mkdirSync(dir, { recursive: true });
-    execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', dir, '@11ty/eleventy@3.1.2'], { stdio: 'ignore' });
+    execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', dir, '@11ty/eleventy@3.1.2'], {
+      stdio: 'ignore',
+    });
   } catch {
     return undefined;
   }
@@ -108,7 +120,9 @@ const freePort = (): Promise<number> =>
 /** Save -> `reload` event on the dev server's event stream, through its real watcher, `times` times. */
 async function devLoop(root: string, edit: (round: number) => void, times: number): Promise<Summary> {
   const port = await freePort();
-  const child = spawn(process.execPath, [CLI, 'dev', '--root', root, '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, 'dev', '--root', root, '--port', String(port)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr.on('data', (d: Buffer) => (output += d.toString()));
@@ -119,18 +133,21 @@ async function devLoop(root: string, edit: (round: number) => void, times: numbe
       await new Promise((r) => setTimeout(r, 50));
     }
     const events: { name: string; at: number }[] = [];
-    const req = http.get({ host: '127.0.0.1', port, path: '/__events', headers: { host: `localhost:${port}` } }, (res) => {
-      let buf = '';
-      res.on('data', (d: Buffer) => {
-        buf += d.toString();
-        let i: number;
-        while ((i = buf.indexOf('\n\n')) >= 0) {
-          const name = /^event: (.+)$/m.exec(buf.slice(0, i))?.[1] ?? 'message';
-          events.push({ name, at: performance.now() });
-          buf = buf.slice(i + 2);
-        }
-      });
-    });
+    const req = http.get(
+      { host: '127.0.0.1', port, path: '/__events', headers: { host: `localhost:${port}` } },
+      (res) => {
+        let buf = '';
+        res.on('data', (d: Buffer) => {
+          buf += d.toString();
+          let i: number;
+          while ((i = buf.indexOf('\n\n')) >= 0) {
+            const name = /^event: (.+)$/m.exec(buf.slice(0, i))?.[1] ?? 'message';
+            events.push({ name, at: performance.now() });
+            buf = buf.slice(i + 2);
+          }
+        });
+      },
+    );
     req.on('error', () => undefined);
     while (!events.some((e) => e.name === 'hello')) await new Promise((r) => setTimeout(r, 20));
     const runs: Run[] = [];
@@ -158,7 +175,11 @@ async function devLoop(root: string, edit: (round: number) => void, times: numbe
 function countPdfPages(file: string): number {
   const text = fs.readFileSync(file).toString('latin1');
   // The page tree's root /Count is the largest /Count in a Chromium PDF.
-  return Math.max(0, ...[...text.matchAll(/\/Type\s*\/Pages[^>]*?\/Count\s+(\d+)/g)].map((m) => Number(m[1])), ...[...text.matchAll(/\/Count\s+(\d+)[^>]*?\/Type\s*\/Pages/g)].map((m) => Number(m[1])));
+  return Math.max(
+    0,
+    ...[...text.matchAll(/\/Type\s*\/Pages[^>]*?\/Count\s+(\d+)/g)].map((m) => Number(m[1])),
+    ...[...text.matchAll(/\/Count\s+(\d+)[^>]*?\/Type\s*\/Pages/g)].map((m) => Number(m[1])),
+  );
 }
 
 function countCharts(out: string): number {
@@ -184,87 +205,176 @@ async function main(): Promise<void> {
   });
 
   log('Check…');
-  rows.push({ what: '`strategy check`, warm chart cache', tool: await measure('check', node, [CLI, 'check', '--root', copy], { times: RUNS }) });
+  rows.push({
+    what: '`strategy check`, warm chart cache',
+    tool: await measure('check', node, [CLI, 'check', '--root', copy], { times: RUNS }),
+  });
 
   log('Site-only build…');
-  const siteOnly = await measure('build --no-pdf', node, [CLI, 'build', '--no-pdf', '--root', copy, '--out', out('site')], { times: RUNS });
+  const siteOnly = await measure(
+    'build --no-pdf',
+    node,
+    [CLI, 'build', '--no-pdf', '--root', copy, '--out', out('site')],
+    { times: RUNS },
+  );
   const chapters = path.join(work, 'chapters');
   fs.cpSync(path.join(copy, 'content'), chapters, { recursive: true });
   let eleventy: Row['peer'] = { name: 'Eleventy 3 (npm), same chapters', missing: 'not installed (no registry?)' };
   if (!QUICK) {
     const cmd = eleventyPeer();
     if (cmd) {
-      fs.copyFileSync(path.join(TOOL, 'scripts', 'bench', 'peers', 'eleventy.config.cjs'), path.join(chapters, 'eleventy.config.cjs'));
+      fs.copyFileSync(
+        path.join(TOOL, 'scripts', 'bench', 'peers', 'eleventy.config.cjs'),
+        path.join(chapters, 'eleventy.config.cjs'),
+      );
       eleventy = {
         name: `Eleventy ${pkgVersion('@11ty/eleventy', path.join(TOOL, 'node_modules', '.cache', 'bench-peers'))} (npm), same chapters`,
-        summary: await measure('eleventy', node, [cmd, '--quiet'], { cwd: chapters, env: { BENCH_ELEVENTY_OUT: out('eleventy') }, times: RUNS }),
+        summary: await measure('eleventy', node, [cmd, '--quiet'], {
+          cwd: chapters,
+          env: { BENCH_ELEVENTY_OUT: out('eleventy') },
+          times: RUNS,
+        }),
       };
     }
   } else eleventy.missing = 'skipped (--quick)';
   rows.push({ what: '`strategy build --no-pdf` (site only)', tool: siteOnly, peer: eleventy });
-  let pandoc: Row['peer'] = { name: 'pandoc (Debian), same chapters to HTML', missing: QUICK ? 'skipped (--quick)' : 'not available' };
+  let pandoc: Row['peer'] = {
+    name: 'pandoc (Debian), same chapters to HTML',
+    missing: QUICK ? 'skipped (--quick)' : 'not available',
+  };
   if (!QUICK && debianPeer('pandoc', 'pandoc')) {
-    const files = fs.readdirSync(chapters).filter((f) => f.endsWith('.md')).sort();
+    const files = fs
+      .readdirSync(chapters)
+      .filter((f) => f.endsWith('.md'))
+      .sort();
     fs.mkdirSync(out('pandoc'), { recursive: true });
-    const script = files.map((f) => `pandoc -f gfm -t html5 -s --metadata title=x ${JSON.stringify(path.join(chapters, f))} -o ${JSON.stringify(path.join(out('pandoc'), f.replace(/\.md$/, '.html')))}`).join(' && ');
-    pandoc = { name: `${version('pandoc', ['--version']) ?? 'pandoc'} (Debian), same chapters`, summary: await measure('pandoc', 'sh', ['-c', script], { times: RUNS }) };
+    const script = files
+      .map(
+        (f) =>
+          `pandoc -f gfm -t html5 -s --metadata title=x ${JSON.stringify(path.join(chapters, f))} -o ${JSON.stringify(path.join(out('pandoc'), f.replace(/\.md$/, '.html')))}`,
+      )
+      .join(' && ');
+    pandoc = {
+      name: `${version('pandoc', ['--version']) ?? 'pandoc'} (Debian), same chapters`,
+      summary: await measure('pandoc', 'sh', ['-c', script], { times: RUNS }),
+    };
   }
   rows.push({ what: '', peer: pandoc });
 
   log('Full build…');
-  const full = await measure('build', node, [CLI, 'build', '--root', copy, '--out', out('full')], { times: Math.max(3, Math.ceil(RUNS / 2)) });
+  const full = await measure('build', node, [CLI, 'build', '--root', copy, '--out', out('full')], {
+    times: Math.max(3, Math.ceil(RUNS / 2)),
+  });
   const pdfFile = fs.readdirSync(out('full')).find((f) => f.endsWith('.pdf') && !/plan-on-a-page/.test(f));
   const pages1 = pdfFile ? countPdfPages(path.join(out('full'), pdfFile)) : 0;
   const charts1 = countCharts(out('full'));
-  let chromium: Row['peer'] = { name: 'Chromium launch + one print of the same print HTML', missing: 'skipped (--quick)' };
-  let weasy: Row['peer'] = { name: 'WeasyPrint (Debian), same print HTML', missing: QUICK ? 'skipped (--quick)' : 'not available' };
+  let chromium: Row['peer'] = {
+    name: 'Chromium launch + one print of the same print HTML',
+    missing: 'skipped (--quick)',
+  };
+  let weasy: Row['peer'] = {
+    name: 'WeasyPrint (Debian), same print HTML',
+    missing: QUICK ? 'skipped (--quick)' : 'not available',
+  };
   if (!QUICK) {
     const printDir = out('print');
-    const made = await runOnce(node, [path.join(TOOL, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(TOOL, 'scripts', 'bench', 'print-html.ts'), copy, printDir]);
+    const made = await runOnce(node, [
+      path.join(TOOL, 'node_modules', 'tsx', 'dist', 'cli.mjs'),
+      path.join(TOOL, 'scripts', 'bench', 'print-html.ts'),
+      copy,
+      printDir,
+    ]);
     if (made.code === 0) {
       chromium = {
         name: `${version(process.env.CHROME_PATH || '/usr/bin/chromium', ['--version']) ?? 'Chromium'}: launch + one print`,
-        summary: await measure('chromium print', node, [path.join(TOOL, 'scripts', 'bench', 'peers', 'chromium-print.mjs'), path.join(printDir, 'print.html'), path.join(printDir, 'peer.pdf')], { times: Math.max(3, Math.ceil(RUNS / 2)) }),
+        summary: await measure(
+          'chromium print',
+          node,
+          [
+            path.join(TOOL, 'scripts', 'bench', 'peers', 'chromium-print.mjs'),
+            path.join(printDir, 'print.html'),
+            path.join(printDir, 'peer.pdf'),
+          ],
+          { times: Math.max(3, Math.ceil(RUNS / 2)) },
+        ),
       };
       if (debianPeer('weasyprint', 'weasyprint')) {
         weasy = {
           name: `${version('weasyprint', ['--version']) ?? 'WeasyPrint'} (Debian), same print HTML`,
-          summary: await measure('weasyprint', 'weasyprint', ['-q', path.join(printDir, 'print.html'), path.join(printDir, 'weasy.pdf')], { times: 3 }),
+          summary: await measure(
+            'weasyprint',
+            'weasyprint',
+            ['-q', path.join(printDir, 'print.html'), path.join(printDir, 'weasy.pdf')],
+            { times: 3 },
+          ),
         };
       }
     } else chromium.missing = `print HTML could not be made: ${made.stderr.split('\n')[0]}`;
   }
-  rows.push({ what: '`strategy build` (site + PDF)', tool: full, peer: chromium, note: `${pages1} PDF pages, ${charts1} charts` });
+  rows.push({
+    what: '`strategy build` (site + PDF)',
+    tool: full,
+    peer: chromium,
+    note: `${pages1} PDF pages, ${charts1} charts`,
+  });
   rows.push({ what: '', peer: weasy });
 
   log('Dev loop…');
-  const chapterFile = path.join(copy, 'content', fs.readdirSync(path.join(copy, 'content')).filter((f) => f.endsWith('.md')).sort()[0]!);
+  const chapterFile = path.join(
+    copy,
+    'content',
+    fs
+      .readdirSync(path.join(copy, 'content'))
+      .filter((f) => f.endsWith('.md'))
+      .sort()[0]!,
+  );
   const original = fs.readFileSync(chapterFile, 'utf8');
-  rows.push({ what: 'dev: chapter edit → page rebuilt (reload event)', tool: await devLoop(copy, (r) => fs.writeFileSync(chapterFile, `${original}\nEdited ${r}.\n`), RUNS) });
+  rows.push({
+    what: 'dev: chapter edit → page rebuilt (reload event)',
+    tool: await devLoop(copy, (r) => fs.writeFileSync(chapterFile, `${original}\nEdited ${r}.\n`), RUNS),
+  });
   fs.writeFileSync(chapterFile, original);
   const kpiFile = path.join(copy, 'data', 'kpis.yaml');
   const kpis = fs.readFileSync(kpiFile, 'utf8');
   rows.push({
     what: 'dev: KPI edit → page rebuilt (reload event)',
-    tool: await devLoop(copy, (r) => fs.writeFileSync(kpiFile, kpis.replace(/(why_it_matters: )(.+)/, `$1$2 (edit ${r})`)), RUNS),
+    tool: await devLoop(
+      copy,
+      (r) => fs.writeFileSync(kpiFile, kpis.replace(/(why_it_matters: )(.+)/, `$1$2 (edit ${r})`)),
+      RUNS,
+    ),
   });
   fs.writeFileSync(kpiFile, kpis);
 
   log('Scale…');
-  const scale: { factor: number; s: Summary; pages: number; charts: number }[] = [{ factor: 1, s: full, pages: pages1, charts: charts1 }];
+  const scale: { factor: number; s: Summary; pages: number; charts: number }[] = [
+    { factor: 1, s: full, pages: pages1, charts: charts1 },
+  ];
   for (const factor of QUICK ? [4] : [4, 16]) {
     const root = path.join(work, `scale-${factor}`);
     makeScaledStrategy(copy, factor, root);
     log(`  ${factor}×…`);
-    const s = await measure(`build ${factor}x`, node, [CLI, 'build', '--root', root, '--out', out(`scale-${factor}`)], { times: 1, warm: 0 });
+    const s = await measure(`build ${factor}x`, node, [CLI, 'build', '--root', root, '--out', out(`scale-${factor}`)], {
+      times: 1,
+      warm: 0,
+    });
     const pdf = fs.readdirSync(out(`scale-${factor}`)).find((f) => f.endsWith('.pdf') && !/plan-on-a-page/.test(f));
-    scale.push({ factor, s, pages: pdf ? countPdfPages(path.join(out(`scale-${factor}`), pdf)) : 0, charts: countCharts(out(`scale-${factor}`)) });
+    scale.push({
+      factor,
+      s,
+      pages: pdf ? countPdfPages(path.join(out(`scale-${factor}`), pdf)) : 0,
+      charts: countCharts(out(`scale-${factor}`)),
+    });
   }
 
   // Install size: the packages a user installs (production dependencies).
   let installMiB = Number.NaN;
   try {
-    const list = execFileSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], { cwd: TOOL, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+    const list = execFileSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], {
+      cwd: TOOL,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    })
       .split('\n')
       .filter((p) => p && p !== TOOL);
     const du = execFileSync('du', ['-sbc', ...new Set(list)], { encoding: 'utf8' });
@@ -280,12 +390,18 @@ function report(scale: { factor: number; s: Summary; pages: number; charts: numb
   const table = [
     '| what | tool: median (min–max) | peak memory | peer or floor, same run | peer: median (min–max) |',
     '|---|---|---|---|---|',
-    ...rows.map((r) => `| ${r.what} | ${fig(r.tool)} | ${mib(r.tool)} | ${r.peer?.name ?? ''}${r.peer?.missing ? `: ${r.peer.missing}` : ''} | ${fig(r.peer?.summary)} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.what} | ${fig(r.tool)} | ${mib(r.tool)} | ${r.peer?.name ?? ''}${r.peer?.missing ? `: ${r.peer.missing}` : ''} | ${fig(r.peer?.summary)} |`,
+    ),
   ];
   const scaleTable = [
     '| size | full build (one run) | peak memory | PDF pages | charts | ms per page | ms per chart | time vs 1× |',
     '|---|---|---|---|---|---|---|---|',
-    ...scale.map((x) => `| ${x.factor}× | ${sec(x.s.median)} | ${mib(x.s)} | ${x.pages} | ${x.charts} | ${x.pages ? (x.s.median / x.pages).toFixed(1) : '—'} | ${x.charts ? (x.s.median / x.charts).toFixed(1) : '—'} | ${(x.s.median / scale[0]!.s.median).toFixed(2)}× |`),
+    ...scale.map(
+      (x) =>
+        `| ${x.factor}× | ${sec(x.s.median)} | ${mib(x.s)} | ${x.pages} | ${x.charts} | ${x.pages ? (x.s.median / x.pages).toFixed(1) : '—'} | ${x.charts ? (x.s.median / x.charts).toFixed(1) : '—'} | ${(x.s.median / scale[0]!.s.median).toFixed(2)}× |`,
+    ),
   ];
   const find = (what: string) => rows.find((r) => r.what.startsWith(what));
   const check = find('`strategy check`')?.tool;
@@ -296,13 +412,37 @@ function report(scale: { factor: number; s: Summary; pages: number; charts: numb
   const s16 = scale.find((x) => x.factor === 16);
   const verdict = (ok: boolean | undefined) => (ok === undefined ? 'not measured' : ok ? 'met' : 'not met');
   const targets = [
-    ['`strategy check` of the example ≤ 1.0 s', check ? sec(check.median) : '—', verdict(check && check.median <= 1000)],
-    ['site-only build ≤ Eleventy on the same chapters', site?.tool && site.peer?.summary ? `${sec(site.tool.median)} vs ${sec(site.peer.summary.median)}` : '—', verdict(site?.tool && site.peer?.summary ? site.tool.median <= site.peer.summary.median : undefined)],
-    ['full build ≤ 1.5× Chromium launch + one print', build?.tool && build.peer?.summary ? `${(build.tool.median / build.peer.summary.median).toFixed(2)}×` : '—', verdict(build?.tool && build.peer?.summary ? build.tool.median <= 1.5 * build.peer.summary.median : undefined)],
-    ['dev loop ≤ 50 ms for a chapter edit', devChapter ? sec(devChapter.median) : '—', verdict(devChapter && devChapter.median <= 50)],
+    [
+      '`strategy check` of the example ≤ 1.0 s',
+      check ? sec(check.median) : '—',
+      verdict(check && check.median <= 1000),
+    ],
+    [
+      'site-only build ≤ Eleventy on the same chapters',
+      site?.tool && site.peer?.summary ? `${sec(site.tool.median)} vs ${sec(site.peer.summary.median)}` : '—',
+      verdict(site?.tool && site.peer?.summary ? site.tool.median <= site.peer.summary.median : undefined),
+    ],
+    [
+      'full build ≤ 1.5× Chromium launch + one print',
+      build?.tool && build.peer?.summary ? `${(build.tool.median / build.peer.summary.median).toFixed(2)}×` : '—',
+      verdict(build?.tool && build.peer?.summary ? build.tool.median <= 1.5 * build.peer.summary.median : undefined),
+    ],
+    [
+      'dev loop ≤ 50 ms for a chapter edit',
+      devChapter ? sec(devChapter.median) : '—',
+      verdict(devChapter && devChapter.median <= 50),
+    ],
     ['dev loop ≤ 100 ms for a KPI edit', devKpi ? sec(devKpi.median) : '—', verdict(devKpi && devKpi.median <= 100)],
-    ['16× costs ≤ 18× the 1× time', s16 ? `${(s16.s.median / scale[0]!.s.median).toFixed(1)}×` : '—', verdict(s16 ? s16.s.median <= 18 * scale[0]!.s.median : undefined)],
-    ['peak memory < 1 GB at 16×', s16 ? mib(s16.s) : '—', verdict(s16 && Number.isFinite(s16.s.peakMiB) ? s16.s.peakMiB < 1024 : undefined)],
+    [
+      '16× costs ≤ 18× the 1× time',
+      s16 ? `${(s16.s.median / scale[0]!.s.median).toFixed(1)}×` : '—',
+      verdict(s16 ? s16.s.median <= 18 * scale[0]!.s.median : undefined),
+    ],
+    [
+      'peak memory < 1 GB at 16×',
+      s16 ? mib(s16.s) : '—',
+      verdict(s16 && Number.isFinite(s16.s.peakMiB) ? s16.s.peakMiB < 1024 : undefined),
+    ],
   ];
   const targetTable = ['| target | measured | |', '|---|---|---|', ...targets.map((t) => `| ${t.join(' | ')} |`)];
   const cpu = os.cpus();

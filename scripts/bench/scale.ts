@@ -27,7 +27,8 @@ export interface ScaledStrategy {
 }
 
 export function makeScaledStrategy(source: string, factor: number, out: string): ScaledStrategy {
-  if (!Number.isInteger(factor) || factor < 1) throw new Error(`factor must be a whole number of 1 or more, not ${factor}`);
+  if (!Number.isInteger(factor) || factor < 1)
+    throw new Error(`factor must be a whole number of 1 or more, not ${factor}`);
   fs.rmSync(out, { recursive: true, force: true });
   fs.mkdirSync(out, { recursive: true });
   for (const dir of ['content', 'data', 'templates']) {
@@ -44,7 +45,8 @@ export function makeScaledStrategy(source: string, factor: number, out: string):
     if (m?.[1]) usedLetters.add(m[1]);
   }
   const freeLetters = [...LETTERS].filter((l) => !usedLetters.has(l));
-  if (factor - 1 > freeLetters.length) throw new Error(`at most ${freeLetters.length + 1}× fits in the appendix letters left`);
+  if (factor - 1 > freeLetters.length)
+    throw new Error(`at most ${freeLetters.length + 1}× fits in the appendix letters left`);
 
   const kpisFile = path.join(out, 'data', 'kpis.yaml');
   const kpiDoc = parseDocument(fs.readFileSync(kpisFile, 'utf8'));
@@ -76,10 +78,21 @@ export function makeScaledStrategy(source: string, factor: number, out: string):
     }
     // One appendix holding every chapter again.
     const letter = freeLetters[k - 2]!;
-    const parts = chapterFiles.map((name, i) => copyChapterBody(fs.readFileSync(path.join(out, 'content', name), 'utf8'), `c${k}-${i}`, suffix, kpiIds, chartFiles));
+    const parts = chapterFiles.map((name, i) =>
+      copyChapterBody(
+        fs.readFileSync(path.join(out, 'content', name), 'utf8'),
+        `c${k}-${i}`,
+        suffix,
+        kpiIds,
+        chartFiles,
+      ),
+    );
     const body = parts.join('\n\n');
     const file = `${String(90 + k).padStart(2, '0')}-appendix-${letter.toLowerCase()}-copy-${k}.md`;
-    fs.writeFileSync(path.join(out, 'content', file), `---\nsection: ${letter}\ntitle: Copy ${k} of the strategy\n---\n\n${body}\n`);
+    fs.writeFileSync(
+      path.join(out, 'content', file),
+      `---\nsection: ${letter}\ntitle: Copy ${k} of the strategy\n---\n\n${body}\n`,
+    );
     chapters++;
   }
   fs.writeFileSync(kpisFile, kpiDoc.toString({ lineWidth: 0 }));
@@ -118,11 +131,19 @@ function linkCopies(file: string, factor: number): void {
 function idsOf(doc: Document, key: string): string[] {
   const seq = doc.get(key);
   if (!isSeq(seq)) return [];
-  return seq.items.flatMap((item) => (isMap(item) && typeof item.get('id') === 'string' ? [String(item.get('id'))] : []));
+  return seq.items.flatMap((item) =>
+    isMap(item) && typeof item.get('id') === 'string' ? [String(item.get('id'))] : [],
+  );
 }
 
 /** A chapter's body (front matter dropped) made safe to stand beside the original in one appendix. */
-function copyChapterBody(text: string, label: string, suffix: string, kpiIds: readonly string[], chartFiles: readonly string[]): string {
+function copyChapterBody(
+  text: string,
+  label: string,
+  suffix: string,
+  kpiIds: readonly string[],
+  chartFiles: readonly string[],
+): string {
   const title = /^title:\s*(.+)$/m.exec(text)?.[1]?.trim() ?? label;
   const body = text.replace(/^---\n[\s\S]*?\n---\n/, '');
   const chartIds = new Set(chartFiles.map((n) => n.replace(/\.(ya?ml|json)$/, '')));
@@ -142,8 +163,12 @@ function copyChapterBody(text: string, label: string, suffix: string, kpiIds: re
     // Footnotes: labels unique to this copy.
     out = out.replace(/\[\^([^\]]+)\]/g, `[^${label}-$1]`);
     // Blocks point at this copy's KPIs and charts.
-    out = out.replace(/(::kpi-chart\{kpi=)([a-z0-9-]+)\}/g, (m, head: string, id: string) => (kpis.has(id) ? `${head}${id}${suffix}}` : m));
-    out = out.replace(/(::chart\{id=)([a-z0-9-]+)\}/g, (m, head: string, id: string) => (chartIds.has(id) ? `${head}${id}${suffix}}` : m));
+    out = out.replace(/(::kpi-chart\{kpi=)([a-z0-9-]+)\}/g, (m, head: string, id: string) =>
+      kpis.has(id) ? `${head}${id}${suffix}}` : m,
+    );
+    out = out.replace(/(::chart\{id=)([a-z0-9-]+)\}/g, (m, head: string, id: string) =>
+      chartIds.has(id) ? `${head}${id}${suffix}}` : m,
+    );
     return out;
   });
   return `## ${title}\n\n${lines.join('\n').trim()}`;
@@ -152,7 +177,7 @@ function copyChapterBody(text: string, label: string, suffix: string, kpiIds: re
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const [factorArg, outArg] = process.argv.slice(2);
   const rootAt = process.argv.indexOf('--root');
-  const root = path.resolve(rootAt > 0 ? process.argv[rootAt + 1] ?? '.' : '.');
+  const root = path.resolve(rootAt > 0 ? (process.argv[rootAt + 1] ?? '.') : '.');
   if (!factorArg || !outArg) {
     process.stderr.write('Usage: tsx scripts/bench/scale.ts <factor> <out-folder> [--root <strategy>]\n');
     process.exit(2);

@@ -33,15 +33,24 @@ export function formatSummary(diags: readonly Diagnostic[], opts: SummaryOptions
   const lines = [`## ${title}: ${summarise(sorted).replace(/\.$/, '')}`, ''];
   if (sorted.length === 0) return `${lines.join('\n')}\nEvery chapter and data file passed.\n`;
   const env = opts.env ?? {};
-  const base = env['GITHUB_SERVER_URL'] && env['GITHUB_REPOSITORY'] && env['GITHUB_SHA'] ? `${env['GITHUB_SERVER_URL']}/${env['GITHUB_REPOSITORY']}/blob/${env['GITHUB_SHA']}/` : undefined;
+  const base =
+    env['GITHUB_SERVER_URL'] && env['GITHUB_REPOSITORY'] && env['GITHUB_SHA']
+      ? `${env['GITHUB_SERVER_URL']}/${env['GITHUB_REPOSITORY']}/blob/${env['GITHUB_SHA']}/`
+      : undefined;
   lines.push('| | Where | Problem | What to do | Rule |', '| --- | --- | --- | --- | --- |');
   for (const d of sorted.slice(0, MAX_ROWS)) {
     const file = opts.root ? path.posix.join(opts.root, d.file) : d.file;
     const place = `${cell(file)}:${d.line}:${d.column}`;
     const where = base ? `[${place}](${base}${file.split('/').map(encodeURIComponent).join('/')}#L${d.line})` : place;
-    lines.push(`| ${d.severity === 'error' ? '❌ error' : '⚠️ warning'} | ${where} | ${cell(d.message)} | ${cell(d.hint)} | \`${d.ruleId.replace(/`/g, '')}\` |`);
+    lines.push(
+      `| ${d.severity === 'error' ? '❌ error' : '⚠️ warning'} | ${where} | ${cell(d.message)} | ${cell(d.hint)} | \`${d.ruleId.replace(/`/g, '')}\` |`,
+    );
   }
-  if (sorted.length > MAX_ROWS) lines.push('', `The first ${MAX_ROWS} of ${sorted.length} problems are shown; run \`npx strategy check\` to see them all.`);
+  if (sorted.length > MAX_ROWS)
+    lines.push(
+      '',
+      `The first ${MAX_ROWS} of ${sorted.length} problems are shown; run \`npx strategy check\` to see them all.`,
+    );
   return `${lines.join('\n')}\n`;
 }
 

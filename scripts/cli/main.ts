@@ -60,7 +60,10 @@ const defaultIo = (): Io => ({
 
 /** The tool's version, from its own package.json (two folders up, from the sources and from lib/). */
 export function toolVersion(): string {
-  const pkg = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
+  const pkg = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    name: string;
+    version: string;
+  };
   return pkg.version;
 }
 
@@ -97,13 +100,17 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       return values.help ? 0 : 2;
     }
     const format = values.format as ReportFormat;
-    if (!['human', 'github', 'json'].includes(format)) throw new UsageError(`--format must be human, github or json, not "${values.format}".`);
+    if (!['human', 'github', 'json'].includes(format))
+      throw new UsageError(`--format must be human, github or json, not "${values.format}".`);
     if (values.quiet && values.verbose) throw new UsageError('Use --quiet or --verbose, not both.');
     const mode: ProgressMode = values.quiet ? 'quiet' : values.verbose ? 'verbose' : 'auto';
     const onStage = progressReporter({ mode, tty: io.tty === true, env, write: io.err });
     const root = path.resolve(values.root ?? '.');
     if (command !== 'init' && !fs.existsSync(path.join(root, 'content')) && !fs.existsSync(path.join(root, 'data'))) {
-      throw new EnvironmentError(`${root} is not a strategy folder: it has no content/ or data/.`, 'Run the command in the strategy folder, pass --root <folder>, or start one with `strategy init <folder>`.');
+      throw new EnvironmentError(
+        `${root} is not a strategy folder: it has no content/ or data/.`,
+        'Run the command in the strategy folder, pass --root <folder>, or start one with `strategy init <folder>`.',
+      );
     }
     const report = (ds: Diagnostic[]) => {
       if (format === 'human') {
@@ -115,7 +122,12 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
         const inside = rel && !rel.startsWith('..') ? rel : undefined;
         io.out(formatDiagnostics(ds, format, inside ? { color: false, root: inside } : { color: false }));
         // GitHub shows ten annotations of each kind per step; the job summary lists every problem.
-        if (format === 'github') writeStepSummary(ds, { env, ...(inside ? { root: inside } : {}), title: command === 'build' ? 'Strategy build' : 'Strategy check' });
+        if (format === 'github')
+          writeStepSummary(ds, {
+            env,
+            ...(inside ? { root: inside } : {}),
+            title: command === 'build' ? 'Strategy build' : 'Strategy check',
+          });
       }
     };
     switch (command) {
@@ -129,25 +141,38 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
         const { build } = await import('../build.js');
         const pdf = values['no-pdf'] ? false : values.pdf;
         const started = performance.now();
-        if (onStage) io.err(`Building the strategy in ${path.relative(process.cwd(), root) || '.'}${pdf ? '' : ' (website only)'}…`);
-        const result = await build({ root, pdf, audit: values.audit === true, ...(values.out ? { out: path.resolve(values.out) } : {}), ...(onStage ? { onStage } : {}) });
+        if (onStage)
+          io.err(
+            `Building the strategy in ${path.relative(process.cwd(), root) || '.'}${pdf ? '' : ' (website only)'}…`,
+          );
+        const result = await build({
+          root,
+          pdf,
+          audit: values.audit === true,
+          ...(values.out ? { out: path.resolve(values.out) } : {}),
+          ...(onStage ? { onStage } : {}),
+        });
         report(result.diagnostics);
         if (!result.ok) {
           io.err('Nothing was published: fix the errors above and build again. The previous output is unchanged.');
           return 1;
         }
-        io.err(`Built ${path.relative(process.cwd(), result.out) || '.'}/ in ${((performance.now() - started) / 1000).toFixed(1)} s: ${result.files.length} pages${pdf ? ' and the PDF' : ''}.`);
+        io.err(
+          `Built ${path.relative(process.cwd(), result.out) || '.'}/ in ${((performance.now() - started) / 1000).toFixed(1)} s: ${result.files.length} pages${pdf ? ' and the PDF' : ''}.`,
+        );
         return 0;
       }
       case 'dev': {
         const { serve } = await import('../dev/server.js');
         const port = Number(values.port);
-        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${values.port}".`);
+        if (!Number.isInteger(port) || port < 0 || port > 65535)
+          throw new UsageError(`--port must be a number from 0 to 65535, not "${values.port}".`);
         await serve({ root, port, log: io.err, report });
         return 0;
       }
       case 'diff': {
-        if (positionals.length > 2) throw new UsageError('Give one git ref to compare with, e.g. `strategy diff main`.');
+        if (positionals.length > 2)
+          throw new UsageError('Give one git ref to compare with, e.g. `strategy diff main`.');
         const { diffStrategy, formatDiffJson, formatDiffMarkdown } = await import('../diff/index.js');
         const result = await diffStrategy({ root, env, ...(positionals[1] ? { ref: positionals[1] } : {}) });
         io.out(format === 'json' ? formatDiffJson(result) : formatDiffMarkdown(result));
@@ -158,7 +183,9 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
         if (!dir) throw new UsageError('Say where to start the new strategy: strategy init <folder>.');
         const { initStrategy } = await import('../init/scaffold.js');
         const { written } = initStrategy(path.resolve(dir));
-        io.err(`Started a new strategy in ${dir}: ${written.length} files. Next: edit the chapters in ${dir}/content and the data in ${dir}/data, then run \`npx strategy check --root ${dir}\`.`);
+        io.err(
+          `Started a new strategy in ${dir}: ${written.length} files. Next: edit the chapters in ${dir}/content and the data in ${dir}/data, then run \`npx strategy check --root ${dir}\`.`,
+        );
         return 0;
       }
       default:
@@ -171,7 +198,9 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       return 1;
     }
     if (err instanceof EnvironmentError || err instanceof UsageError) {
-      io.err(`${err.message}\n${err instanceof EnvironmentError ? err.hint : 'Run `strategy --help` to see the commands and options.'}`);
+      io.err(
+        `${err.message}\n${err instanceof EnvironmentError ? err.hint : 'Run `strategy --help` to see the commands and options.'}`,
+      );
       if (debug) io.err(err.stack ?? '');
       return 2;
     }
@@ -185,7 +214,9 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       io.err(`${err.message}\nRun \`strategy --help\` to see the commands and options.`);
       return 2;
     }
-    io.err(`The tool failed unexpectedly: ${(err as Error).message}\nThis is a bug in the tool, not in your strategy. Please report it with the output of the same command run with --debug.`);
+    io.err(
+      `The tool failed unexpectedly: ${(err as Error).message}\nThis is a bug in the tool, not in your strategy. Please report it with the output of the same command run with --debug.`,
+    );
     if (debug) io.err((err as Error).stack ?? '');
     return 70;
   }

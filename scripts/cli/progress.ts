@@ -33,7 +33,9 @@ export function showsProgress(opts: Pick<ProgressOptions, 'mode' | 'tty' | 'env'
 }
 
 /** A stage listener for `build`/`check`, or undefined when progress is not shown. */
-export function progressReporter(opts: ProgressOptions): ((stage: string, ms: number, detail?: string) => void) | undefined {
+export function progressReporter(
+  opts: ProgressOptions,
+): ((stage: string, ms: number, detail?: string) => void) | undefined {
   if (!showsProgress(opts)) return undefined;
   return (stage, ms, detail) => {
     // `check` is the sum of the stages before it, already reported one by one.

@@ -71,7 +71,8 @@ export function allowedHost(host: string | undefined, port: number): boolean {
 export function redactPaths(text: string, where: { root: string; work: string }): string {
   const replace = (s: string, from: string, to: string) => (from.length > 1 ? s.split(from).join(to) : s);
   let out = text;
-  for (const root of new Set([where.root, safeReal(where.root)])) out = replace(out, `${root}${path.sep}`, '').split(root).join('.');
+  for (const root of new Set([where.root, safeReal(where.root)]))
+    out = replace(out, `${root}${path.sep}`, '').split(root).join('.');
   for (const work of new Set([where.work, safeReal(where.work)])) out = replace(out, work, '<dev site>');
   out = replace(out, os.homedir(), '~');
   // Anything else that looks like an absolute path keeps only its last two parts.

@@ -82,7 +82,11 @@ export async function serve(options: DevOptions): Promise<void> {
         send('problems', problemLines());
       }
     } catch (err) {
-      const message = redact(err instanceof EnvironmentError ? `${err.message} ${err.hint}` : `The build failed unexpectedly: ${(err as Error).message}`);
+      const message = redact(
+        err instanceof EnvironmentError
+          ? `${err.message} ${err.hint}`
+          : `The build failed unexpectedly: ${(err as Error).message}`,
+      );
       options.log(message);
       send('problems', [message]);
     }
@@ -117,7 +121,11 @@ export async function serve(options: DevOptions): Promise<void> {
     }
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/__events') {
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
       res.write(`event: hello\ndata: ${JSON.stringify(problems.length)}\n\n`);
       if (problems.length) res.write(`event: problems\ndata: ${JSON.stringify(problemLines())}\n\n`);
       clients.add(res);
@@ -160,13 +168,22 @@ export async function serve(options: DevOptions): Promise<void> {
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) =>
-      reject(err.code === 'EADDRINUSE' ? new EnvironmentError(`Port ${options.port} is already in use.`, 'Stop the other server, or choose another port with --port.') : err),
+      reject(
+        err.code === 'EADDRINUSE'
+          ? new EnvironmentError(
+              `Port ${options.port} is already in use.`,
+              'Stop the other server, or choose another port with --port.',
+            )
+          : err,
+      ),
     );
     server.listen(options.port, '127.0.0.1', () => {
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : options.port;
       listeningPort = port;
-      options.log(`Serving the strategy at http://localhost:${port}/ — edit any file in content/, data/ or templates/ and the page reloads. Press Ctrl+C to stop.`);
+      options.log(
+        `Serving the strategy at http://localhost:${port}/ — edit any file in content/, data/ or templates/ and the page reloads. Press Ctrl+C to stop.`,
+      );
       options.onReady?.(port);
       resolve();
     });

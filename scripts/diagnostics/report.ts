@@ -19,7 +19,9 @@ export interface ReportOptions {
 }
 
 export function formatDiagnostics(diags: readonly Diagnostic[], format: ReportFormat, opts: ReportOptions): string {
-  const sorted = [...diags].sort(compareDiagnostics).map((d) => (opts.root ? { ...d, file: path.posix.join(opts.root.split(path.sep).join('/'), d.file) } : d));
+  const sorted = [...diags]
+    .sort(compareDiagnostics)
+    .map((d) => (opts.root ? { ...d, file: path.posix.join(opts.root.split(path.sep).join('/'), d.file) } : d));
   if (format === 'json') return formatJson(sorted);
   if (format === 'github') return formatGithub(sorted);
   return formatHuman(sorted, opts.color);
@@ -54,7 +56,9 @@ function formatHuman(diags: Diagnostic[], color: boolean): string {
     items.forEach((d, i) => {
       const severity = d.severity.padEnd(severityWidth);
       const indent = ' '.repeat(placeWidth + severityWidth + 4);
-      lines.push(`${places[i]!.padEnd(placeWidth)}  ${paint(d.severity === 'error' ? 'red' : 'yellow', severity)}  ${d.message}  ${paint('dim', d.ruleId)}`);
+      lines.push(
+        `${places[i]!.padEnd(placeWidth)}  ${paint(d.severity === 'error' ? 'red' : 'yellow', severity)}  ${d.message}  ${paint('dim', d.ruleId)}`,
+      );
       lines.push(...d.hint.split('\n').map((h) => `${indent}${paint('dim', h)}`));
     });
     blocks.push(lines.join('\n'));

@@ -51,9 +51,11 @@ export const GROUPS: [id: string, title: string][] = [
 
 const quote = (s: string) => `“${s}”`;
 /** A long name cut at a word, so a subject stays one line. */
-const shorten = (s: string, max = 90) => (s.length <= max ? s : `${s.slice(0, s.lastIndexOf(' ', max)).replace(/[,;:]$/, '')}…`);
+const shorten = (s: string, max = 90) =>
+  s.length <= max ? s : `${s.slice(0, s.lastIndexOf(' ', max)).replace(/[,;:]$/, '')}…`;
 const human = (key: string) => key.replace(/_/g, ' ');
-const list = (items: string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
+const list = (items: string[]) =>
+  items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 
 /** A value as a reader sees it; long text is left to `textChange`. */
 function show(v: unknown): string {
@@ -62,8 +64,22 @@ function show(v: unknown): string {
   if (typeof v === 'string') return /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v) : v;
   if (Array.isArray(v)) return v.length ? list(v.map(show)) : 'none';
   const o = v as Record<string, unknown>;
-  if (typeof o['role'] === 'string' && typeof o['organisation'] === 'string') return `${o['role']}, ${o['organisation']}`;
-  for (const k of ['title', 'name', 'text', 'action', 'risk', 'milestone', 'report', 'answer', 'outcome', 'finding', 'theme', 'body']) {
+  if (typeof o['role'] === 'string' && typeof o['organisation'] === 'string')
+    return `${o['role']}, ${o['organisation']}`;
+  for (const k of [
+    'title',
+    'name',
+    'text',
+    'action',
+    'risk',
+    'milestone',
+    'report',
+    'answer',
+    'outcome',
+    'finding',
+    'theme',
+    'body',
+  ]) {
     if (typeof o[k] === 'string') return o[k] as string;
   }
   return Object.entries(o)
@@ -72,7 +88,12 @@ function show(v: unknown): string {
 }
 
 /** "changed from X to Y", with a word-level excerpt for long text. */
-function changed(what: string, before: unknown, after: unknown, fmt: (v: unknown) => string = show): Pick<Change, 'text' | 'old' | 'new'> {
+function changed(
+  what: string,
+  before: unknown,
+  after: unknown,
+  fmt: (v: unknown) => string = show,
+): Pick<Change, 'text' | 'old' | 'new'> {
   if (typeof before === 'string' && typeof after === 'string' && (before.length > 60 || after.length > 60)) {
     const t = textChange(before, after);
     if (t) {
@@ -91,7 +112,9 @@ class Report {
     this.groups.get(group)!.push(change);
   }
   result(): ChangeGroup[] {
-    return GROUPS.map(([id, title]) => ({ id, title, changes: this.groups.get(id)! })).filter((g) => g.changes.length > 0);
+    return GROUPS.map(([id, title]) => ({ id, title, changes: this.groups.get(id)! })).filter(
+      (g) => g.changes.length > 0,
+    );
   }
 }
 
@@ -99,12 +122,19 @@ class Report {
  * Generic wording for a record's leaves: `field changed from X to Y`, `field: added X`. Used for the
  * fields no kind words specially, so no change goes unreported.
  */
-function describeLeaves(report: Report, group: string, subject: string, leaves: Leaf[], fmt: (path: string[], v: unknown) => string = (_, v) => show(v)): void {
+function describeLeaves(
+  report: Report,
+  group: string,
+  subject: string,
+  leaves: Leaf[],
+  fmt: (path: string[], v: unknown) => string = (_, v) => show(v),
+): void {
   for (const leaf of leaves) {
     const field = leaf.path.map(human).join(' › ') || 'it';
     const f = (v: unknown) => fmt(leaf.path, v);
     if (leaf.kind === 'changed') report.add(group, { subject, ...changed(field, leaf.old, leaf.new, f) });
-    else if (leaf.kind === 'added') report.add(group, { subject, text: `${field}: added ${quote(f(leaf.new))}`, new: f(leaf.new) });
+    else if (leaf.kind === 'added')
+      report.add(group, { subject, text: `${field}: added ${quote(f(leaf.new))}`, new: f(leaf.new) });
     else report.add(group, { subject, text: `${field}: removed ${quote(f(leaf.old))}`, old: f(leaf.old) });
   }
 }
@@ -120,12 +150,17 @@ function byId<T extends { id: string }>(before: T[], after: T[]): { added: T[]; 
   };
 }
 
-const omit = <T extends object>(o: T, ...keys: string[]): Record<string, unknown> => Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k)));
+const omit = <T extends object>(o: T, ...keys: string[]): Record<string, unknown> =>
+  Object.fromEntries(Object.entries(o).filter(([k]) => !keys.includes(k)));
 
 export function compareVersions(before: Version, after: Version): ChangeGroup[] {
   const report = new Report();
   const unreadable = unreadableInputs(before, after);
-  for (const file of unreadable) report.add('unreadable', { subject: file, text: 'has errors in one of the two versions, so its changes are not listed; run strategy check to see them' });
+  for (const file of unreadable)
+    report.add('unreadable', {
+      subject: file,
+      text: 'has errors in one of the two versions, so its changes are not listed; run strategy check to see them',
+    });
   const skip = (key: DataKey) => unreadable.includes(`data/${DATA_INPUTS[key].file}`);
 
   if (!skip('partnership')) strategy(report, before.model, after.model);
@@ -143,8 +178,12 @@ export function compareVersions(before: Version, after: Version): ChangeGroup[] 
     for (const leaf of diffValues(was, after.model.data[key])) {
       // An entry of a list (a logic model, a pathway, a survey) is named by its id: "Logic models, vawg".
       const [list, entry] = leaf.path;
-      const named = list !== undefined && entry !== undefined && Array.isArray(was?.[list] ?? (after.model.data[key] as Record<string, unknown> | undefined)?.[list]);
-      if (named && leaf.path.length > 2) describeLeaves(report, 'other', `${DATA_INPUTS[key].title}, ${entry}`, [{ ...leaf, path: leaf.path.slice(2) }]);
+      const named =
+        list !== undefined &&
+        entry !== undefined &&
+        Array.isArray(was?.[list] ?? (after.model.data[key] as Record<string, unknown> | undefined)?.[list]);
+      if (named && leaf.path.length > 2)
+        describeLeaves(report, 'other', `${DATA_INPUTS[key].title}, ${entry}`, [{ ...leaf, path: leaf.path.slice(2) }]);
       else describeLeaves(report, 'other', DATA_INPUTS[key].title, [leaf]);
     }
   }
@@ -171,49 +210,77 @@ function strategy(report: Report, a: StrategyModel, b: StrategyModel): void {
   if (pa.version !== pb.version) report.add('strategy', { subject, ...changed('version', pa.version, pb.version) });
   for (const leaf of diffValues(pa.approvals, pb.approvals)) {
     if (leaf.kind === 'changed' || leaf.path.length > 1) {
-      describeLeaves(report, 'strategy', `Approval by ${leaf.path[0] ?? 'a body'}`, [{ ...leaf, path: leaf.path.slice(1) }]);
+      describeLeaves(report, 'strategy', `Approval by ${leaf.path[0] ?? 'a body'}`, [
+        { ...leaf, path: leaf.path.slice(1) },
+      ]);
       continue;
     }
     const approval = (leaf.new ?? leaf.old) as { body: string; date: string; decision?: string };
     const text = `${approval.body}, ${formatDate(approval.date)}${approval.decision ? `: ${approval.decision}` : ''}`;
-    report.add('strategy', leaf.kind === 'added' ? { subject: 'Approval added', text, new: text } : { subject: 'Approval removed', text, old: text });
+    report.add(
+      'strategy',
+      leaf.kind === 'added'
+        ? { subject: 'Approval added', text, new: text }
+        : { subject: 'Approval removed', text, old: text },
+    );
   }
-  describeLeaves(report, 'strategy', subject, diffValues(omit(pa, 'status', 'version', 'approvals'), omit(pb, 'status', 'version', 'approvals')));
+  describeLeaves(
+    report,
+    'strategy',
+    subject,
+    diffValues(omit(pa, 'status', 'version', 'approvals'), omit(pb, 'status', 'version', 'approvals')),
+  );
 }
 
 function sections(report: Report, a: Project, b: Project): void {
   const key = (p: Project) => new Map(p.chapters.map((c) => [String(c.front.section), c]));
   const before = key(a);
   const after = key(b);
-  const name = (c: { front: { section: string | number; title: string } }) => `Section ${c.front.section}, ${c.front.title}`;
+  const name = (c: { front: { section: string | number; title: string } }) =>
+    `Section ${c.front.section}, ${c.front.title}`;
   for (const [id, c] of after) {
     const old = before.get(id);
     if (!old) {
       report.add('sections', { subject: name(c), text: `added (${c.file})` });
       continue;
     }
-    if (old.front.title !== c.front.title) report.add('sections', { subject: name(c), ...changed('title', old.front.title, c.front.title) });
+    if (old.front.title !== c.front.title)
+      report.add('sections', { subject: name(c), ...changed('title', old.front.title, c.front.title) });
     const t = textChange(old.body, c.body);
     if (t) {
       const where = t.places > 1 ? ` in ${t.places} places; the first` : '';
-      report.add('sections', { subject: name(c), text: `text changed${where}: was ${quote(t.from)}, now ${quote(t.to)}`, old: t.from, new: t.to });
+      report.add('sections', {
+        subject: name(c),
+        text: `text changed${where}: was ${quote(t.from)}, now ${quote(t.to)}`,
+        old: t.from,
+        new: t.to,
+      });
     }
     const front = diffValues(omit(old.front, 'section', 'title'), omit(c.front, 'section', 'title'));
     describeLeaves(report, 'sections', name(c), front);
   }
-  for (const [id, c] of before) if (!after.has(id)) report.add('sections', { subject: name(c), text: `removed (was ${c.file})` });
+  for (const [id, c] of before)
+    if (!after.has(id)) report.add('sections', { subject: name(c), text: `removed (was ${c.file})` });
 }
 
 function priorities(report: Report, a: StrategyModel, b: StrategyModel): void {
   const { added, removed, kept } = byId(a.priorities, b.priorities);
   const name = (p: { id: string; title: string }) => `Priority ${p.id}, ${p.title}`;
-  for (const p of added) report.add('priorities', { subject: name(p), text: `added, led by ${show(p.lead)}${p.sponsor ? `, sponsored by ${p.sponsor}` : ''}`, new: p.title });
+  for (const p of added)
+    report.add('priorities', {
+      subject: name(p),
+      text: `added, led by ${show(p.lead)}${p.sponsor ? `, sponsored by ${p.sponsor}` : ''}`,
+      new: p.title,
+    });
   for (const p of removed) report.add('priorities', { subject: name(p), text: 'removed', old: p.title });
   for (const [o, n] of kept) describeLeaves(report, 'priorities', name(n), diffValues(o, n));
 }
 
 const kpiName = (k: Pick<Kpi, 'id' | 'title'>) => `KPI ${k.id}, ${k.title}`;
-const DIRECTION: Record<string, string> = { 'lower-is-better': 'lower is better', 'higher-is-better': 'higher is better' };
+const DIRECTION: Record<string, string> = {
+  'lower-is-better': 'lower is better',
+  'higher-is-better': 'higher is better',
+};
 
 function kpis(report: Report, a: StrategyModel, b: StrategyModel): void {
   const { added, removed, kept } = byId(a.kpis, b.kpis);
@@ -232,7 +299,10 @@ function kpis(report: Report, a: StrategyModel, b: StrategyModel): void {
       if (path[0] === 'direction') return DIRECTION[String(v)] ?? show(v);
       return show(v);
     };
-    const fields = diffValues(omit(o, 'actuals', 'actuals_csv', 'targets', 'baseline'), omit(n, 'actuals', 'actuals_csv', 'targets', 'baseline'));
+    const fields = diffValues(
+      omit(o, 'actuals', 'actuals_csv', 'targets', 'baseline'),
+      omit(n, 'actuals', 'actuals_csv', 'targets', 'baseline'),
+    );
     describeLeaves(report, 'kpis', kpiName(n), fields, fmt);
     if (!sameValue(o.baseline, n.baseline)) {
       const was = `${formatValue(o.baseline.value, o.unit)} (${o.baseline.period})`;
@@ -243,9 +313,25 @@ function kpis(report: Report, a: StrategyModel, b: StrategyModel): void {
       const was = o.targets[year];
       const now = n.targets[year];
       if (was === now) continue;
-      if (was === undefined) report.add('kpis', { subject: kpiName(n), text: `target for ${year} set at ${formatValue(now!, n.unit)}`, new: formatValue(now!, n.unit) });
-      else if (now === undefined) report.add('kpis', { subject: kpiName(n), text: `target for ${year} removed (was ${formatValue(was, o.unit)})`, old: formatValue(was, o.unit) });
-      else report.add('kpis', { subject: kpiName(n), text: `target for ${year} changed from ${formatValue(was, o.unit)} to ${formatValue(now, n.unit)}`, old: formatValue(was, o.unit), new: formatValue(now, n.unit) });
+      if (was === undefined)
+        report.add('kpis', {
+          subject: kpiName(n),
+          text: `target for ${year} set at ${formatValue(now!, n.unit)}`,
+          new: formatValue(now!, n.unit),
+        });
+      else if (now === undefined)
+        report.add('kpis', {
+          subject: kpiName(n),
+          text: `target for ${year} removed (was ${formatValue(was, o.unit)})`,
+          old: formatValue(was, o.unit),
+        });
+      else
+        report.add('kpis', {
+          subject: kpiName(n),
+          text: `target for ${year} changed from ${formatValue(was, o.unit)} to ${formatValue(now, n.unit)}`,
+          old: formatValue(was, o.unit),
+          new: formatValue(now, n.unit),
+        });
     }
     actuals(report, o, n);
   }
@@ -253,13 +339,22 @@ function kpis(report: Report, a: StrategyModel, b: StrategyModel): void {
     const was = a.rag.get(n.id);
     const now = b.rag.get(n.id);
     if (!was || !now || !a.kpiById.has(n.id) || was.status === now.status) continue;
-    const latest = now.period !== undefined && now.value !== undefined ? `: latest result ${formatValue(now.value, n.unit)} in ${describePeriod(now.period)}${now.target !== undefined ? `, against a target of ${formatValue(now.target, n.unit)}` : ''}` : '';
-    report.add('status', { subject: kpiName(n), text: `${RAG_LABELS[was.status]} → ${RAG_LABELS[now.status]}${latest}`, old: RAG_LABELS[was.status], new: RAG_LABELS[now.status] });
+    const latest =
+      now.period !== undefined && now.value !== undefined
+        ? `: latest result ${formatValue(now.value, n.unit)} in ${describePeriod(now.period)}${now.target !== undefined ? `, against a target of ${formatValue(now.target, n.unit)}` : ''}`
+        : '';
+    report.add('status', {
+      subject: kpiName(n),
+      text: `${RAG_LABELS[was.status]} → ${RAG_LABELS[now.status]}${latest}`,
+      old: RAG_LABELS[was.status],
+      new: RAG_LABELS[now.status],
+    });
   }
 }
 
 /** A result as read: a figure recorded as not yet published (`value: null`) says so. */
-const shown = (v: number | null, unit: Kpi['unit']): string => (v === null ? 'not yet available' : formatValue(v, unit));
+const shown = (v: number | null, unit: Kpi['unit']): string =>
+  v === null ? 'not yet available' : formatValue(v, unit);
 
 /** Results by period: new results, corrected values, withdrawn ones. Where they were written makes no difference. */
 function actuals(report: Report, o: Kpi, n: Kpi): void {
@@ -275,26 +370,62 @@ function actuals(report: Report, o: Kpi, n: Kpi): void {
     const was = before.get(p);
     const now = after.get(p)!;
     if (!was) continue;
-    if (was.value !== now.value) report.add('actuals', { subject: kpiName(n), ...changed(`result for ${describePeriod(p)}`, was.value, now.value, (v) => shown(v as number | null, n.unit)) });
-    if ((was.note ?? '') !== (now.note ?? '')) report.add('actuals', { subject: kpiName(n), ...changed(`note on the ${describePeriod(p)} result`, was.note ?? 'none', now.note ?? 'none') });
+    if (was.value !== now.value)
+      report.add('actuals', {
+        subject: kpiName(n),
+        ...changed(`result for ${describePeriod(p)}`, was.value, now.value, (v) => shown(v as number | null, n.unit)),
+      });
+    if ((was.note ?? '') !== (now.note ?? ''))
+      report.add('actuals', {
+        subject: kpiName(n),
+        ...changed(`note on the ${describePeriod(p)} result`, was.note ?? 'none', now.note ?? 'none'),
+      });
   }
-  for (const [p, was] of before) if (!after.has(p)) report.add('actuals', { subject: kpiName(n), text: `result for ${describePeriod(p)} removed (was ${shown(was.value, o.unit)})`, old: shown(was.value, o.unit) });
+  for (const [p, was] of before)
+    if (!after.has(p))
+      report.add('actuals', {
+        subject: kpiName(n),
+        text: `result for ${describePeriod(p)} removed (was ${shown(was.value, o.unit)})`,
+        old: shown(was.value, o.unit),
+      });
 }
 
 function risks(report: Report, a: StrategyModel, b: StrategyModel): void {
   const { added, removed, kept } = byId(a.risks, b.risks);
   const name = (r: { id: string; risk: string }) => `Risk ${r.id}, ${r.risk}`;
-  const rating = (m: StrategyModel, id: string, which: 'inherent' | 'residual') => m.ratings.get(id)?.[which]?.label ?? 'not on the scale';
-  for (const r of added) report.add('risks', { subject: name(r), text: `added, rated ${rating(b, r.id, 'inherent')} (${rating(b, r.id, 'residual')} after mitigation), owner ${r.owner}`, new: rating(b, r.id, 'inherent') });
-  for (const r of removed) report.add('risks', { subject: name(r), text: `closed (removed from the register; it was rated ${rating(a, r.id, 'inherent')})`, old: rating(a, r.id, 'inherent') });
+  const rating = (m: StrategyModel, id: string, which: 'inherent' | 'residual') =>
+    m.ratings.get(id)?.[which]?.label ?? 'not on the scale';
+  for (const r of added)
+    report.add('risks', {
+      subject: name(r),
+      text: `added, rated ${rating(b, r.id, 'inherent')} (${rating(b, r.id, 'residual')} after mitigation), owner ${r.owner}`,
+      new: rating(b, r.id, 'inherent'),
+    });
+  for (const r of removed)
+    report.add('risks', {
+      subject: name(r),
+      text: `closed (removed from the register; it was rated ${rating(a, r.id, 'inherent')})`,
+      old: rating(a, r.id, 'inherent'),
+    });
   for (const [o, n] of kept) {
     for (const which of ['inherent', 'residual'] as const) {
       const was = rating(a, o.id, which);
       const now = rating(b, n.id, which);
-      if (was !== now) report.add('risks', { subject: name(n), text: `re-rated ${which === 'inherent' ? 'before mitigation' : 'after mitigation'} ${was} → ${now}`, old: was, new: now });
+      if (was !== now)
+        report.add('risks', {
+          subject: name(n),
+          text: `re-rated ${which === 'inherent' ? 'before mitigation' : 'after mitigation'} ${was} → ${now}`,
+          old: was,
+          new: now,
+        });
     }
     // The ratings above say what likelihood and impact mean together; the other fields as written.
-    describeLeaves(report, 'risks', name(n), diffValues(omit(o, 'likelihood', 'impact', 'residual'), omit(n, 'likelihood', 'impact', 'residual')));
+    describeLeaves(
+      report,
+      'risks',
+      name(n),
+      diffValues(omit(o, 'likelihood', 'impact', 'residual'), omit(n, 'likelihood', 'impact', 'residual')),
+    );
   }
   describeLeaves(report, 'risks', 'The risk scale', diffValues(a.data.risks?.scale, b.data.risks?.scale));
 }
@@ -303,11 +434,24 @@ const pounds = (n: number) => formatMoney(n);
 const signed = (n: number) => `${n >= 0 ? '+' : '−'}${formatMoney(Math.abs(n))}`;
 
 function funding(report: Report, a: StrategyModel, b: StrategyModel): void {
-  const { added, removed, kept } = byId(a.funding.map((m) => m.stream), b.funding.map((m) => m.stream));
+  const { added, removed, kept } = byId(
+    a.funding.map((m) => m.stream),
+    b.funding.map((m) => m.stream),
+  );
   const name = (s: { id: string; project: string; funder: string }) => `${s.project}, ${s.funder}`;
   for (const s of added) {
     const total = b.fundingTotals.byStream[s.id] ?? 0;
-    report.add('funding', { subject: name(s), text: `added: ${pounds(total)} in total (${typeof s.status === 'string' ? s.status : Object.entries(s.status).map(([y, st]) => `${y} ${st}`).join(', ')})`, new: pounds(total) });
+    report.add('funding', {
+      subject: name(s),
+      text: `added: ${pounds(total)} in total (${
+        typeof s.status === 'string'
+          ? s.status
+          : Object.entries(s.status)
+              .map(([y, st]) => `${y} ${st}`)
+              .join(', ')
+      })`,
+      new: pounds(total),
+    });
   }
   for (const s of removed) {
     const total = a.fundingTotals.byStream[s.id] ?? 0;
@@ -317,7 +461,13 @@ function funding(report: Report, a: StrategyModel, b: StrategyModel): void {
     for (const year of [...new Set([...Object.keys(o.amounts), ...Object.keys(n.amounts)])].sort()) {
       const was = o.amounts[year] ?? 0;
       const now = n.amounts[year] ?? 0;
-      if (was !== now) report.add('funding', { subject: name(n), text: `${year} changed from ${pounds(was)} to ${pounds(now)} (${signed(now - was)})`, old: pounds(was), new: pounds(now) });
+      if (was !== now)
+        report.add('funding', {
+          subject: name(n),
+          text: `${year} changed from ${pounds(was)} to ${pounds(now)} (${signed(now - was)})`,
+          old: pounds(was),
+          new: pounds(now),
+        });
     }
     describeLeaves(report, 'funding', name(n), diffValues(omit(o, 'amounts'), omit(n, 'amounts')));
   }
@@ -325,25 +475,52 @@ function funding(report: Report, a: StrategyModel, b: StrategyModel): void {
   for (const year of years) {
     const was = a.fundingTotals.byYear[year] ?? 0;
     const now = b.fundingTotals.byYear[year] ?? 0;
-    if (was !== now) report.add('funding', { subject: `Total for ${year}`, text: `changed from ${pounds(was)} to ${pounds(now)} (${signed(now - was)})`, old: pounds(was), new: pounds(now) });
+    if (was !== now)
+      report.add('funding', {
+        subject: `Total for ${year}`,
+        text: `changed from ${pounds(was)} to ${pounds(now)} (${signed(now - was)})`,
+        old: pounds(was),
+        new: pounds(now),
+      });
   }
   if (a.fundingTotals.total !== b.fundingTotals.total) {
     const was = a.fundingTotals.total;
     const now = b.fundingTotals.total;
-    report.add('funding', { subject: 'Total over the strategy', text: `changed from ${pounds(was)} to ${pounds(now)} (${signed(now - was)})`, old: pounds(was), new: pounds(now) });
+    report.add('funding', {
+      subject: 'Total over the strategy',
+      text: `changed from ${pounds(was)} to ${pounds(now)} (${signed(now - was)})`,
+      old: pounds(was),
+      new: pounds(now),
+    });
   }
 }
 
-const STATUS: Record<string, string> = { 'not-started': 'not started', 'on-track': 'on track', 'at-risk': 'at risk', 'off-track': 'off track', complete: 'complete' };
+const STATUS: Record<string, string> = {
+  'not-started': 'not started',
+  'on-track': 'on track',
+  'at-risk': 'at risk',
+  'off-track': 'off track',
+  complete: 'complete',
+};
 
 function actions(report: Report, a: StrategyModel, b: StrategyModel): void {
   const { added, removed, kept } = byId(a.actions, b.actions);
   const name = (x: { id: string; action: string }) => `Action ${x.id}, ${shorten(x.action)}`;
-  for (const x of added) report.add('actions', { subject: name(x), text: `added: led by ${show(x.lead)}, due ${describePeriod(x.due)}, ${STATUS[x.status]}`, new: x.action });
+  for (const x of added)
+    report.add('actions', {
+      subject: name(x),
+      text: `added: led by ${show(x.lead)}, due ${describePeriod(x.due)}, ${STATUS[x.status]}`,
+      new: x.action,
+    });
   for (const x of removed) report.add('actions', { subject: name(x), text: 'removed', old: x.action });
   for (const [o, n] of kept) {
-    if (o.status !== n.status) report.add('actions', { subject: name(n), ...changed('status', o.status, n.status, (v) => STATUS[String(v)] ?? show(v)) });
-    if (o.due !== n.due) report.add('actions', { subject: name(n), ...changed('due', o.due, n.due, (v) => describePeriod(String(v))) });
+    if (o.status !== n.status)
+      report.add('actions', {
+        subject: name(n),
+        ...changed('status', o.status, n.status, (v) => STATUS[String(v)] ?? show(v)),
+      });
+    if (o.due !== n.due)
+      report.add('actions', { subject: name(n), ...changed('due', o.due, n.due, (v) => describePeriod(String(v))) });
     describeLeaves(report, 'actions', name(n), diffValues(omit(o, 'status', 'due'), omit(n, 'status', 'due')));
   }
 }
@@ -359,11 +536,19 @@ function eqia(report: Report, a: StrategyModel, b: StrategyModel): void {
       report.add('eqia', { subject: label(id), ...changed('impact', leaf.old, leaf.new) });
     } else if (top === 'characteristics' && id && !field) {
       const c = (leaf.new ?? leaf.old) as { impact: string };
-      report.add('eqia', leaf.kind === 'added' ? { subject: label(id), text: `assessed: ${c.impact} impact`, new: c.impact } : { subject: label(id), text: 'assessment removed', old: c.impact });
+      report.add(
+        'eqia',
+        leaf.kind === 'added'
+          ? { subject: label(id), text: `assessed: ${c.impact} impact`, new: c.impact }
+          : { subject: label(id), text: 'assessment removed', old: c.impact },
+      );
     } else if (top === 'characteristics' && id) {
       describeLeaves(report, 'eqia', label(id), [{ ...leaf, path: leaf.path.slice(2) }]);
     } else if ((top === 'socio_economic' || top === 'welsh_language') && field === undefined && id === 'impact') {
-      report.add('eqia', { subject: top === 'socio_economic' ? 'Socio-economic disadvantage' : 'Welsh language', ...changed('impact', leaf.old, leaf.new) });
+      report.add('eqia', {
+        subject: top === 'socio_economic' ? 'Socio-economic disadvantage' : 'Welsh language',
+        ...changed('impact', leaf.old, leaf.new),
+      });
     } else {
       describeLeaves(report, 'eqia', 'The assessment', [leaf]);
     }
@@ -376,11 +561,21 @@ function governance(report: Report, a: StrategyModel, b: StrategyModel): void {
   if (!ga || !gb) return;
   const { added, removed, kept } = byId(ga.bodies, gb.bodies);
   const name = (x: { name: string }) => x.name;
-  const bodyName = (g: typeof ga, id: string | undefined) => (id ? (g.bodies.find((x) => x.id === id)?.name ?? id) : 'nobody');
-  for (const x of added) report.add('governance', { subject: name(x), text: `added (${x.type.replace(/-/g, ' ')}, chaired by ${x.chair}${x.reports_to ? `, reporting to ${bodyName(gb, x.reports_to)}` : ''})`, new: x.name });
+  const bodyName = (g: typeof ga, id: string | undefined) =>
+    id ? (g.bodies.find((x) => x.id === id)?.name ?? id) : 'nobody';
+  for (const x of added)
+    report.add('governance', {
+      subject: name(x),
+      text: `added (${x.type.replace(/-/g, ' ')}, chaired by ${x.chair}${x.reports_to ? `, reporting to ${bodyName(gb, x.reports_to)}` : ''})`,
+      new: x.name,
+    });
   for (const x of removed) report.add('governance', { subject: name(x), text: 'removed', old: x.name });
   for (const [o, n] of kept) {
-    if (o.reports_to !== n.reports_to) report.add('governance', { subject: name(n), ...changed('reports to', bodyName(ga, o.reports_to), bodyName(gb, n.reports_to)) });
+    if (o.reports_to !== n.reports_to)
+      report.add('governance', {
+        subject: name(n),
+        ...changed('reports to', bodyName(ga, o.reports_to), bodyName(gb, n.reports_to)),
+      });
     describeLeaves(report, 'governance', name(n), diffValues(omit(o, 'reports_to'), omit(n, 'reports_to')));
   }
   for (const leaf of diffValues(ga.reporting, gb.reporting)) {
@@ -388,7 +583,12 @@ function governance(report: Report, a: StrategyModel, b: StrategyModel): void {
     if (r && leaf.path.length <= 1 && leaf.kind !== 'changed') {
       const g = leaf.kind === 'added' ? gb : ga;
       const text = `${r.report}, from ${bodyName(g, r.from)} to ${bodyName(g, r.to)}, ${r.frequency}`;
-      report.add('governance', leaf.kind === 'added' ? { subject: 'Reporting line added', text, new: text } : { subject: 'Reporting line removed', text, old: text });
+      report.add(
+        'governance',
+        leaf.kind === 'added'
+          ? { subject: 'Reporting line added', text, new: text }
+          : { subject: 'Reporting line removed', text, old: text },
+      );
     } else describeLeaves(report, 'governance', 'Reporting', [leaf]);
   }
 }

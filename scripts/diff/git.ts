@@ -16,12 +16,22 @@ export const COMPARED_FOLDERS = ['content', 'data'] as const;
 
 function git(cwd: string, args: string[], encoding: 'utf8' | 'buffer' = 'utf8'): Promise<string | Buffer> {
   return new Promise((resolve, reject) => {
-    execFile('git', args, { cwd, encoding, maxBuffer: MAX_BLOB_BYTES + 1024 * 1024, env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' } }, (err, stdout, stderr) => {
-      if (err) {
-        const detail = String(stderr).trim().split('\n')[0] ?? '';
-        reject(Object.assign(new Error(detail || err.message), { code: (err as { code?: unknown }).code }));
-      } else resolve(stdout);
-    });
+    execFile(
+      'git',
+      args,
+      {
+        cwd,
+        encoding,
+        maxBuffer: MAX_BLOB_BYTES + 1024 * 1024,
+        env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+      },
+      (err, stdout, stderr) => {
+        if (err) {
+          const detail = String(stderr).trim().split('\n')[0] ?? '';
+          reject(Object.assign(new Error(detail || err.message), { code: (err as { code?: unknown }).code }));
+        } else resolve(stdout);
+      },
+    );
   });
 }
 
@@ -41,19 +51,33 @@ export async function repositoryOf(root: string): Promise<Repository> {
     const prefix = await text(root, ['rev-parse', '--show-prefix']);
     return { top, prefix };
   } catch (err) {
-    if ((err as { code?: unknown }).code === 'ENOENT') throw new EnvironmentError('git is not installed, so the strategy cannot be compared with an earlier version.', 'Install git (on Debian or Ubuntu: `sudo apt-get install -y git`) and run the command again.');
-    throw new EnvironmentError(`${root} is not in a git repository, so there is no earlier version to compare with.`, 'Run `strategy diff` inside the repository that holds the strategy (run `git init` and commit to start one).');
+    if ((err as { code?: unknown }).code === 'ENOENT')
+      throw new EnvironmentError(
+        'git is not installed, so the strategy cannot be compared with an earlier version.',
+        'Install git (on Debian or Ubuntu: `sudo apt-get install -y git`) and run the command again.',
+      );
+    throw new EnvironmentError(
+      `${root} is not in a git repository, so there is no earlier version to compare with.`,
+      'Run `strategy diff` inside the repository that holds the strategy (run `git init` and commit to start one).',
+    );
   }
 }
 
 /** A ref verified to name a commit, with its full hash. */
 export async function resolveCommit(repo: Repository, ref: string): Promise<string> {
   // `--end-of-options` and the ^{commit} peel keep a ref such as `--output=x` from being an option.
-  if (ref.startsWith('-') || ref.includes('\0')) throw new EnvironmentError(`"${ref}" is not a git ref.`, 'Give a branch, tag or commit, e.g. `strategy diff main`.');
+  if (ref.startsWith('-') || ref.includes('\0'))
+    throw new EnvironmentError(
+      `"${ref}" is not a git ref.`,
+      'Give a branch, tag or commit, e.g. `strategy diff main`.',
+    );
   try {
     return await text(repo.top, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
   } catch {
-    throw new EnvironmentError(`There is no commit "${ref}" in this repository.`, 'Give a branch, tag or commit that exists, e.g. `strategy diff main` (in CI, fetch it first: `git fetch origin main`).');
+    throw new EnvironmentError(
+      `There is no commit "${ref}" in this repository.`,
+      'Give a branch, tag or commit that exists, e.g. `strategy diff main` (in CI, fetch it first: `git fetch origin main`).',
+    );
   }
 }
 
@@ -61,7 +85,10 @@ export async function resolveCommit(repo: Repository, ref: string): Promise<stri
  * The default base: the merge base of HEAD with the default branch. On a GitHub pull request the base
  * branch is `GITHUB_BASE_REF`; otherwise origin's HEAD, then main, then master.
  */
-export async function defaultBase(repo: Repository, env: NodeJS.ProcessEnv = process.env): Promise<{ ref: string; commit: string }> {
+export async function defaultBase(
+  repo: Repository,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<{ ref: string; commit: string }> {
   const candidates: string[] = [];
   const base = env['GITHUB_BASE_REF'];
   if (base) candidates.push(`origin/${base}`, base);
@@ -86,7 +113,10 @@ export async function defaultBase(repo: Repository, env: NodeJS.ProcessEnv = pro
       // unrelated histories: try the next candidate
     }
   }
-  throw new EnvironmentError('Could not find the default branch to compare with.', 'Name the version to compare with, e.g. `strategy diff main` or `strategy diff HEAD~1` (in CI, fetch the base branch first).');
+  throw new EnvironmentError(
+    'Could not find the default branch to compare with.',
+    'Name the version to compare with, e.g. `strategy diff main` or `strategy diff HEAD~1` (in CI, fetch the base branch first).',
+  );
 }
 
 /**

@@ -52,10 +52,16 @@ export function loadFiles(files: Map<string, Buffer>): Version {
   }
 }
 
-export async function diffStrategy(options: { root: string; ref?: string; env?: NodeJS.ProcessEnv }): Promise<DiffResult> {
+export async function diffStrategy(options: {
+  root: string;
+  ref?: string;
+  env?: NodeJS.ProcessEnv;
+}): Promise<DiffResult> {
   const root = fs.realpathSync(options.root);
   const repo = await repositoryOf(root);
-  const base = options.ref ? { ref: options.ref, commit: await resolveCommit(repo, options.ref) } : await defaultBase(repo, options.env);
+  const base = options.ref
+    ? { ref: options.ref, commit: await resolveCommit(repo, options.ref) }
+    : await defaultBase(repo, options.env);
   const oldFiles = await filesAt(repo, base.commit);
   const before = loadFiles(oldFiles);
   const after = loadVersion(root);
@@ -81,7 +87,11 @@ export async function diffStrategy(options: { root: string; ref?: string; env?: 
 function changedParts(rel: string, a: Buffer, b: Buffer): string {
   if (!/\.ya?ml$/.test(rel)) return '';
   try {
-    const parts = [...new Set(diffValues(YAML.parse(a.toString('utf8')), YAML.parse(b.toString('utf8'))).map((l) => l.path[0] ?? ''))].filter(Boolean);
+    const parts = [
+      ...new Set(
+        diffValues(YAML.parse(a.toString('utf8')), YAML.parse(b.toString('utf8'))).map((l) => l.path[0] ?? ''),
+      ),
+    ].filter(Boolean);
     return parts.length ? ` (${parts.join(', ')})` : '';
   } catch {
     return '';
@@ -89,7 +99,10 @@ function changedParts(rel: string, a: Buffer, b: Buffer): string {
 }
 
 function otherDataFiles(oldFiles: Map<string, Buffer>, root: string, versions: Version[]): Change[] {
-  const covered = new Set([...Object.values(DATA_INPUTS).map((i) => `data/${i.file}`), ...versions.flatMap((v) => v.model.kpis.flatMap((k) => (k.actuals_csv ? [`data/${k.actuals_csv}`] : [])))]);
+  const covered = new Set([
+    ...Object.values(DATA_INPUTS).map((i) => `data/${i.file}`),
+    ...versions.flatMap((v) => v.model.kpis.flatMap((k) => (k.actuals_csv ? [`data/${k.actuals_csv}`] : []))),
+  ]);
   const now = new Map<string, Buffer>();
   const data = path.join(root, 'data');
   if (fs.existsSync(data)) {
@@ -133,10 +146,14 @@ export function formatDiffMarkdown(result: DiffResult): string {
   const total = result.groups.reduce((n, g) => n + g.changes.length, 0);
   const lines = ['## What changed in the strategy', ''];
   if (total === 0) {
-    lines.push(`No change to what the strategy says since ${since}: the text and figures are the same (any edits only changed layout or order).`);
+    lines.push(
+      `No change to what the strategy says since ${since}: the text and figures are the same (any edits only changed layout or order).`,
+    );
     return `${lines.join('\n')}\n`;
   }
-  lines.push(`${count(total, 'change')} since ${since}, compared by meaning (layout and order of the files make no difference).`);
+  lines.push(
+    `${count(total, 'change')} since ${since}, compared by meaning (layout and order of the files make no difference).`,
+  );
   for (const group of result.groups) {
     lines.push('', `### ${group.title}`, '');
     for (const c of group.changes) lines.push(`- **${md(c.subject)}**: ${md(c.text)}`);

@@ -16,9 +16,24 @@ export interface Leaf {
 }
 
 /** Fields that name a list entry, tried in order; the first one unique across both versions is used. */
-const KEY_FIELDS = ['id', 'characteristic', 'priority', 'period', 'year', 'body', 'report', 'answer', 'theme', 'instrument', 'finding', 'quarter', 'text'];
+const KEY_FIELDS = [
+  'id',
+  'characteristic',
+  'priority',
+  'period',
+  'year',
+  'body',
+  'report',
+  'answer',
+  'theme',
+  'instrument',
+  'finding',
+  'quarter',
+  'text',
+];
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date);
 
 /** JSON with sorted keys: equal values by meaning give equal strings. */
 export function canonical(v: unknown): string {
@@ -90,8 +105,10 @@ export function diffValues(a: unknown, b: unknown, path: Segment[] = []): Leaf[]
     const ca = count(a);
     const cb = count(b);
     const leaves: Leaf[] = [];
-    for (const [c, { value, n }] of ca) for (let i = cb.get(c)?.n ?? 0; i < n; i++) leaves.push({ path, kind: 'removed', old: value });
-    for (const [c, { value, n }] of cb) for (let i = ca.get(c)?.n ?? 0; i < n; i++) leaves.push({ path, kind: 'added', new: value });
+    for (const [c, { value, n }] of ca)
+      for (let i = cb.get(c)?.n ?? 0; i < n; i++) leaves.push({ path, kind: 'removed', old: value });
+    for (const [c, { value, n }] of cb)
+      for (let i = ca.get(c)?.n ?? 0; i < n; i++) leaves.push({ path, kind: 'added', new: value });
     return leaves;
   }
   return [{ path, kind: 'changed', old: a, new: b }];
@@ -148,7 +165,8 @@ function countHunks(a: string[], b: string[]): number {
   const lcs = new Uint32Array(rows * cols);
   for (let i = a.length - 1; i >= 0; i--) {
     for (let j = b.length - 1; j >= 0; j--) {
-      lcs[i * cols + j] = a[i] === b[j] ? lcs[(i + 1) * cols + j + 1]! + 1 : Math.max(lcs[(i + 1) * cols + j]!, lcs[i * cols + j + 1]!);
+      lcs[i * cols + j] =
+        a[i] === b[j] ? lcs[(i + 1) * cols + j + 1]! + 1 : Math.max(lcs[(i + 1) * cols + j]!, lcs[i * cols + j + 1]!);
     }
   }
   let i = 0;

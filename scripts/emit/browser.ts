@@ -7,9 +7,24 @@ import fs from 'node:fs';
 import { EnvironmentError } from '../diagnostics/diagnostic.js';
 
 const CANDIDATES: Record<string, string[]> = {
-  linux: ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome-stable', '/usr/bin/google-chrome', '/snap/bin/chromium', '/usr/lib/chromium/chromium'],
-  darwin: ['/Applications/Google Chrome.app/Contents/MacOS/Google Chrome', '/Applications/Chromium.app/Contents/MacOS/Chromium', '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge'],
-  win32: ['C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe', 'C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe', 'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe'],
+  linux: [
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome-stable',
+    '/usr/bin/google-chrome',
+    '/snap/bin/chromium',
+    '/usr/lib/chromium/chromium',
+  ],
+  darwin: [
+    '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+    '/Applications/Chromium.app/Contents/MacOS/Chromium',
+    '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
+  ],
+  win32: [
+    'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+    'C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe',
+    'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe',
+  ],
 };
 
 const isExecutable = (p: string): boolean => {
@@ -26,7 +41,10 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env, platform: stri
     const value = env[name];
     if (value) {
       if (isExecutable(value)) return value;
-      throw new EnvironmentError(`${name} is set to "${value}", but there is no browser there.`, `Correct ${name}, or unset it to let the tool look in the usual places.`);
+      throw new EnvironmentError(
+        `${name} is set to "${value}", but there is no browser there.`,
+        `Correct ${name}, or unset it to let the tool look in the usual places.`,
+      );
     }
   }
   for (const candidate of CANDIDATES[platform] ?? []) if (isExecutable(candidate)) return candidate;

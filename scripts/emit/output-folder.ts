@@ -27,22 +27,34 @@ export class OutputFolder {
     this.out = path.resolve(out);
     const rel = path.relative(this.out, path.resolve(root));
     if (rel === '' || !rel.startsWith('..')) {
-      throw new EnvironmentError(`The output folder ${this.out} holds the strategy itself.`, 'Choose an output folder of its own, such as dist/, with --out.');
+      throw new EnvironmentError(
+        `The output folder ${this.out} holds the strategy itself.`,
+        'Choose an output folder of its own, such as dist/, with --out.',
+      );
     }
     if (fs.existsSync(this.out) && !fs.statSync(this.out).isDirectory()) {
-      throw new EnvironmentError(`The output folder ${this.out} is a file, not a folder.`, 'Choose a folder with --out, such as dist/.');
+      throw new EnvironmentError(
+        `The output folder ${this.out} is a file, not a folder.`,
+        'Choose a folder with --out, such as dist/.',
+      );
     }
     if (fs.existsSync(this.out)) {
       const entries = fs.readdirSync(this.out);
       if (entries.length && !entries.includes(MARKER)) {
-        throw new EnvironmentError(`The output folder ${this.out} already holds files this tool did not write, so it will not replace it.`, 'Choose an empty or new folder with --out, or delete that folder first.');
+        throw new EnvironmentError(
+          `The output folder ${this.out} already holds files this tool did not write, so it will not replace it.`,
+          'Choose an empty or new folder with --out, or delete that folder first.',
+        );
       }
     }
     OutputFolder.recover(this.out);
     this.temp = `${this.out}.building-${process.pid}`;
     fs.rmSync(this.temp, { recursive: true, force: true });
     fs.mkdirSync(this.temp, { recursive: true });
-    fs.writeFileSync(path.join(this.temp, MARKER), 'Written by `strategy build`. This whole folder is replaced on every build.\n');
+    fs.writeFileSync(
+      path.join(this.temp, MARKER),
+      'Written by `strategy build`. This whole folder is replaced on every build.\n',
+    );
   }
 
   /** Tidy up after an interrupted build: remove dead temporary folders, restore a swapped-out output. */
@@ -52,7 +64,7 @@ export class OutputFolder {
     if (!fs.existsSync(dir)) return;
     for (const name of fs.readdirSync(dir)) {
       const m = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(building|previous)-(\\d+)$`).exec(name);
-      if (!m || pidAlive(Number(m[2])) && Number(m[2]) !== process.pid) continue;
+      if (!m || (pidAlive(Number(m[2])) && Number(m[2]) !== process.pid)) continue;
       const full = path.join(dir, name);
       if (m[1] === 'previous' && !fs.existsSync(out)) fs.renameSync(full, out);
       else fs.rmSync(full, { recursive: true, force: true });

@@ -21,7 +21,8 @@ function readXref(pdf: Uint8Array): Xref {
   const start = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(text.slice(-64));
   if (!start) throw new PdfReadError('the PDF has no startxref at its end');
   const at = Number(start[1]);
-  if (!text.startsWith('xref', at)) throw new PdfReadError('the PDF has a cross-reference stream, not a table (not written by Chromium)');
+  if (!text.startsWith('xref', at))
+    throw new PdfReadError('the PDF has a cross-reference stream, not a table (not written by Chromium)');
   const offsets = new Map<number, number>();
   const sub = /(\d+) (\d+)\r?\n/y;
   let pos = at + 4;
@@ -61,7 +62,10 @@ const ref = (dict: string, key: string): number | undefined => {
 
 /** A PDF name's text: `#xx` escapes decoded as UTF-8. */
 function decodeName(name: string): string {
-  return Buffer.from(name.replace(/#([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
+  return Buffer.from(
+    name.replace(/#([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+    'latin1',
+  ).toString('utf8');
 }
 
 /** The page objects in reading order. */
@@ -94,12 +98,14 @@ export function namedDestinationPages(pdf: Uint8Array): { pages: number; destina
   const destinations = new Map<string, number>();
   const destsNum = ref(catalog, 'Dests');
   if (destsNum === undefined) {
-    if (/\/Names\s*<<[^>]*\/Dests/.test(catalog)) throw new PdfReadError('the PDF keeps its destinations in a name tree (not written by Chromium)');
+    if (/\/Names\s*<<[^>]*\/Dests/.test(catalog))
+      throw new PdfReadError('the PDF keeps its destinations in a name tree (not written by Chromium)');
     return { pages: pageIndex.size, destinations };
   }
   for (const m of object(x, destsNum).matchAll(/\/([^\s/[\]<>()%]+)\s*\[\s*(\d+)\s+0\s+R\s*\/XYZ/g)) {
     const page = pageIndex.get(Number(m[2]));
-    if (page === undefined) throw new PdfReadError(`the destination ${m[1]} points at object ${m[2]}, which is not a page`);
+    if (page === undefined)
+      throw new PdfReadError(`the destination ${m[1]} points at object ${m[2]}, which is not a page`);
     destinations.set(decodeName(m[1]!), page);
   }
   return { pages: pageIndex.size, destinations };

@@ -58,7 +58,8 @@ export function xmpPacket(meta: PdfMetadata, producer: string): string {
 
 /** A heading's shape: no white space, lower case (a heading may be set in capitals by CSS). */
 const squash = (s: string) => s.replace(/\s+/g, '').toLowerCase();
-const titleText = (v: unknown): string | undefined => (v instanceof PDFHexString || v instanceof PDFString ? v.decodeText() : undefined);
+const titleText = (v: unknown): string | undefined =>
+  v instanceof PDFHexString || v instanceof PDFString ? v.decodeText() : undefined;
 
 /** Give each bookmark the exact text of its heading, where they differ only by white space. */
 function respellOutline(doc: PDFDocument, headings: string[]): number {
@@ -101,10 +102,18 @@ export async function finishPdf(pdf: Uint8Array, meta: PdfMetadata, headings: st
   doc.setModificationDate(date);
   doc.setLanguage(meta.language);
   // UTF-8 bytes: pdf-lib would write a string's characters as single bytes.
-  const xmp = doc.context.stream(new TextEncoder().encode(xmpPacket(meta, producer)), { Type: 'Metadata', Subtype: 'XML' });
+  const xmp = doc.context.stream(new TextEncoder().encode(xmpPacket(meta, producer)), {
+    Type: 'Metadata',
+    Subtype: 'XML',
+  });
   doc.catalog.set(PDFName.of('Metadata'), doc.context.register(xmp));
   respellOutline(doc, headings);
-  return doc.save({ useObjectStreams: true, addDefaultPage: false, updateFieldAppearances: false, objectsPerTick: Number.POSITIVE_INFINITY });
+  return doc.save({
+    useObjectStreams: true,
+    addDefaultPage: false,
+    updateFieldAppearances: false,
+    objectsPerTick: Number.POSITIVE_INFINITY,
+  });
 }
 
 /** The text of every heading (h1–h6) in a print document, white space collapsed, in document order. */

@@ -36,7 +36,10 @@ export interface PdfJob {
 }
 
 /** How long to wait, in ms. `STRATEGY_BROWSER_TIMEOUT` (seconds) overrides both, e.g. on a slow CI machine. */
-export function browserTimeouts(env: NodeJS.ProcessEnv = process.env): { launch: number; print: (htmlBytes: number) => number } {
+export function browserTimeouts(env: NodeJS.ProcessEnv = process.env): {
+  launch: number;
+  print: (htmlBytes: number) => number;
+} {
   const override = Number(env['STRATEGY_BROWSER_TIMEOUT']);
   if (Number.isFinite(override) && override > 0) return { launch: override * 1000, print: () => override * 1000 };
   // Two minutes, plus a second for every 10 kB of print document: a 300-page strategy is about 6 MB
@@ -54,7 +57,17 @@ export async function launchBrowser(env: NodeJS.ProcessEnv = process.env): Promi
   const executablePath = findBrowser(env);
   const { launch } = browserTimeouts(env);
   try {
-    const browser = await puppeteer.launch({ executablePath, headless: true, args: BROWSER_ARGS, timeout: launch, protocolTimeout: 30 * 60_000, pipe: true, handleSIGINT: true, handleSIGTERM: true, handleSIGHUP: true });
+    const browser = await puppeteer.launch({
+      executablePath,
+      headless: true,
+      args: BROWSER_ARGS,
+      timeout: launch,
+      protocolTimeout: 30 * 60_000,
+      pipe: true,
+      handleSIGINT: true,
+      handleSIGTERM: true,
+      handleSIGHUP: true,
+    });
     const pid = browser.process()?.pid;
     if (pid !== undefined && process.platform !== 'win32') {
       const killGroup = () => {
@@ -72,7 +85,11 @@ export async function launchBrowser(env: NodeJS.ProcessEnv = process.env): Promi
     }
     return browser;
   } catch (err) {
-    throw new EnvironmentError(`The browser at ${executablePath} could not be started within ${Math.round(launch / 1000)} s: ${(err as Error).message.split('\n')[0]}`, 'Check that Chromium is installed completely (`sudo apt-get install -y chromium`), or set CHROME_PATH to another browser. On a slow machine, allow more time with STRATEGY_BROWSER_TIMEOUT=<seconds>.', { cause: err });
+    throw new EnvironmentError(
+      `The browser at ${executablePath} could not be started within ${Math.round(launch / 1000)} s: ${(err as Error).message.split('\n')[0]}`,
+      'Check that Chromium is installed completely (`sudo apt-get install -y chromium`), or set CHROME_PATH to another browser. On a slow machine, allow more time with STRATEGY_BROWSER_TIMEOUT=<seconds>.',
+      { cause: err },
+    );
   }
 }
 
@@ -101,9 +118,20 @@ async function bounded<T>(browser: Browser, what: string, ms: number, step: () =
   const failure = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       browser.process()?.kill('SIGKILL');
-      reject(new EnvironmentError(`Chromium did not finish ${what} within ${Math.round(ms / 1000)} s, so it was stopped.`, 'Try again; if it happens again, allow more time with STRATEGY_BROWSER_TIMEOUT=<seconds>, or build the website alone with --no-pdf.'));
+      reject(
+        new EnvironmentError(
+          `Chromium did not finish ${what} within ${Math.round(ms / 1000)} s, so it was stopped.`,
+          'Try again; if it happens again, allow more time with STRATEGY_BROWSER_TIMEOUT=<seconds>, or build the website alone with --no-pdf.',
+        ),
+      );
     }, ms);
-    onGone = () => reject(new EnvironmentError(`Chromium stopped while ${what} (it crashed or was killed).`, 'Try again; if it happens again, check that the machine has memory to spare, or build the website alone with --no-pdf.'));
+    onGone = () =>
+      reject(
+        new EnvironmentError(
+          `Chromium stopped while ${what} (it crashed or was killed).`,
+          'Try again; if it happens again, check that the machine has memory to spare, or build the website alone with --no-pdf.',
+        ),
+      );
     browser.once('disconnected', onGone);
   });
   try {
@@ -149,7 +177,13 @@ export async function printPdf(browser: Browser, job: PdfJob, opts: PrintOptions
       if (blocked.length) {
         throw new ContentError(blocked.map((url) => diag('pdf/remote-request', job.htmlFile, undefined, [url])));
       }
-      const pdf = await page.pdf({ printBackground: true, tagged: opts.tagged, outline: opts.tagged, preferCSSPageSize: true, timeout: 0 });
+      const pdf = await page.pdf({
+        printBackground: true,
+        tagged: opts.tagged,
+        outline: opts.tagged,
+        preferCSSPageSize: true,
+        timeout: 0,
+      });
       return stampDate(pdf, job.date);
     });
   } finally {
@@ -177,14 +211,19 @@ export function pageNumbersOf(pdf: Uint8Array): Map<string, number> {
   return namedDestinationPages(pdf).destinations;
 }
 
-const samePages = (a: Map<string, number>, b: Map<string, number>) => a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
+const samePages = (a: Map<string, number>, b: Map<string, number>) =>
+  a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
 
 /**
  * Print with true page numbers: a cheap untagged pass finds them, the tagged print carries them and
  * is read back to prove them. `write` puts the print document for the given numbers (placeholders
  * when undefined) into the job's folder and returns its size in bytes.
  */
-export async function printWithPageNumbers(browser: Browser, job: PdfJob, write: (pageNumbers?: Map<string, number>) => number): Promise<{ pdf: Uint8Array; pageNumbers: Map<string, number>; prints: number }> {
+export async function printWithPageNumbers(
+  browser: Browser,
+  job: PdfJob,
+  write: (pageNumbers?: Map<string, number>) => number,
+): Promise<{ pdf: Uint8Array; pageNumbers: Map<string, number>; prints: number }> {
   const first = await printPdf(browser, job, { tagged: false, htmlBytes: write(undefined) });
   let numbers = pageNumbersOf(first);
   for (let prints = 2; prints <= 4; prints++) {
@@ -193,5 +232,8 @@ export async function printWithPageNumbers(browser: Browser, job: PdfJob, write:
     if (samePages(printed, numbers)) return { pdf, pageNumbers: numbers, prints };
     numbers = printed;
   }
-  throw new EnvironmentError('The PDF’s page numbers did not settle: each print with corrected numbers moved the pages again.', 'Report this with the strategy folder; meanwhile build the website alone with --no-pdf.');
+  throw new EnvironmentError(
+    'The PDF’s page numbers did not settle: each print with corrected numbers moved the pages again.',
+    'Report this with the strategy folder; meanwhile build the website alone with --no-pdf.',
+  );
 }

@@ -26,7 +26,9 @@ export function chartTableHtml(table: ChartTable, id: string): string {
   const totals = new Set(table.totalRows ?? []);
   const cls = (numeric: boolean | undefined, extra = '') =>
     ` class="govuk-table__${extra}${numeric ? ` govuk-table__${extra === 'header' ? 'header' : 'cell'}--numeric` : ''}"`;
-  const head = table.columns.map((c) => `<th scope="col"${cls(c.numeric, 'header')}>${escapeHtml(c.label)}</th>`).join('');
+  const head = table.columns
+    .map((c) => `<th scope="col"${cls(c.numeric, 'header')}>${escapeHtml(c.label)}</th>`)
+    .join('');
   const body = table.rows
     .map((row, r) => {
       const cells = row
@@ -61,7 +63,8 @@ export function chartAltText(chart: Pick<RenderedChart, 'title' | 'description'>
 function downloadNote(cut: NonNullable<ChartTable['cut']>, mode: FigureMode): string {
   const file = escapeHtml(cut.file);
   const rows = cut.total.toLocaleString('en-GB');
-  if (mode === 'site') return `<p class="govuk-body-s chart-table__download"><a class="govuk-link" href="${file}" download>Download all ${rows} rows as a spreadsheet (CSV)</a></p>`;
+  if (mode === 'site')
+    return `<p class="govuk-body-s chart-table__download"><a class="govuk-link" href="${file}" download>Download all ${rows} rows as a spreadsheet (CSV)</a></p>`;
   return `<p class="govuk-body-s chart-table__download">The full data (${rows} rows) is on the website as a spreadsheet (CSV): ${file}.</p>`;
 }
 
@@ -95,7 +98,10 @@ export function chartFigureHtml(chart: RenderedChart, mode: FigureMode): string 
     return `<figure class="chart" id="${id}">${caption}${image}${data}</figure>`;
   }
   // Print: the root <svg> is named by aria-label (which wins over its <title>), so the Figure's Alt carries the description.
-  const svg = chart.svg.replace(/^(<svg\b[^>]*?) aria-labelledby="[^"]*"/, `$1 aria-label="${escapeHtml(chartAltText(chart))}"`);
+  const svg = chart.svg.replace(
+    /^(<svg\b[^>]*?) aria-labelledby="[^"]*"/,
+    `$1 aria-label="${escapeHtml(chartAltText(chart))}"`,
+  );
   const caption = `<div class="chart__caption">${captionText}</div>`;
   const image = `<div class="chart__image">${svg}</div>`;
   const data = `<div class="chart__data chart__data--print">${table}</div>`;

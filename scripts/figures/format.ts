@@ -10,7 +10,20 @@ export function formatNumber(n: number, maxDecimals = 2): string {
   return formatValue(n, maxDecimals);
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** A UTC time as people read it, as precise as its time unit (e.g. `utcyearmonth` → "April 2027"). */
 export function formatTime(value: Date | number, unit: string | undefined): string {
@@ -20,9 +33,16 @@ export function formatTime(value: Date | number, unit: string | undefined): stri
   const y = d.getUTCFullYear();
   const m = MONTHS[d.getUTCMonth()]!;
   const day = d.getUTCDate();
-  if (/hours|minutes|seconds/.test(u)) return d.toISOString().replace('T', ' ').replace(/:00\.000Z$|\.000Z$/, '');
+  if (/hours|minutes|seconds/.test(u))
+    return d
+      .toISOString()
+      .replace('T', ' ')
+      .replace(/:00\.000Z$|\.000Z$/, '');
   if (u.includes('date')) return u.includes('year') ? `${day} ${m} ${y}` : `${day} ${m}`;
-  if (u.includes('quarter')) return u.includes('year') ? `Q${Math.floor(d.getUTCMonth() / 3) + 1} ${y}` : `Q${Math.floor(d.getUTCMonth() / 3) + 1}`;
+  if (u.includes('quarter'))
+    return u.includes('year')
+      ? `Q${Math.floor(d.getUTCMonth() / 3) + 1} ${y}`
+      : `Q${Math.floor(d.getUTCMonth() / 3) + 1}`;
   if (u.includes('month')) return u.includes('year') ? `${m} ${y}` : m;
   if (u === 'year') return String(y);
   return `${day} ${m} ${y}`;

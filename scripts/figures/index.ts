@@ -19,7 +19,22 @@ import type { ChartContext, ChartRequest, ChartResult, JobResult, OfficerChartRe
 import { ChartSpecError } from './vega-lite/draw.js';
 import { officerJob } from './vega-lite/officer.js';
 
-export type { ChartContext, ChartRequest, ChartResult, ChartTable, ChartColumn, RenderedChart, ChartKind, JobResult, LoadedChart, ChartKindDefinition, GeneratedChartRequest, OfficerChartRequest, AttributeKind, AttributeSpec } from './types.js';
+export type {
+  ChartContext,
+  ChartRequest,
+  ChartResult,
+  ChartTable,
+  ChartColumn,
+  RenderedChart,
+  ChartKind,
+  JobResult,
+  LoadedChart,
+  ChartKindDefinition,
+  GeneratedChartRequest,
+  OfficerChartRequest,
+  AttributeKind,
+  AttributeSpec,
+} from './types.js';
 export { CHART_KINDS } from './registry.js';
 export { chartFigureHtml, chartTableHtml, type FigureMode } from './figure.js';
 export { clearMemoryCache, drawStats } from './job.js';
@@ -28,7 +43,10 @@ export { clearMemoryCache, drawStats } from './job.js';
  * The disk cache lives with the tool, never in the strategy folder: anything under the strategy comes
  * through pull requests, and a planted cache entry would be published as trusted SVG.
  */
-export const CACHE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../node_modules/.cache/csp-strategy/charts');
+export const CACHE_DIR = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../node_modules/.cache/csp-strategy/charts',
+);
 
 /** The job for a request, or diagnostics (an unknown id, missing data). */
 export function chartJob(request: ChartRequest, ctx: ChartContext): JobResult {
@@ -42,7 +60,15 @@ export function chartJob(request: ChartRequest, ctx: ChartContext): JobResult {
   const kind = CHART_KINDS.get(request.kind);
   if (kind && ctx.model) return kind.job(request, { ...ctx, model: ctx.model });
   if (kind) return { diagnostics: [diag('chart/missing-input', at.file, at, [request.kind, 'the strategy model'])] };
-  return { diagnostics: [diag('chart/unknown-ref', at.file, at, ['chart kind', request.kind, ['officer', ...CHART_KINDS.keys()].join(', ')])] };
+  return {
+    diagnostics: [
+      diag('chart/unknown-ref', at.file, at, [
+        'chart kind',
+        request.kind,
+        ['officer', ...CHART_KINDS.keys()].join(', '),
+      ]),
+    ],
+  };
 }
 
 const isOfficer = (request: ChartRequest): request is OfficerChartRequest => request.kind === 'officer';
@@ -62,12 +88,20 @@ export async function renderChart(request: ChartRequest, ctx: ChartContext): Pro
     const officer = isOfficer(request) ? ctx.charts?.get(request.id) : undefined;
     // A drawing over the budget (tens of thousands of points, an unsimplified map) slows every page it is on.
     const bytes = Buffer.byteLength(chart.svg);
-    if (officer && bytes > SVG_BUDGET_BYTES) diagnostics.push(diag('chart/svg-too-large', officer.file, officer.yaml.locate(['spec']), [sizeLabel(bytes), sizeLabel(SVG_BUDGET_BYTES)]));
+    if (officer && bytes > SVG_BUDGET_BYTES)
+      diagnostics.push(
+        diag('chart/svg-too-large', officer.file, officer.yaml.locate(['spec']), [
+          sizeLabel(bytes),
+          sizeLabel(SVG_BUDGET_BYTES),
+        ]),
+      );
     return { ok: true, chart, diagnostics };
   } catch (err) {
     if (!(err instanceof ChartSpecError)) throw err;
     const officer = isOfficer(request) ? ctx.charts?.get(request.id) : undefined;
-    const at = officer ? { file: officer.file, ...officer.yaml.locate(['spec']) } : (ctx.at ?? { file: 'data', line: 1, column: 1 });
+    const at = officer
+      ? { file: officer.file, ...officer.yaml.locate(['spec']) }
+      : (ctx.at ?? { file: 'data', line: 1, column: 1 });
     const rule = err.stage === 'compile' ? 'chart/compile-failed' : 'chart/render-failed';
     return { ok: false, diagnostics: [...(built.diagnostics ?? []), diag(rule, at.file, at, [err.message])] };
   }
@@ -76,7 +110,8 @@ export async function renderChart(request: ChartRequest, ctx: ChartContext): Pro
 /** The size of an officer chart's SVG above which the build warns. */
 export const SVG_BUDGET_BYTES = 500_000;
 
-const sizeLabel = (bytes: number) => (bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.round(bytes / 1000)} KB`);
+const sizeLabel = (bytes: number) =>
+  bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${Math.round(bytes / 1000)} KB`;
 
 /** Draw many charts concurrently; results are in the order of the requests. */
 export function renderCharts(requests: readonly ChartRequest[], ctx: ChartContext): Promise<ChartResult[]> {

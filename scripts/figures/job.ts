@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as vega from 'vega';
-import { version as vegaLiteVersion, } from 'vega-lite';
+import { version as vegaLiteVersion } from 'vega-lite';
 import { compileSpec, drawVega } from './vega-lite/draw.js';
 import { finishSvg } from './svg.js';
 import { THEME_VERSION } from './theme.js';
@@ -25,7 +25,11 @@ export type { ChartJob, DataReader } from './types.js';
 const CODE = (() => {
   const dir = path.dirname(fileURLToPath(import.meta.url));
   const h = createHash('sha256');
-  const files = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((n) => /\.(ts|js)$/.test(n)).map((n) => n.split(path.sep).join('/')).sort();
+  const files = fs
+    .readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((n) => /\.(ts|js)$/.test(n))
+    .map((n) => n.split(path.sep).join('/'))
+    .sort();
   for (const f of files) h.update(f).update(fs.readFileSync(path.join(dir, f)));
   return h.digest('hex').slice(0, 16);
 })();
@@ -35,7 +39,9 @@ const VERSIONS = `vega@${vega.version} vega-lite@${vegaLiteVersion} code@${CODE}
 export function stableStringify(value: unknown): string {
   return JSON.stringify(value, (_k, v: unknown) => {
     if (v && typeof v === 'object' && !Array.isArray(v) && !(v instanceof Date)) {
-      return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+      return Object.fromEntries(
+        Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+      );
     }
     return v;
   });
@@ -93,7 +99,10 @@ async function draw(job: ChartJob): Promise<Cached> {
   drawStats.drawn++;
   const compiled = compileSpec(job.spec);
   const tableOf = job.table;
-  const { svg, inspected } = await drawVega(compiled.vega, typeof tableOf === 'function' ? (view) => tableOf(view.data, compiled.vega) : undefined);
+  const { svg, inspected } = await drawVega(
+    compiled.vega,
+    typeof tableOf === 'function' ? (view) => tableOf(view.data, compiled.vega) : undefined,
+  );
   const table = typeof tableOf === 'function' ? inspected! : tableOf;
   return { svg: finishSvg(svg, { id: job.id, title: job.title, description: job.description }), table };
 }

@@ -12,7 +12,10 @@ import type { ChartKindDefinition } from './types.js';
 const DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'kinds');
 
 const isKind = (v: unknown): v is ChartKindDefinition =>
-  !!v && typeof v === 'object' && typeof (v as ChartKindDefinition).kind === 'string' && typeof (v as ChartKindDefinition).job === 'function';
+  !!v &&
+  typeof v === 'object' &&
+  typeof (v as ChartKindDefinition).kind === 'string' &&
+  typeof (v as ChartKindDefinition).job === 'function';
 
 async function discover(): Promise<Map<string, ChartKindDefinition>> {
   const files = fs
@@ -23,7 +26,8 @@ async function discover(): Promise<Map<string, ChartKindDefinition>> {
   for (const file of files) {
     const mod = (await import(pathToFileURL(path.join(DIR, file)).href)) as { default?: unknown };
     if (!isKind(mod.default)) continue;
-    if (kinds.has(mod.default.kind) || mod.default.kind === 'officer') throw new Error(`Two chart kinds are called "${mod.default.kind}" (scripts/figures/kinds/${file})`);
+    if (kinds.has(mod.default.kind) || mod.default.kind === 'officer')
+      throw new Error(`Two chart kinds are called "${mod.default.kind}" (scripts/figures/kinds/${file})`);
     kinds.set(mod.default.kind, mod.default);
   }
   return kinds;

@@ -41,5 +41,7 @@ function renameIds(svg: string, prefix: string): string {
   return svg
     .replace(/\sid="([^"]+)"/g, (_m, id: string) => ` id="${ids.get(id)}"`)
     .replace(/url\(#([^)]+)\)/g, (m, id: string) => (ids.has(id) ? `url(#${ids.get(id)})` : m))
-    .replace(/(xlink:href|href)="#([^"]+)"/g, (m, attr: string, id: string) => (ids.has(id) ? `${attr}="#${ids.get(id)}"` : m));
+    .replace(/(xlink:href|href)="#([^"]+)"/g, (m, attr: string, id: string) =>
+      ids.has(id) ? `${attr}="#${ids.get(id)}"` : m,
+    );
 }

@@ -7,14 +7,115 @@
 import * as vega from 'vega';
 
 const ASCII_WIDTHS = [
-  278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, // space to /
-  556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, // 0 to ?
-  1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, // @ to O
-  667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556, // P to _
-  333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, // ` to o
-  556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584, // p to ~
+  278,
+  278,
+  355,
+  556,
+  556,
+  889,
+  667,
+  191,
+  333,
+  333,
+  389,
+  584,
+  278,
+  333,
+  278,
+  278, // space to /
+  556,
+  556,
+  556,
+  556,
+  556,
+  556,
+  556,
+  556,
+  556,
+  556,
+  278,
+  278,
+  584,
+  584,
+  584,
+  556, // 0 to ?
+  1015,
+  667,
+  667,
+  722,
+  722,
+  667,
+  611,
+  778,
+  722,
+  278,
+  500,
+  667,
+  556,
+  833,
+  722,
+  778, // @ to O
+  667,
+  778,
+  722,
+  667,
+  611,
+  722,
+  667,
+  944,
+  667,
+  667,
+  611,
+  278,
+  278,
+  278,
+  469,
+  556, // P to _
+  333,
+  556,
+  556,
+  500,
+  556,
+  556,
+  278,
+  556,
+  556,
+  222,
+  222,
+  500,
+  222,
+  833,
+  556,
+  556, // ` to o
+  556,
+  556,
+  333,
+  500,
+  278,
+  556,
+  500,
+  722,
+  500,
+  500,
+  500,
+  334,
+  260,
+  334,
+  584, // p to ~
 ];
-const OTHER: Record<string, number> = { '£': 556, '€': 556, '–': 556, '—': 1000, '…': 1000, '‘': 222, '’': 222, '“': 333, '”': 333, '×': 584, '•': 350 };
+const OTHER: Record<string, number> = {
+  '£': 556,
+  '€': 556,
+  '–': 556,
+  '—': 1000,
+  '…': 1000,
+  '‘': 222,
+  '’': 222,
+  '“': 333,
+  '”': 333,
+  '×': 584,
+  '•': 350,
+};
 
 export function arialWidth(text: string, fontSize: number, bold: boolean): number {
   let units = 0;
@@ -36,11 +137,17 @@ let installed = false;
 export function useArialMetrics(): void {
   if (installed) return;
   installed = true;
-  const metrics = (vega as unknown as { textMetrics: { width: (item: TextItem, text: string) => number; canvas?: unknown } }).textMetrics;
+  const metrics = (
+    vega as unknown as { textMetrics: { width: (item: TextItem, text: string) => number; canvas?: unknown } }
+  ).textMetrics;
   metrics.width = (item, text) => {
     const size = item.fontSize ?? 11;
     const w = item.fontWeight;
-    const bold = w === 'bold' || w === 'bolder' || (typeof w === 'number' && w >= 600) || (typeof w === 'string' && /^[6-9]00$/.test(w));
+    const bold =
+      w === 'bold' ||
+      w === 'bolder' ||
+      (typeof w === 'number' && w >= 600) ||
+      (typeof w === 'string' && /^[6-9]00$/.test(w));
     return arialWidth(text == null ? '' : String(text), size, bold);
   };
 }

@@ -18,9 +18,27 @@ export const SECONDARY_TEXT = '#505a5f';
 export const GRID = '#d9dadb';
 
 /** Okabe–Ito, ordered to alternate dark and light: blue, orange, bluish green, reddish purple, sky blue, vermilion, yellow, black. */
-export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#000000'] as const;
+export const PALETTE = [
+  '#0072B2',
+  '#E69F00',
+  '#009E73',
+  '#CC79A7',
+  '#56B4E9',
+  '#D55E00',
+  '#F0E442',
+  '#000000',
+] as const;
 
-export const SHAPES = ['circle', 'square', 'triangle-up', 'diamond', 'cross', 'triangle-down', 'triangle-right', 'wedge'] as const;
+export const SHAPES = [
+  'circle',
+  'square',
+  'triangle-up',
+  'diamond',
+  'cross',
+  'triangle-down',
+  'triangle-right',
+  'wedge',
+] as const;
 
 /** GOV.UK status colours. */
 export const RAG_COLOURS = {
@@ -40,7 +58,13 @@ export const THEME: Config = {
   padding: 8,
   font: FONT,
   autosize: { type: 'pad' },
-  view: { continuousWidth: PLOT_WIDTH, continuousHeight: 300, stroke: null, discreteWidth: { step: 28 }, discreteHeight: { step: 26 } },
+  view: {
+    continuousWidth: PLOT_WIDTH,
+    continuousHeight: 300,
+    stroke: null,
+    discreteWidth: { step: 28 },
+    discreteHeight: { step: 26 },
+  },
   mark: { aria: false, color: PALETTE[0], tooltip: false },
   bar: { aria: false, stroke: 'white', strokeWidth: 0.75, discreteBandSize: { band: 0.75 } },
   rect: { aria: false },
@@ -90,8 +114,23 @@ export const THEME: Config = {
     columnPadding: 16,
     rowPadding: 6,
   },
-  header: { labelFont: FONT, titleFont: FONT, labelFontSize: 12, titleFontSize: 13, labelColor: TEXT, titleColor: TEXT },
-  title: { font: FONT, fontSize: 15, subtitleFont: FONT, subtitleFontSize: 12, anchor: 'start', color: TEXT, aria: false },
+  header: {
+    labelFont: FONT,
+    titleFont: FONT,
+    labelFontSize: 12,
+    titleFontSize: 13,
+    labelColor: TEXT,
+    titleColor: TEXT,
+  },
+  title: {
+    font: FONT,
+    fontSize: 15,
+    subtitleFont: FONT,
+    subtitleFontSize: 12,
+    anchor: 'start',
+    color: TEXT,
+    aria: false,
+  },
   style: { 'guide-label': { font: FONT, fontSize: 12 }, 'guide-title': { font: FONT, fontSize: 13 } },
 };
 

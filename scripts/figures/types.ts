@@ -133,7 +133,9 @@ export interface RenderedChart {
   table: ChartTable;
 }
 
-export type ChartResult = { ok: true; chart: RenderedChart; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
+export type ChartResult =
+  | { ok: true; chart: RenderedChart; diagnostics: Diagnostic[] }
+  | { ok: false; diagnostics: Diagnostic[] };
 
 export type DataReader = (dataset: string) => Record<string, unknown>[];
 

@@ -19,14 +19,21 @@ export const CHART_SCHEMA_FILE = 'lib/schemas/chart.schema.json';
 
 export function chartFileJsonSchema(): string {
   const require = createRequire(import.meta.url);
-  const vegaLite = JSON.parse(fs.readFileSync(require.resolve('vega-lite/vega-lite-schema.json'), 'utf8')) as { $schema: string; definitions: Record<string, unknown> };
-  const ours = z.toJSONSchema(ChartFileSchema, { io: 'input', target: 'draft-7', unrepresentable: 'any' }) as { properties: Record<string, { description?: string }>; [k: string]: unknown };
+  const vegaLite = JSON.parse(fs.readFileSync(require.resolve('vega-lite/vega-lite-schema.json'), 'utf8')) as {
+    $schema: string;
+    definitions: Record<string, unknown>;
+  };
+  const ours = z.toJSONSchema(ChartFileSchema, { io: 'input', target: 'draft-7', unrepresentable: 'any' }) as {
+    properties: Record<string, { description?: string }>;
+    [k: string]: unknown;
+  };
   const { $schema: _ignored, ...wrapper } = ours;
   const spec = ours.properties['spec'];
   return `${JSON.stringify({
     $schema: vegaLite.$schema,
     title: 'Chart (data/charts/*.yaml)',
-    description: 'A chart an officer writes: a title, a description read out by screen readers, an optional source, and a Vega-Lite spec. Generated from scripts/schema/chart.ts and the installed vega-lite.',
+    description:
+      'A chart an officer writes: a title, a description read out by screen readers, an optional source, and a Vega-Lite spec. Generated from scripts/schema/chart.ts and the installed vega-lite.',
     ...wrapper,
     properties: { ...ours.properties, spec: { description: spec?.description, $ref: '#/definitions/TopLevelSpec' } },
     definitions: vegaLite.definitions,

@@ -25,7 +25,10 @@ const WORKFLOWS_DIR = path.join(PACKAGE_ROOT, 'scripts/init/workflows');
 
 /** This tool's package name and version, as a partnership's package.json depends on it. */
 export function toolPackage(): { name: string; version: string } {
-  const pkg = JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
+  const pkg = JSON.parse(fs.readFileSync(path.join(PACKAGE_ROOT, 'package.json'), 'utf8')) as {
+    name: string;
+    version: string;
+  };
   return { name: pkg.name, version: pkg.version };
 }
 
@@ -39,7 +42,8 @@ export const WORKFLOWS: ReadonlyMap<string, string> = new Map(
 );
 
 /** Where a schema is for a file in the new strategy: inside the installed tool. */
-const schemaPath = (name: string) => `node_modules/${toolPackage().name}/${name.includes('/') ? name : `schemas/${name}`}`;
+const schemaPath = (name: string) =>
+  `node_modules/${toolPackage().name}/${name.includes('/') ? name : `schemas/${name}`}`;
 
 /** A package name npm accepts, from the folder's name. */
 function packageName(dir: string): string {
@@ -62,7 +66,10 @@ export function scaffoldFiles(dir = 'community-safety-strategy'): Map<string, st
   }
   for (const input of Object.values(DATA_INPUTS)) {
     const starter = fs.readFileSync(path.join(STARTER_DIR, input.file), 'utf8');
-    files.set(`data/${input.file}`, `# yaml-language-server: $schema=../${schemaPath(schemaFileFor(input.file))}\n${starter}`);
+    files.set(
+      `data/${input.file}`,
+      `# yaml-language-server: $schema=../${schemaPath(schemaFileFor(input.file))}\n${starter}`,
+    );
   }
   files.set('data/police-uk/README.md', POLICE_UK_NOTE);
   files.set(
@@ -84,14 +91,35 @@ export function scaffoldFiles(dir = 'community-safety-strategy'): Map<string, st
   );
   files.set('README.md', officerReadme(tool.name));
   // The published output, the installed tool and editors' and office programs' own files are not source.
-  files.set('.gitignore', ['# Made by the tool: run `npm run build` again to get them back', 'dist/', '.cache/', 'node_modules/', '', '# Editors and office programs', '.DS_Store', 'Thumbs.db', '~$*', '.~lock.*#', '*.swp', '*.log', ''].join('\n'));
+  files.set(
+    '.gitignore',
+    [
+      '# Made by the tool: run `npm run build` again to get them back',
+      'dist/',
+      '.cache/',
+      'node_modules/',
+      '',
+      '# Editors and office programs',
+      '.DS_Store',
+      'Thumbs.db',
+      '~$*',
+      '.~lock.*#',
+      '*.swp',
+      '*.log',
+      '',
+    ].join('\n'),
+  );
   for (const [name, text] of WORKFLOWS) files.set(`.github/workflows/${name}`, text);
   // VS Code (with the YAML extension) checks each file against its schema as officers type; the
   // headers say the same for other editors. Chart files get Vega-Lite's schema inside ours.
   const schemas: Record<string, string[]> = {};
-  for (const input of Object.values(DATA_INPUTS)) schemas[`./${schemaPath(schemaFileFor(input.file))}`] = [`data/${input.file}`];
+  for (const input of Object.values(DATA_INPUTS))
+    schemas[`./${schemaPath(schemaFileFor(input.file))}`] = [`data/${input.file}`];
   schemas[`./${schemaPath(CHART_SCHEMA_FILE)}`] = ['data/charts/*.yaml', 'data/charts/*.yml'];
-  files.set('.vscode/settings.json', `${JSON.stringify({ 'yaml.schemas': schemas, 'files.trimTrailingWhitespace': true, 'files.insertFinalNewline': true, '[markdown]': { 'editor.wordWrap': 'on' } }, null, 2)}\n`);
+  files.set(
+    '.vscode/settings.json',
+    `${JSON.stringify({ 'yaml.schemas': schemas, 'files.trimTrailingWhitespace': true, 'files.insertFinalNewline': true, '[markdown]': { 'editor.wordWrap': 'on' } }, null, 2)}\n`,
+  );
   files.set('.vscode/extensions.json', `${JSON.stringify({ recommendations: ['redhat.vscode-yaml'] }, null, 2)}\n`);
   return files;
 }
@@ -100,7 +128,10 @@ export function initStrategy(dir: string): { written: string[] } {
   const target = path.resolve(dir);
   if (fs.existsSync(target)) {
     if (!fs.statSync(target).isDirectory()) {
-      throw new EnvironmentError(`${dir} is a file, not a folder.`, 'Give `strategy init` the name of a new folder, e.g. `npx strategy init my-strategy`.');
+      throw new EnvironmentError(
+        `${dir} is a file, not a folder.`,
+        'Give `strategy init` the name of a new folder, e.g. `npx strategy init my-strategy`.',
+      );
     }
     if (fs.readdirSync(target).length > 0) {
       throw new EnvironmentError(

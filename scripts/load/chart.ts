@@ -143,7 +143,14 @@ export function readChart(project: Project, id: string, file: string): ChartSour
  * Read a chart from its YAML text: a chart file, or a chart written inline in a chapter (a ```chart
  * block), whose lines start `lineOffset` lines into the chapter. Problems go to `out`.
  */
-export function readChartText(project: Project, id: string, file: string, text: string, lineOffset: number, out: Diagnostic[]): ChartSource | undefined {
+export function readChartText(
+  project: Project,
+  id: string,
+  file: string,
+  text: string,
+  lineOffset: number,
+  out: Diagnostic[],
+): ChartSource | undefined {
   if (text.trim() === '') {
     out.push(diag('file/empty', file, lineOffset ? { line: lineOffset, column: 1 } : undefined));
     return undefined;
@@ -167,7 +174,8 @@ export function readChartText(project: Project, id: string, file: string, text: 
   const dataFiles: string[] = [];
   const columns = new Set<string>();
   let hasData = false;
-  const datasets = spec['datasets'] && typeof spec['datasets'] === 'object' ? (spec['datasets'] as Record<string, unknown>) : {};
+  const datasets =
+    spec['datasets'] && typeof spec['datasets'] === 'object' ? (spec['datasets'] as Record<string, unknown>) : {};
   for (const rows of Object.values(datasets)) if (Array.isArray(rows)) collectColumns(rows, columns);
   walkData(spec, [], (data, p) => {
     if (data === null) return;
@@ -180,10 +188,17 @@ export function readChartText(project: Project, id: string, file: string, text: 
       if (typeof values === 'string' && delimiter) {
         const parsed = parseCsv(values, file, delimiter);
         if (!parsed.table) {
-          problems.push(diag('chart/data-text', file, at([...p, 'values']), [parsed.diagnostics[0]?.message.replace(/\.$/, '') ?? 'it has no header row']));
+          problems.push(
+            diag('chart/data-text', file, at([...p, 'values']), [
+              parsed.diagnostics[0]?.message.replace(/\.$/, '') ?? 'it has no header row',
+            ]),
+          );
           return;
         }
-        const rows = typeCsvRows(parsed.table.columns, parsed.table.rows.map((r) => r.values));
+        const rows = typeCsvRows(
+          parsed.table.columns,
+          parsed.table.rows.map((r) => r.values),
+        );
         collectColumns(rows, columns);
         data['values'] = rows;
         const rest = { ...format };
@@ -218,7 +233,11 @@ export function readChartText(project: Project, id: string, file: string, text: 
         hasData = true;
         return;
       }
-      problems.push(diag('chart/data-unsupported', file, at([...p, 'name']), [`a named dataset ("${String(data['name'])}") that the spec's \`datasets\` does not give`]));
+      problems.push(
+        diag('chart/data-unsupported', file, at([...p, 'name']), [
+          `a named dataset ("${String(data['name'])}") that the spec's \`datasets\` does not give`,
+        ]),
+      );
       return;
     }
     // Generated data (a sequence of numbers, a map's graticule or the sphere) reads nothing.
@@ -274,7 +293,10 @@ export function readInlineCharts(project: Project): Map<string, InlineChart[]> {
       if (node.type !== 'code' || (node as Code).lang !== 'chart') return undefined;
       const code = node as Code;
       const line = (code.position?.start.line ?? 1) + chapter.bodyLineOffset;
-      const inline: InlineChart = { at: { file: chapter.file, line, column: code.position?.start.column ?? 1 }, diagnostics: [] };
+      const inline: InlineChart = {
+        at: { file: chapter.file, line, column: code.position?.start.column ?? 1 },
+        diagnostics: [],
+      };
       const name = /(?:^|\s)id=([a-z0-9]+(?:-[a-z0-9]+)*)(?:\s|$)/.exec(code.meta ?? '')?.[1];
       if (name) inline.name = name;
       const chart = readChartText(project, name ?? '', chapter.file, code.value, line, inline.diagnostics);
@@ -305,7 +327,8 @@ function walkData(node: unknown, p: PathSegment[], visit: (data: Json | null, p:
 }
 
 function collectColumns(rows: unknown[], into: Set<string>): void {
-  for (const r of rows.slice(0, 1000)) if (r && typeof r === 'object' && !Array.isArray(r)) for (const k of Object.keys(r)) into.add(k);
+  for (const r of rows.slice(0, 1000))
+    if (r && typeof r === 'object' && !Array.isArray(r)) for (const k of Object.keys(r)) into.add(k);
 }
 
 /** Rows one chart's data file may have: enough for a year of a county's police.uk street-level crimes. */
@@ -317,11 +340,23 @@ const REMOTE = /^(?:[a-z][a-z0-9+.-]*:|\/\/|\/|\\)/i;
 function delimiterOf(type: string, format: Json): string | undefined {
   if (type === 'csv') return ',';
   if (type === 'tsv') return '\t';
-  if (type === 'dsv') return typeof format['delimiter'] === 'string' && format['delimiter'].length === 1 ? format['delimiter'] : undefined;
+  if (type === 'dsv')
+    return typeof format['delimiter'] === 'string' && format['delimiter'].length === 1
+      ? format['delimiter']
+      : undefined;
   return undefined;
 }
 
-const EXTENSION_TYPES: Record<string, string> = { '.csv': 'csv', '.tsv': 'tsv', '.txt': 'tsv', '.json': 'json', '.geojson': 'json', '.topojson': 'topojson', '.yaml': 'yaml', '.yml': 'yaml' };
+const EXTENSION_TYPES: Record<string, string> = {
+  '.csv': 'csv',
+  '.tsv': 'tsv',
+  '.txt': 'tsv',
+  '.json': 'json',
+  '.geojson': 'json',
+  '.topojson': 'topojson',
+  '.yaml': 'yaml',
+  '.yml': 'yaml',
+};
 
 /**
  * Read one data file under data/: delimited text becomes typed rows; JSON and YAML are read as written.
@@ -329,7 +364,14 @@ const EXTENSION_TYPES: Record<string, string> = { '.csv': 'csv', '.tsv': 'tsv', 
  * (TopoJSON with `feature`/`mesh`, a GeoJSON FeatureCollection) is inlined as the value itself, for
  * Vega to read with the spec's format.
  */
-function readDataFile(project: Project, data: Json, source: YamlSource, p: PathSegment[], problems: Diagnostic[], dataFiles: string[]): { rows: Row[] } | { json: unknown } | undefined {
+function readDataFile(
+  project: Project,
+  data: Json,
+  source: YamlSource,
+  p: PathSegment[],
+  problems: Diagnostic[],
+  dataFiles: string[],
+): { rows: Row[] } | { json: unknown } | undefined {
   const url = data['url'];
   const urlAt = { file: source.file, ...source.locate([...p, 'url']) };
   if (typeof url !== 'string' || url.trim() === '' || REMOTE.test(url.trim()) || /^[a-z]:[\\/]/i.test(url)) {
@@ -338,13 +380,22 @@ function readDataFile(project: Project, data: Json, source: YamlSource, p: PathS
   }
   const format = (data['format'] as Json | undefined) ?? {};
   const ext = path.extname(url).toLowerCase();
-  const type = typeof format['type'] === 'string' ? (format['type'] as string) : (EXTENSION_TYPES[ext] ?? (/\.topojson\.json$/i.test(url) ? 'topojson' : ''));
+  const type =
+    typeof format['type'] === 'string'
+      ? (format['type'] as string)
+      : (EXTENSION_TYPES[ext] ?? (/\.topojson\.json$/i.test(url) ? 'topojson' : ''));
   const delimiter = delimiterOf(type, format);
   if (!delimiter && !['json', 'topojson', 'yaml'].includes(type)) {
     problems.push(diag('chart/data-format', source.file, urlAt, [url, ext || '(none)']));
     return undefined;
   }
-  const read = readProjectFile(project, url, { from: 'data', within: 'data', at: urlAt, maxBytes: MAX_CSV_BYTES, out: problems });
+  const read = readProjectFile(project, url, {
+    from: 'data',
+    within: 'data',
+    at: urlAt,
+    maxBytes: MAX_CSV_BYTES,
+    out: problems,
+  });
   if (!read) return undefined;
   if (!dataFiles.includes(read.file)) dataFiles.push(read.file);
   if (delimiter) {
@@ -352,10 +403,21 @@ function readDataFile(project: Project, data: Json, source: YamlSource, p: PathS
     problems.push(...parsed.diagnostics);
     if (!parsed.table) return undefined;
     if (parsed.table.rows.length > MAX_CHART_ROWS) {
-      problems.push(diag('chart/too-many-rows', source.file, urlAt, [read.file, String(parsed.table.rows.length), String(MAX_CHART_ROWS)]));
+      problems.push(
+        diag('chart/too-many-rows', source.file, urlAt, [
+          read.file,
+          String(parsed.table.rows.length),
+          String(MAX_CHART_ROWS),
+        ]),
+      );
       return undefined;
     }
-    return { rows: typeCsvRows(parsed.table.columns, parsed.table.rows.map((r) => r.values)) };
+    return {
+      rows: typeCsvRows(
+        parsed.table.columns,
+        parsed.table.rows.map((r) => r.values),
+      ),
+    };
   }
   const yaml = parseYaml(read.text, read.file);
   if (yaml.diagnostics.length) {
@@ -365,15 +427,37 @@ function readDataFile(project: Project, data: Json, source: YamlSource, p: PathS
   const whole = yaml.source.value;
   if (type === 'topojson') {
     const objects = whole && typeof whole === 'object' ? ((whole as Json)['objects'] as Json | undefined) : undefined;
-    const name = typeof format['feature'] === 'string' ? format['feature'] : typeof format['mesh'] === 'string' ? format['mesh'] : undefined;
+    const name =
+      typeof format['feature'] === 'string'
+        ? format['feature']
+        : typeof format['mesh'] === 'string'
+          ? format['mesh']
+          : undefined;
     const key = typeof format['feature'] === 'string' ? 'feature' : 'mesh';
     if (!objects || typeof objects !== 'object') {
-      problems.push(diag('chart/data-topojson', read.file, yaml.source.locate([]), [read.file, 'has no `objects`, so it is not TopoJSON', '(none)']));
+      problems.push(
+        diag('chart/data-topojson', read.file, yaml.source.locate([]), [
+          read.file,
+          'has no `objects`, so it is not TopoJSON',
+          '(none)',
+        ]),
+      );
       return undefined;
     }
     if (!name || !(name in objects)) {
-      const list = Object.keys(objects).map((o) => `"${o}"`).join(', ') || '(none)';
-      problems.push(diag('chart/data-topojson', source.file, source.locate([...p, 'format', ...(name ? [key] : [])]), [read.file, name ? `has no object "${name}"` : 'needs `format: {type: topojson, feature: <object>}` (areas) or `mesh: <object>` (boundaries)', list]));
+      const list =
+        Object.keys(objects)
+          .map((o) => `"${o}"`)
+          .join(', ') || '(none)';
+      problems.push(
+        diag('chart/data-topojson', source.file, source.locate([...p, 'format', ...(name ? [key] : [])]), [
+          read.file,
+          name
+            ? `has no object "${name}"`
+            : 'needs `format: {type: topojson, feature: <object>}` (areas) or `mesh: <object>` (boundaries)',
+          list,
+        ]),
+      );
       return undefined;
     }
     return { json: whole };
@@ -381,13 +465,17 @@ function readDataFile(project: Project, data: Json, source: YamlSource, p: PathS
   let value = whole;
   const property = format['property'];
   if (typeof property === 'string') {
-    for (const seg of property.split('.')) value = value && typeof value === 'object' ? (value as Json)[seg] : undefined;
+    for (const seg of property.split('.'))
+      value = value && typeof value === 'object' ? (value as Json)[seg] : undefined;
   }
   if (Array.isArray(value) && value.length > MAX_CHART_ROWS) {
-    problems.push(diag('chart/too-many-rows', source.file, urlAt, [read.file, String(value.length), String(MAX_CHART_ROWS)]));
+    problems.push(
+      diag('chart/too-many-rows', source.file, urlAt, [read.file, String(value.length), String(MAX_CHART_ROWS)]),
+    );
     return undefined;
   }
-  if (Array.isArray(value) && value.every((r) => r && typeof r === 'object' && !Array.isArray(r))) return { rows: value as Row[] };
+  if (Array.isArray(value) && value.every((r) => r && typeof r === 'object' && !Array.isArray(r)))
+    return { rows: value as Row[] };
   // A list of plain values is a list of rows with one field, "data", as Vega-Lite reads it.
   if (Array.isArray(value) && value.every((r) => r === null || typeof r !== 'object')) return { json: whole };
   if (whole && typeof whole === 'object' && (whole as Json)['type'] === 'FeatureCollection') return { json: whole };

@@ -17,7 +17,11 @@ export interface CsvTable {
   rows: CsvRow[];
 }
 
-export function parseCsv(input: string, file: string, delimiter = ','): { table?: CsvTable; diagnostics: Diagnostic[] } {
+export function parseCsv(
+  input: string,
+  file: string,
+  delimiter = ',',
+): { table?: CsvTable; diagnostics: Diagnostic[] } {
   // readText already does this; parseCsv is also called directly, and a stray \r would end up in values.
   const text = input.replace(/\r\n?/g, '\n');
   const records: { line: number; fields: string[] }[] = [];
@@ -64,7 +68,10 @@ export function parseCsv(input: string, file: string, delimiter = ','): { table?
     } else field += c;
     i++;
   }
-  if (quoted) return { diagnostics: [diag('csv/syntax', file, { line: quoteStart, column: 1 }, ['a quoted value is never closed'])] };
+  if (quoted)
+    return {
+      diagnostics: [diag('csv/syntax', file, { line: quoteStart, column: 1 }, ['a quoted value is never closed'])],
+    };
   if (field !== '' || fields.length) endRecord();
   const header = records.shift();
   if (!header) return { diagnostics: [diag('file/empty', file, undefined)] };
@@ -73,12 +80,22 @@ export function parseCsv(input: string, file: string, delimiter = ','): { table?
   // A repeated column would silently win over the first; name it instead.
   const repeated = columns.find((c, k) => columns.indexOf(c) !== k);
   if (repeated !== undefined) {
-    return { diagnostics: [diag('csv/syntax', file, { line: header.line, column: 1 }, [`the column "${repeated}" appears twice in the header row`])] };
+    return {
+      diagnostics: [
+        diag('csv/syntax', file, { line: header.line, column: 1 }, [
+          `the column "${repeated}" appears twice in the header row`,
+        ]),
+      ],
+    };
   }
   const rows: CsvRow[] = [];
   for (const r of records) {
     if (r.fields.length !== columns.length) {
-      diagnostics.push(diag('csv/syntax', file, { line: r.line, column: 1 }, [`this row has ${r.fields.length} values but the header has ${columns.length} columns`]));
+      diagnostics.push(
+        diag('csv/syntax', file, { line: r.line, column: 1 }, [
+          `this row has ${r.fields.length} values but the header has ${columns.length} columns`,
+        ]),
+      );
       continue;
     }
     // fromEntries defines own properties, so a column called "__proto__" is a value, not a prototype.

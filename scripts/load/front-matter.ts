@@ -13,7 +13,10 @@ export interface FrontMatterSplit {
 
 export function splitFrontMatter(text: string): FrontMatterSplit {
   const m = /^---[ \t]*\n([\s\S]*?)\n?---[ \t]*(?:\n|$)/.exec(text);
-  if (!m) return /^---[ \t]*\n/.test(text) ? { yamlLineOffset: 0, body: text, bodyLineOffset: 0, unclosed: true } : { yamlLineOffset: 0, body: text, bodyLineOffset: 0 };
+  if (!m)
+    return /^---[ \t]*\n/.test(text)
+      ? { yamlLineOffset: 0, body: text, bodyLineOffset: 0, unclosed: true }
+      : { yamlLineOffset: 0, body: text, bodyLineOffset: 0 };
   const consumed = m[0];
   const bodyLineOffset = consumed.split('\n').length - (consumed.endsWith('\n') ? 1 : 0);
   return { yaml: m[1] ?? '', yamlLineOffset: 1, body: text.slice(consumed.length), bodyLineOffset };

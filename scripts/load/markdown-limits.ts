@@ -18,7 +18,22 @@ export const MAX_HTML_DEPTH = 200;
 /** Unescaped emphasis, code and link marks (`* _ \` [ ] < ~`) in one paragraph. */
 export const MAX_INLINE_MARKS = 2000;
 
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+const VOID = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+]);
 const CONTAINER = /^[ \t]{0,3}(?:>|[-+*](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))[ \t]?/;
 
 export function checkMarkdownLimits(body: string, file: string, lineOffset: number): Diagnostic[] {
@@ -36,7 +51,8 @@ export function checkMarkdownLimits(body: string, file: string, lineOffset: numb
     // Code blocks are text: only their indentation is checked.
     const opener = /^[ \t]{0,3}(`{3,}|~{3,})/.exec(line)?.[1];
     if (fence !== undefined) {
-      if (opener && opener[0] === fence[0] && opener.length >= fence.length && line.trim() === opener) fence = undefined;
+      if (opener && opener[0] === fence[0] && opener.length >= fence.length && line.trim() === opener)
+        fence = undefined;
       continue;
     }
     if (opener) {
@@ -53,10 +69,16 @@ export function checkMarkdownLimits(body: string, file: string, lineOffset: numb
       depth++;
       rest = rest.slice(m[0].length);
     }
-    if (depth > MAX_BLOCK_NESTING) out.push(diag('markdown/too-deep', file, at(i), [`more than ${MAX_BLOCK_NESTING} quotes or lists inside each other`]));
+    if (depth > MAX_BLOCK_NESTING)
+      out.push(
+        diag('markdown/too-deep', file, at(i), [`more than ${MAX_BLOCK_NESTING} quotes or lists inside each other`]),
+      );
     // 2. Indentation (deeply nested lists written one item a line).
     const indent = /^[ \t]*/.exec(line)![0].replace(/\t/g, '    ').length;
-    if (indent > MAX_INDENT) out.push(diag('markdown/too-deep', file, at(i), [`a line indented by ${indent} spaces (more than ${MAX_INDENT})`]));
+    if (indent > MAX_INDENT)
+      out.push(
+        diag('markdown/too-deep', file, at(i), [`a line indented by ${indent} spaces (more than ${MAX_INDENT})`]),
+      );
     // 3. Raw HTML elements inside each other.
     if (!htmlReported) {
       tag.lastIndex = 0;
@@ -65,7 +87,11 @@ export function checkMarkdownLimits(body: string, file: string, lineOffset: numb
         if (VOID.has(name) || m[3] === '/') continue;
         htmlDepth = m[1] ? Math.max(0, htmlDepth - 1) : htmlDepth + 1;
         if (htmlDepth > MAX_HTML_DEPTH) {
-          out.push(diag('markdown/too-deep', file, at(i, m.index + 1), [`more than ${MAX_HTML_DEPTH} HTML elements inside each other`]));
+          out.push(
+            diag('markdown/too-deep', file, at(i, m.index + 1), [
+              `more than ${MAX_HTML_DEPTH} HTML elements inside each other`,
+            ]),
+          );
           htmlReported = true;
           break;
         }

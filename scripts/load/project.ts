@@ -8,7 +8,15 @@ import path from 'node:path';
 import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/messages.js';
 import { closest } from '../diagnostics/suggest.js';
-import { ChapterFrontMatterSchema, DATA_INPUTS, KpiActualRowSchema, type Actual, type ChapterFrontMatter, type DataKey, type StrategyData } from '../schema/index.js';
+import {
+  ChapterFrontMatterSchema,
+  DATA_INPUTS,
+  KpiActualRowSchema,
+  type Actual,
+  type ChapterFrontMatter,
+  type DataKey,
+  type StrategyData,
+} from '../schema/index.js';
 import { parseCsv } from './csv.js';
 import { checkMarkdownLimits } from './markdown-limits.js';
 import { splitFrontMatter } from './front-matter.js';
@@ -51,14 +59,25 @@ export interface Project {
 
 export function loadProject(rootDir: string): Project {
   const root = fs.realpathSync(rootDir);
-  const project: Project = { root, data: {}, sources: {}, actualSources: new Map(), chapters: [], failedChapters: [], files: [], diagnostics: [] };
+  const project: Project = {
+    root,
+    data: {},
+    sources: {},
+    actualSources: new Map(),
+    chapters: [],
+    failedChapters: [],
+    files: [],
+    diagnostics: [],
+  };
   loadData(project);
   loadChapters(project);
   return project;
 }
 
 /** The diagnostic for a path that resolveInside refused. */
-export function refusalRule(reason: Refusal): 'file/not-found' | 'file/outside-root' | 'file/symlink-outside-root' | 'file/dot-name' | 'file/outside-data' {
+export function refusalRule(
+  reason: Refusal,
+): 'file/not-found' | 'file/outside-root' | 'file/symlink-outside-root' | 'file/dot-name' | 'file/outside-data' {
   switch (reason) {
     case 'not-found':
       return 'file/not-found';
@@ -78,9 +97,18 @@ export function refusalRule(reason: Refusal): 'file/not-found' | 'file/outside-r
  * `within` keeps a path the officer wrote inside one folder (chart data and actuals: `data`).
  * Problems go to `out` when given (a chart keeps its own), else to project.diagnostics.
  */
-export function readProjectFile(project: Project, rel: string, opts: { from?: string; within?: string; at?: SourceRef; maxBytes?: number; out?: Diagnostic[] } = {}): { text: string; file: string } | undefined {
+export function readProjectFile(
+  project: Project,
+  rel: string,
+  opts: { from?: string; within?: string; at?: SourceRef; maxBytes?: number; out?: Diagnostic[] } = {},
+): { text: string; file: string } | undefined {
   const report = opts.out ?? project.diagnostics;
-  const resolved = resolveInside(project.root, opts.from ?? '.', rel, opts.within === undefined ? {} : { within: opts.within });
+  const resolved = resolveInside(
+    project.root,
+    opts.from ?? '.',
+    rel,
+    opts.within === undefined ? {} : { within: opts.within },
+  );
   const where = opts.at ?? { file: rel, line: 1, column: 1 };
   if (!resolved.ok) {
     const rule = refusalRule(resolved.reason);
@@ -89,7 +117,9 @@ export function readProjectFile(project: Project, rel: string, opts: { from?: st
     return undefined;
   }
   if (!fs.statSync(resolved.absolute).isFile()) {
-    report.push(diag('file/not-found', where.file, where, [rel, path.posix.join(toPosix(opts.from ?? '.'), toPosix(rel))]));
+    report.push(
+      diag('file/not-found', where.file, where, [rel, path.posix.join(toPosix(opts.from ?? '.'), toPosix(rel))]),
+    );
     return undefined;
   }
   project.files.push(resolved.relative);
@@ -167,7 +197,12 @@ function mergeKpiActuals(project: Project): void {
     if (!kpi.actuals_csv) return;
     const at = { file: source.file, ...source.locate(['kpis', k, 'actuals_csv']) };
     if (!csvCache.has(kpi.actuals_csv)) {
-      const read = readProjectFile(project, kpi.actuals_csv, { from: 'data', within: 'data', at, maxBytes: MAX_CSV_BYTES });
+      const read = readProjectFile(project, kpi.actuals_csv, {
+        from: 'data',
+        within: 'data',
+        at,
+        maxBytes: MAX_CSV_BYTES,
+      });
       let table = null;
       if (read) {
         const parsed = parseCsv(read.text, read.file);
@@ -176,7 +211,9 @@ function mergeKpiActuals(project: Project): void {
         if (table) {
           for (const col of ['kpi', 'period', 'value']) {
             if (!table.columns.includes(col)) {
-              project.diagnostics.push(diag('csv/missing-column', read.file, { line: 1, column: 1 }, [col, 'kpi, period, value, note']));
+              project.diagnostics.push(
+                diag('csv/missing-column', read.file, { line: 1, column: 1 }, [col, 'kpi, period, value, note']),
+              );
               table = null;
               break;
             }
@@ -191,10 +228,19 @@ function mergeKpiActuals(project: Project): void {
     for (const row of table.rows) {
       if (row.values['kpi'] !== kpi.id) continue;
       if (++rows > MAX_ACTUALS_PER_KPI) {
-        project.diagnostics.push(diag('kpi/too-many-actuals', table.file, { line: row.line, column: 1 }, [kpi.id, String(MAX_ACTUALS_PER_KPI)]));
+        project.diagnostics.push(
+          diag('kpi/too-many-actuals', table.file, { line: row.line, column: 1 }, [
+            kpi.id,
+            String(MAX_ACTUALS_PER_KPI),
+          ]),
+        );
         break;
       }
-      const values: Record<string, string> = { kpi: row.values['kpi'] ?? '', period: row.values['period'] ?? '', value: row.values['value'] ?? '' };
+      const values: Record<string, string> = {
+        kpi: row.values['kpi'] ?? '',
+        period: row.values['period'] ?? '',
+        value: row.values['value'] ?? '',
+      };
       if (row.values['note']) values['note'] = row.values['note'];
       const parsed = KpiActualRowSchema.safeParse(values);
       const rowSource: YamlSource = {
@@ -209,7 +255,14 @@ function mergeKpiActuals(project: Project): void {
       }
       // An empty value is a figure not yet published: its note is the reason.
       const { period, value, note } = parsed.data;
-      const actual: Actual = value === null ? (note ? { period, value, reason: note } : { period, value }) : note ? { period, value, note } : { period, value };
+      const actual: Actual =
+        value === null
+          ? note
+            ? { period, value, reason: note }
+            : { period, value }
+          : note
+            ? { period, value, note }
+            : { period, value };
       kpi.actuals.push(actual);
       project.actualSources.set(actual, { file: table.file, line: row.line, column: 1 });
     }
@@ -226,7 +279,10 @@ function mergeKpiActuals(project: Project): void {
       // A KPI that reads another file (even a broken one) has its own diagnostic already.
       if (kpi?.actuals_csv) continue;
       if (kpi) project.diagnostics.push(diag('kpi/csv-not-linked', table.file, at, [id, csv]));
-      else project.diagnostics.push(diag('id/unknown', table.file, at, ['KPI', id, readers.join(', '), closest(id, readers) ?? '']));
+      else
+        project.diagnostics.push(
+          diag('id/unknown', table.file, at, ['KPI', id, readers.join(', '), closest(id, readers) ?? '']),
+        );
     }
   }
 }
@@ -237,14 +293,19 @@ function loadChapters(project: Project): void {
     project.diagnostics.push(diag('file/not-found', 'content', undefined, ['content/']));
     return;
   }
-  const names = fs.readdirSync(dir).filter((n) => n.endsWith('.md')).sort();
+  const names = fs
+    .readdirSync(dir)
+    .filter((n) => n.endsWith('.md'))
+    .sort();
   for (const name of names) {
     const rel = toPosix(path.join('content', name));
     const read = readProjectFile(project, rel);
     if (!read) continue;
     const split = splitFrontMatter(read.text);
     if (split.yaml === undefined) {
-      project.diagnostics.push(diag(split.unclosed ? 'chapter/unclosed-front-matter' : 'chapter/no-front-matter', rel, { line: 1, column: 1 }));
+      project.diagnostics.push(
+        diag(split.unclosed ? 'chapter/unclosed-front-matter' : 'chapter/no-front-matter', rel, { line: 1, column: 1 }),
+      );
       project.failedChapters.push(rel);
       continue;
     }
@@ -266,6 +327,12 @@ function loadChapters(project: Project): void {
       project.failedChapters.push(rel);
       continue;
     }
-    project.chapters.push({ file: rel, front: checked.data, frontSource: source, body: split.body, bodyLineOffset: split.bodyLineOffset });
+    project.chapters.push({
+      file: rel,
+      front: checked.data,
+      frontSource: source,
+      body: split.body,
+      bodyLineOffset: split.bodyLineOffset,
+    });
   }
 }

@@ -46,13 +46,20 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 /** Parse `source.value` with `schema`; return the data or diagnostics for every issue. */
-export function checkSchema<S extends z.ZodType>(schema: S, source: YamlSource): { data?: z.output<S>; diagnostics: Diagnostic[] } {
+export function checkSchema<S extends z.ZodType>(
+  schema: S,
+  source: YamlSource,
+): { data?: z.output<S>; diagnostics: Diagnostic[] } {
   const result = schema.safeParse(source.value ?? {});
   if (result.success) return { data: result.data, diagnostics: [] };
   return { diagnostics: issuesToDiagnostics(result.error.issues, source, schema) };
 }
 
-export function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], source: YamlSource, schema?: z.ZodType): Diagnostic[] {
+export function issuesToDiagnostics(
+  issues: readonly z.core.$ZodIssue[],
+  source: YamlSource,
+  schema?: z.ZodType,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   // An unknown key close to a field that is allowed there but not given is a misspelling (`defintion`):
   // say so once, and do not also report the correctly spelt field as missing.
@@ -62,7 +69,9 @@ export function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], source:
     for (const issue of issues) {
       if (issue.code !== 'unrecognized_keys') continue;
       const present = valueAt(source.value, issue.path);
-      const absent = keysAt(schema, issue.path).filter((k) => present === null || typeof present !== 'object' || !(k in present));
+      const absent = keysAt(schema, issue.path).filter(
+        (k) => present === null || typeof present !== 'object' || !(k in present),
+      );
       for (const key of issue.keys) {
         const suggestion = closest(key, absent);
         if (suggestion === undefined) continue;
@@ -77,10 +86,13 @@ export function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], source:
     const value = valueAt(source.value, path);
     switch (issue.code) {
       case 'unrecognized_keys': {
-        const known = schema ? keysAt(schema, path).join(', ') || 'see the JSON Schema in schemas/' : 'see the JSON Schema in schemas/';
+        const known = schema
+          ? keysAt(schema, path).join(', ') || 'see the JSON Schema in schemas/'
+          : 'see the JSON Schema in schemas/';
         for (const key of issue.keys) {
           const suggestion = misspelt.get(JSON.stringify([...path, key]));
-          if (suggestion !== undefined) out.push(diag('schema/misspelt-key', source.file, source.locateKey([...path, key]), [key, suggestion]));
+          if (suggestion !== undefined)
+            out.push(diag('schema/misspelt-key', source.file, source.locateKey([...path, key]), [key, suggestion]));
           else out.push(diag('schema/unknown-key', source.file, source.locateKey([...path, key]), [key, known]));
         }
         break;
@@ -99,7 +111,12 @@ export function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], source:
       case 'invalid_value': {
         // zod reports a missing enum field as an invalid value; it is a missing field.
         if (value === undefined) {
-          if (!corrected.has(JSON.stringify(path))) out.push(diag('schema/required', source.file, source.locate(path.slice(0, -1)), [String(path[path.length - 1] ?? label)]));
+          if (!corrected.has(JSON.stringify(path)))
+            out.push(
+              diag('schema/required', source.file, source.locate(path.slice(0, -1)), [
+                String(path[path.length - 1] ?? label),
+              ]),
+            );
           break;
         }
         const options = issue.values.map((v) => String(v)).join(', ');
@@ -107,11 +124,21 @@ export function issuesToDiagnostics(issues: readonly z.core.$ZodIssue[], source:
         break;
       }
       case 'invalid_union': {
-        out.push(diag('schema/invalid', source.file, source.locate(path), [label, `is ${describeValue(value)}, which is not allowed here`]));
+        out.push(
+          diag('schema/invalid', source.file, source.locate(path), [
+            label,
+            `is ${describeValue(value)}, which is not allowed here`,
+          ]),
+        );
         break;
       }
       case 'invalid_key': {
-        out.push(diag('schema/invalid', source.file, source.locateKey(path), [label, `has a key that ${firstMessage(issue.issues)}`]));
+        out.push(
+          diag('schema/invalid', source.file, source.locateKey(path), [
+            label,
+            `has a key that ${firstMessage(issue.issues)}`,
+          ]),
+        );
         break;
       }
       default: {
@@ -128,7 +155,11 @@ function firstMessage(issues: readonly z.core.$ZodIssue[]): string {
 
 function plainIssue(issue: z.core.$ZodIssue, value: unknown): string {
   // A schema's own wording (e.g. Pounds: "must not be negative") says more than the generic bound.
-  if ((issue.code === 'too_small' || issue.code === 'too_big') && issue.origin !== 'array' && /^(must|needs)\b/.test(issue.message)) {
+  if (
+    (issue.code === 'too_small' || issue.code === 'too_big') &&
+    issue.origin !== 'array' &&
+    /^(must|needs)\b/.test(issue.message)
+  ) {
     return `${issue.message}, but it is ${String(value)}`;
   }
   if (issue.code === 'too_small') {

@@ -4,7 +4,19 @@
  * "billion laughs"), and nesting is bounded. Every value can be traced back to its line and column
  * through `locate(path)`, which is how schema and rule diagnostics point at the right line.
  */
-import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import {
+  isAlias,
+  isCollection,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  visit,
+  type Document,
+  type Node,
+} from 'yaml';
 import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/messages.js';
 
@@ -34,7 +46,13 @@ function positionAt(lc: LineCounter, offset: number): Position {
 /** Parse YAML text. On errors, `source.value` is undefined and every error is listed. */
 export function parseYaml(text: string, file: string, lineOffset = 0): YamlResult {
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, strict: true });
+  const doc = parseDocument(text, {
+    lineCounter: lc,
+    uniqueKeys: true,
+    prettyErrors: false,
+    keepSourceTokens: false,
+    strict: true,
+  });
   const shift = (p: Position): Position => ({ line: p.line + lineOffset, column: p.column });
   const diagnostics: Diagnostic[] = [];
 
@@ -42,19 +60,28 @@ export function parseYaml(text: string, file: string, lineOffset = 0): YamlResul
   // the tabs alone, since they are the one mistake to fix.
   const lines = text.split('\n');
   const tabbed = lines.flatMap((l, i) => (/^ *\t/.test(l) && l.trim() !== '' && !isInBlockScalar(lines, i) ? [i] : []));
-  for (const i of tabbed) diagnostics.push(diag('yaml/tab-indent', file, shift({ line: i + 1, column: lines[i]!.indexOf('\t') + 1 })));
+  for (const i of tabbed)
+    diagnostics.push(diag('yaml/tab-indent', file, shift({ line: i + 1, column: lines[i]!.indexOf('\t') + 1 })));
 
   for (const err of tabbed.length ? [] : doc.errors) {
     const at = shift(positionAt(lc, err.pos[0]));
     if (/call stack/i.test(err.message)) {
       // Nesting thousands deep (`[[[[…`) overflows the parser's stack; it is the same refusal as too-deep.
-      if (!diagnostics.some((d) => d.ruleId === 'yaml/too-deep')) diagnostics.push(diag('yaml/too-deep', file, at, [String(MAX_YAML_DEPTH)]));
+      if (!diagnostics.some((d) => d.ruleId === 'yaml/too-deep'))
+        diagnostics.push(diag('yaml/too-deep', file, at, [String(MAX_YAML_DEPTH)]));
     } else if (err.code === 'MULTIPLE_DOCS') {
-      diagnostics.push(diag('yaml/syntax', file, at, ['a line of three dashes (---) starts a second document, and a data file holds only one']));
+      diagnostics.push(
+        diag('yaml/syntax', file, at, [
+          'a line of three dashes (---) starts a second document, and a data file holds only one',
+        ]),
+      );
     } else if (err.code === 'DUPLICATE_KEY') {
       const key = /"?([^"]+)"?/.exec(err.message.replace(/^Map keys must be unique.*?:?\s*/, ''))?.[1] ?? '';
       diagnostics.push(diag('yaml/duplicate-key', file, at, [duplicateKeyAt(text, err.pos[0]) ?? key]));
-    } else if (err.code === 'TAB_AS_INDENT' || (/\btab/i.test(err.message) && /\t/.test(lineOf(text, at.line - lineOffset)))) {
+    } else if (
+      err.code === 'TAB_AS_INDENT' ||
+      (/\btab/i.test(err.message) && /\t/.test(lineOf(text, at.line - lineOffset)))
+    ) {
       diagnostics.push(diag('yaml/tab-indent', file, at));
     } else {
       diagnostics.push(diag('yaml/syntax', file, at, [plainYamlError(err.message)]));
@@ -72,7 +99,10 @@ export function parseYaml(text: string, file: string, lineOffset = 0): YamlResul
       },
     });
     const deep = findTooDeep(doc.contents as Node | null, 0);
-    if (deep) diagnostics.push(diag('yaml/too-deep', file, shift(positionAt(lc, deep.range?.[0] ?? 0)), [String(MAX_YAML_DEPTH)]));
+    if (deep)
+      diagnostics.push(
+        diag('yaml/too-deep', file, shift(positionAt(lc, deep.range?.[0] ?? 0)), [String(MAX_YAML_DEPTH)]),
+      );
   }
 
   const value = diagnostics.length === 0 ? doc.toJS({ maxAliasCount: 0 }) : undefined;
@@ -140,7 +170,10 @@ function findTooDeep(node: Node | null, depth: number): Node | null {
 /** The yaml package's messages are precise but technical; keep the first sentence, without the code frame. */
 function plainYamlError(message: string): string {
   const first = message.split('\n')[0] ?? message;
-  return first.replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '').replace(/^./, (c) => c.toLowerCase());
+  return first
+    .replace(/ at line \d+, column \d+:?$/, '')
+    .replace(/\.$/, '')
+    .replace(/^./, (c) => c.toLowerCase());
 }
 
 export { isAlias };

@@ -59,15 +59,26 @@ export const prioritiesOf = (x: { priority?: string | undefined; priorities?: st
 ];
 
 /** The key a stream is grouped under by priority. */
-export const priorityGroupOf = (priorities: string[]): string => (priorities.length === 1 ? priorities[0]! : priorities.length ? SEVERAL_PRIORITIES : NO_PRIORITY);
+export const priorityGroupOf = (priorities: string[]): string =>
+  priorities.length === 1 ? priorities[0]! : priorities.length ? SEVERAL_PRIORITIES : NO_PRIORITY;
 
 export function streamModel(s: FundingStream, years: string[]): StreamModel {
   const singleStatus = typeof s.status === 'string' ? s.status : undefined;
   const statusByYear: Record<string, FundingStatus | undefined> = {};
-  for (const y of new Set([...years, ...Object.keys(s.amounts), ...(typeof s.status === 'object' ? Object.keys(s.status) : [])])) {
+  for (const y of new Set([
+    ...years,
+    ...Object.keys(s.amounts),
+    ...(typeof s.status === 'object' ? Object.keys(s.status) : []),
+  ])) {
     statusByYear[y] = singleStatus ?? (s.status as Record<string, FundingStatus>)[y];
   }
-  return { stream: s, priorities: prioritiesOf(s), statusByYear, singleStatus, total: Object.values(s.amounts).reduce((a, b) => a + b, 0) };
+  return {
+    stream: s,
+    priorities: prioritiesOf(s),
+    statusByYear,
+    singleStatus,
+    total: Object.values(s.amounts).reduce((a, b) => a + b, 0),
+  };
 }
 
 export function sumFunding(streams: StreamModel[], years: string[]): FundingTotals {
@@ -110,6 +121,11 @@ export function serviceModels(services: CommissionedService[]): ServiceModel[] {
   return services.map((service) => {
     const byYear: Record<string, number> = {};
     for (const f of service.funded_by) for (const [y, a] of Object.entries(f.amounts)) byYear[y] = (byYear[y] ?? 0) + a;
-    return { service, priorities: prioritiesOf(service), byYear, total: Object.values(byYear).reduce((a, b) => a + b, 0) };
+    return {
+      service,
+      priorities: prioritiesOf(service),
+      byYear,
+      total: Object.values(byYear).reduce((a, b) => a + b, 0),
+    };
   });
 }

@@ -56,7 +56,11 @@ export function parsePeriod(label: string): ParsedPeriod | undefined {
 export function comparePeriods(a: string, b: string): number {
   const pa = parsePeriod(a);
   const pb = parsePeriod(b);
-  return (pa?.startIndex ?? Infinity) - (pb?.startIndex ?? Infinity) || (pa?.endIndex ?? 0) - (pb?.endIndex ?? 0) || (a < b ? -1 : a > b ? 1 : 0);
+  return (
+    (pa?.startIndex ?? Infinity) - (pb?.startIndex ?? Infinity) ||
+    (pa?.endIndex ?? 0) - (pb?.endIndex ?? 0) ||
+    (a < b ? -1 : a > b ? 1 : 0)
+  );
 }
 
 /** The financial years of a strategy, e.g. start 2027, 4 years: 2027-28 … 2030-31. */
@@ -69,7 +73,20 @@ export function strategyQuarters(startYear: number, years: number): string[] {
   return strategyYears(startYear, years).flatMap((fy) => [1, 2, 3, 4].map((q) => `${fy} Q${q}`));
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const QUARTER_MONTHS = ['April to June', 'July to September', 'October to December', 'January to March'];
 
 /** A period for readers: `2027-28 Q1` becomes `Q1 2027-28 (April to June 2027)`. */

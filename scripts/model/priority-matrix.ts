@@ -41,7 +41,8 @@ export function scoreMatrix(m: PriorityMatrix): ScoredMatrix {
   const decimals = m.decimals ?? 2;
   const weights = m.criteria.map((c) => dec(c.weight));
   const totalWeight = sum(weights);
-  const threshold = m.threshold === undefined ? undefined : { value: dec(m.threshold), text: toPlain(dec(m.threshold)) };
+  const threshold =
+    m.threshold === undefined ? undefined : { value: dec(m.threshold), text: toPlain(dec(m.threshold)) };
   const scored = m.candidates.map((c) => {
     const weighted = sum(m.criteria.map((cr, i) => mul(weights[i]!, dec(c.scores[cr.id] ?? 0))));
     const score = div(weighted, totalWeight);
@@ -64,7 +65,15 @@ export function scoreMatrix(m: PriorityMatrix): ScoredMatrix {
   return {
     decimals,
     threshold,
-    weights: new Map(m.criteria.map((c, i) => [c.id, { text: toPlain(weights[i]!), share: `${toPlain(dec(toFixed(mul(div(weights[i]!, totalWeight), dec(100)), 1)))}%` }])),
+    weights: new Map(
+      m.criteria.map((c, i) => [
+        c.id,
+        {
+          text: toPlain(weights[i]!),
+          share: `${toPlain(dec(toFixed(mul(div(weights[i]!, totalWeight), dec(100)), 1)))}%`,
+        },
+      ]),
+    ),
     totalWeightText: toPlain(totalWeight),
     candidates: scored,
   };

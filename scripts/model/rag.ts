@@ -40,7 +40,8 @@ export const RAG_LABELS: Record<RagStatus, string> = {
 };
 
 /** The words for a result: "Not yet available" when a due figure is missing. */
-export const ragLabel = (r: Pick<RagResult, 'status' | 'unavailable'>): string => (r.unavailable ? 'Not yet available' : RAG_LABELS[r.status]);
+export const ragLabel = (r: Pick<RagResult, 'status' | 'unavailable'>): string =>
+  r.unavailable ? 'Not yet available' : RAG_LABELS[r.status];
 
 /** Shortfall against a target as a percentage of it: 0 when the target is met. */
 export function shortfallPercent(value: number, target: number, direction: Kpi['direction']): number {
@@ -72,7 +73,12 @@ export function ragAt(kpi: RagKpi, period: string, rule: RagRule): RagResult {
   const actual = kpi.actuals.find((a) => a.period === period);
   if (!actual || actual.value === null) {
     const last = lastPublishedBefore(kpi, period);
-    return { status: 'grey', period, unavailable: { reason: actual?.reason }, ...(last ? { lastPublished: last } : {}) };
+    return {
+      status: 'grey',
+      period,
+      unavailable: { reason: actual?.reason },
+      ...(last ? { lastPublished: last } : {}),
+    };
   }
   const fy = parsePeriod(period)?.fy;
   const target = fy ? kpi.targets[fy] : undefined;
@@ -92,7 +98,10 @@ export function ragAt(kpi: RagKpi, period: string, rule: RagRule): RagResult {
  */
 export function computeRag(kpi: RagKpi, rule: RagRule, due?: string): RagResult {
   if (due !== undefined) return ragAt(kpi, due, rule);
-  const latest = kpi.actuals.filter(published).sort((a, b) => comparePeriods(a.period, b.period)).at(-1);
+  const latest = kpi.actuals
+    .filter(published)
+    .sort((a, b) => comparePeriods(a.period, b.period))
+    .at(-1);
   if (!latest) return { status: 'grey' };
   return ragAt(kpi, latest.period, rule);
 }

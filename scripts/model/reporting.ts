@@ -25,7 +25,7 @@ export function quarterEndedBy(date: string): string | undefined {
   const p = q ? parsePeriod(q) : undefined;
   if (!p || !q) return undefined;
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const lastMonth = ((p.endIndex % 12) + 3) % 12 + 1; // index 0 = April
+  const lastMonth = (((p.endIndex % 12) + 3) % 12) + 1; // index 0 = April
   const lastDay = new Date(Date.UTC(y, m, 0)).getUTCDate();
   if (m === lastMonth && d === lastDay) return q;
   return previousQuarter(q);

@@ -18,18 +18,41 @@ export interface RiskScale {
   impact: Level[];
 }
 
-const levels = (pairs: [string | number, string][]): Level[] => pairs.map(([code, label], i) => ({ code: String(code), label, rank: i + 1 }));
+const levels = (pairs: [string | number, string][]): Level[] =>
+  pairs.map(([code, label], i) => ({ code: String(code), label, rank: i + 1 }));
 
 export const LETTER_NUMERAL: RiskScale = {
   kind: 'letter-numeral',
-  likelihood: levels([['A', 'Very likely'], ['B', 'Likely'], ['C', 'Unlikely'], ['D', 'Rare']]),
-  impact: levels([['I', 'Catastrophic'], ['II', 'Major'], ['III', 'Moderate'], ['IV', 'Minor']]),
+  likelihood: levels([
+    ['A', 'Very likely'],
+    ['B', 'Likely'],
+    ['C', 'Unlikely'],
+    ['D', 'Rare'],
+  ]),
+  impact: levels([
+    ['I', 'Catastrophic'],
+    ['II', 'Major'],
+    ['III', 'Moderate'],
+    ['IV', 'Minor'],
+  ]),
 };
 
 export const NUMERIC_5X5: RiskScale = {
   kind: 'numeric',
-  likelihood: levels([[5, 'Almost certain'], [4, 'Likely'], [3, 'Possible'], [2, 'Unlikely'], [1, 'Rare']]),
-  impact: levels([[5, 'Catastrophic'], [4, 'Major'], [3, 'Moderate'], [2, 'Minor'], [1, 'Insignificant']]),
+  likelihood: levels([
+    [5, 'Almost certain'],
+    [4, 'Likely'],
+    [3, 'Possible'],
+    [2, 'Unlikely'],
+    [1, 'Rare'],
+  ]),
+  impact: levels([
+    [5, 'Catastrophic'],
+    [4, 'Major'],
+    [3, 'Moderate'],
+    [2, 'Minor'],
+    [1, 'Insignificant'],
+  ]),
 };
 
 export function resolveScale(input: RiskScaleInput | undefined): RiskScale {

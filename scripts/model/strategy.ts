@@ -6,7 +6,16 @@
  */
 import type { Project } from '../load/project.js';
 import type { Action, Kpi, LogicModel, Priority, Risk, StrategyData } from '../schema/index.js';
-import { allocationModels, type AllocationModel, type FundingTotals, type ServiceModel, serviceModels, type StreamModel, streamModel, sumFunding } from './funding.js';
+import {
+  allocationModels,
+  type AllocationModel,
+  type FundingTotals,
+  type ServiceModel,
+  serviceModels,
+  type StreamModel,
+  streamModel,
+  sumFunding,
+} from './funding.js';
 import { scoreMatrix, type ScoredCandidate, type ScoredMatrix } from './priority-matrix.js';
 import { computeRag, type RagResult, type RagRule, type RagStatus } from './rag.js';
 import { duePeriod, reportingPeriod, type ReportingPeriod } from './reporting.js';
@@ -63,8 +72,14 @@ const group = <T, K>(items: T[], key: (t: T) => K): Map<K, T[]> => {
 };
 
 /** Each KPI's RAG at the reporting date (or, with none, from its latest figure). */
-export function kpiStatuses(kpis: Kpi[], rule: { amber_within_percent: number }, reporting: ReportingPeriod | undefined): Map<string, RagResult> {
-  return new Map(kpis.map((k) => [k.id, computeRag(k, rule, reporting ? duePeriod(k.frequency, reporting.quarter) : undefined)]));
+export function kpiStatuses(
+  kpis: Kpi[],
+  rule: { amber_within_percent: number },
+  reporting: ReportingPeriod | undefined,
+): Map<string, RagResult> {
+  return new Map(
+    kpis.map((k) => [k.id, computeRag(k, rule, reporting ? duePeriod(k.frequency, reporting.quarter) : undefined)]),
+  );
 }
 
 export function buildModel(project: Project): StrategyModel {
@@ -86,7 +101,10 @@ export function buildModel(project: Project): StrategyModel {
   for (const r of rag.values()) ragCounts[r.status] += 1;
   const ratings = new Map<string, { inherent: Rating | undefined; residual: Rating | undefined }>();
   for (const r of risks) {
-    ratings.set(r.id, { inherent: rate(scale, r.likelihood, r.impact), residual: r.residual ? rate(scale, r.residual.likelihood, r.residual.impact) : undefined });
+    ratings.set(r.id, {
+      inherent: rate(scale, r.likelihood, r.impact),
+      residual: r.residual ? rate(scale, r.residual.likelihood, r.residual.impact) : undefined,
+    });
   }
   return {
     data,

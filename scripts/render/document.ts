@@ -37,19 +37,27 @@ function documentKey(project: Project, index: AnchorIndex): string {
   // Every file under data/ by content: chart files, the data they read (officer and inline charts), CSV.
   const data = path.join(project.root, 'data');
   if (fs.existsSync(data)) {
-    for (const e of fs.readdirSync(data, { recursive: true, withFileTypes: true }).filter((x) => x.isFile()).map((x) => path.join(x.parentPath, x.name)).sort()) {
+    for (const e of fs
+      .readdirSync(data, { recursive: true, withFileTypes: true })
+      .filter((x) => x.isFile())
+      .map((x) => path.join(x.parentPath, x.name))
+      .sort()) {
       // A link that leads out of the folder is keyed by where it points, never read.
       const inside = resolveInside(project.root, '.', path.relative(project.root, e));
-      h.update(`\0${path.relative(data, e)}\0`).update(inside.ok ? fs.readFileSync(inside.absolute) : fs.readlinkSync(e));
+      h.update(`\0${path.relative(data, e)}\0`).update(
+        inside.ok ? fs.readFileSync(inside.absolute) : fs.readlinkSync(e),
+      );
     }
   }
   h.update(JSON.stringify([...index.byId.values()].map((a) => [a.id, a.number, a.title, a.sectionId, a.kind])));
   const content = path.join(project.root, 'content');
-  for (const e of fs.readdirSync(content, { recursive: true, withFileTypes: true }).sort((a, b) => (a.parentPath + a.name < b.parentPath + b.name ? -1 : 1))) {
+  for (const e of fs
+    .readdirSync(content, { recursive: true, withFileTypes: true })
+    .sort((a, b) => (a.parentPath + a.name < b.parentPath + b.name ? -1 : 1))) {
     // Chapters are keyed by their own text and ids; other files (images) by name and size.
     if (e.name.endsWith('.md')) continue;
     const full = path.join(e.parentPath, e.name);
-    h.update(`\0${full}\0${e.isFile() ? fs.lstatSync(full).size : "dir"}`);
+    h.update(`\0${full}\0${e.isFile() ? fs.lstatSync(full).size : 'dir'}`);
   }
   return h.digest('hex');
 }
@@ -70,7 +78,11 @@ export async function renderDocument(
   const chapters = await Promise.all(
     prepared.map(async (p) => {
       if (!cache) return renderChapter(p, { project, model, index, chartIds, charts }, diagnostics);
-      const key = createHash('sha256').update(`${docKey}\0${p.chapter.file}\0${p.label}\0${p.id}\0${p.title}\0${p.chapter.bodyLineOffset}\0${p.chapter.body}`).digest('hex');
+      const key = createHash('sha256')
+        .update(
+          `${docKey}\0${p.chapter.file}\0${p.label}\0${p.id}\0${p.title}\0${p.chapter.bodyLineOffset}\0${p.chapter.body}`,
+        )
+        .digest('hex');
       const hit = cache.chapters.get(key);
       if (hit) {
         diagnostics.push(...hit.diagnostics);

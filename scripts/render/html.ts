@@ -33,9 +33,11 @@ export function html(strings: TemplateStringsArray, ...values: Value[]): RawHtml
   return new RawHtml(out);
 }
 
-
 /** A GOV.UK tag, e.g. for RAG and status, with text so colour is never the only signal. */
-export function tag(text: string, colour: 'green' | 'yellow' | 'orange' | 'red' | 'grey' | 'blue' | 'purple' | 'turquoise' | 'pink'): RawHtml {
+export function tag(
+  text: string,
+  colour: 'green' | 'yellow' | 'orange' | 'red' | 'grey' | 'blue' | 'purple' | 'turquoise' | 'pink',
+): RawHtml {
   return html`<strong class="govuk-tag govuk-tag--${colour}">${text}</strong>`;
 }
 

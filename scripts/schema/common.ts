@@ -23,9 +23,13 @@ export function suggestId(value: unknown): string {
 export const Id = z
   .string()
   .regex(/^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$/, {
-    error: (iss) => `must be letters, digits and hyphens with no spaces, like ${suggestId(iss.input)} (it is "${String(iss.input)}")`,
+    error: (iss) =>
+      `must be letters, digits and hyphens with no spaces, like ${suggestId(iss.input)} (it is "${String(iss.input)}")`,
   })
-  .meta({ description: 'An identifier: letters, digits and hyphens, kept as written, e.g. `R01` or `serious-violence`.', examples: ['R01', 'serious-violence'] });
+  .meta({
+    description: 'An identifier: letters, digits and hyphens, kept as written, e.g. `R01` or `serious-violence`.',
+    examples: ['R01', 'serious-violence'],
+  });
 
 /** A financial year, written `2027-28` (1 April 2027 to 31 March 2028). */
 export const FinancialYear = z

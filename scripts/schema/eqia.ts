@@ -23,9 +23,7 @@ export const EqiaSchema = z.strictObject({
   assessed_by: Text,
   date: IsoDate,
   summary: Text,
-  characteristics: z.array(
-    z.strictObject({ characteristic: z.enum(PROTECTED_CHARACTERISTICS), ...Assessment.shape }),
-  ),
+  characteristics: z.array(z.strictObject({ characteristic: z.enum(PROTECTED_CHARACTERISTICS), ...Assessment.shape })),
   other_groups: z
     .array(
       z.strictObject({
@@ -34,7 +32,10 @@ export const EqiaSchema = z.strictObject({
       }),
     )
     .default([])
-    .meta({ description: 'Further groups the partnership assesses locally, beyond the nine protected characteristics: armed forces, care leavers, carers and others.' }),
+    .meta({
+      description:
+        'Further groups the partnership assesses locally, beyond the nine protected characteristics: armed forces, care leavers, carers and others.',
+    }),
   socio_economic: Assessment.optional().meta({ description: 'Optional in England; a duty in Wales.' }),
   welsh_language: Assessment.optional().meta({ description: 'Welsh bodies only.' }),
 });

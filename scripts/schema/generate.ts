@@ -16,7 +16,10 @@ export const SCHEMAS_DIR = 'schemas';
 export const schemaFileFor = (dataFile: string): string => `${dataFile.replace(/\.ya?ml$/, '')}.schema.json`;
 
 function toJson(schema: z.ZodType, title: string, description: string): string {
-  const generated = z.toJSONSchema(schema, { io: 'input', target: 'draft-2020-12', unrepresentable: 'any' }) as Record<string, unknown>;
+  const generated = z.toJSONSchema(schema, { io: 'input', target: 'draft-2020-12', unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
   const { $schema, ...rest } = generated;
   return `${JSON.stringify({ $schema, title, description, ...rest }, null, 2)}\n`;
 }
@@ -27,12 +30,20 @@ export function generateSchemas(): Map<string, string> {
   for (const input of Object.values(DATA_INPUTS)) {
     out.set(
       schemaFileFor(input.file),
-      toJson(input.schema, `${input.title} (data/${input.file})`, `${input.title} of a Community Safety Partnership strategy. Generated from scripts/schema by \`npm run schemas\`: do not edit by hand.`),
+      toJson(
+        input.schema,
+        `${input.title} (data/${input.file})`,
+        `${input.title} of a Community Safety Partnership strategy. Generated from scripts/schema by \`npm run schemas\`: do not edit by hand.`,
+      ),
     );
   }
   out.set(
     'chapter.schema.json',
-    toJson(ChapterFrontMatterSchema, 'Chapter front matter (content/*.md)', 'The front matter at the top of each chapter. Generated from scripts/schema by `npm run schemas`: do not edit by hand.'),
+    toJson(
+      ChapterFrontMatterSchema,
+      'Chapter front matter (content/*.md)',
+      'The front matter at the top of each chapter. Generated from scripts/schema by `npm run schemas`: do not edit by hand.',
+    ),
   );
   return new Map([...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }

@@ -9,7 +9,10 @@ export const HorizonScanSchema = z.strictObject({
       z.strictObject({
         theme: Text,
         instrument: Text.meta({ description: 'The Act, duty, plan or strategy.' }),
-        level: z.enum(['national', 'regional', 'local']).optional().meta({ description: 'Optional; needed only to show one level with `::horizon-scan{level=national}`.' }),
+        level: z
+          .enum(['national', 'regional', 'local'])
+          .optional()
+          .meta({ description: 'Optional; needed only to show one level with `::horizon-scan{level=national}`.' }),
         likely_focus: Text,
         implications: Text.meta({ description: 'What it means for this partnership.' }),
       }),

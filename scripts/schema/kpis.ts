@@ -4,12 +4,18 @@ import { FinancialYear, Id, Period, Text } from './common.js';
 
 export const ActualSchema = z.strictObject({
   period: Period,
-  value: z.number().nullable().meta({
+  value: z
+    .number()
+    .nullable()
+    .meta({
+      description:
+        'The figure for the period. For a figure that is due but not yet published, write `value: null` and say why in `reason`: the KPI is shown as "not yet available" (grey), with its last published figure beside it.',
+      examples: [412, null],
+    }),
+  reason: Text.optional().meta({
     description:
-      'The figure for the period. For a figure that is due but not yet published, write `value: null` and say why in `reason`: the KPI is shown as "not yet available" (grey), with its last published figure beside it.',
-    examples: [412, null],
+      'Why a figure is not yet available (with `value: null`), e.g. `Published by the Home Office in August`.',
   }),
-  reason: Text.optional().meta({ description: 'Why a figure is not yet available (with `value: null`), e.g. `Published by the Home Office in August`.' }),
   note: Text.optional().meta({ description: 'A short note on this figure, published beside it.' }),
 });
 
@@ -31,9 +37,11 @@ export const KpiSchema = z.strictObject({
   priority: Id.meta({ description: 'The id of the priority this KPI measures.' }),
   definition: Text,
   source: Text.meta({ description: 'Where the figure comes from, e.g. `Police recorded crime (CRIS)`.' }),
-  unit: z
-    .enum(Object.keys(KPI_UNITS) as [keyof typeof KPI_UNITS, ...(keyof typeof KPI_UNITS)[]])
-    .meta({ description: `How the value is expressed: ${Object.entries(KPI_UNITS).map(([k, v]) => `\`${k}\`, ${v}`).join('; ')}.` }),
+  unit: z.enum(Object.keys(KPI_UNITS) as [keyof typeof KPI_UNITS, ...(keyof typeof KPI_UNITS)[]]).meta({
+    description: `How the value is expressed: ${Object.entries(KPI_UNITS)
+      .map(([k, v]) => `\`${k}\`, ${v}`)
+      .join('; ')}.`,
+  }),
   direction: z
     .enum(['lower-is-better', 'higher-is-better'])
     .meta({ description: 'Whether a fall or a rise is the improvement.' }),
@@ -50,7 +58,9 @@ export const KpiSchema = z.strictObject({
   owner: Text.meta({ description: 'The role that reports the figure each period.' }),
   why_it_matters: Text.optional(),
   what_good_looks_like: Text.optional(),
-  notes: Text.optional().meta({ description: 'Anything a reader needs to interpret the figures; published with the KPI\'s definition.' }),
+  notes: Text.optional().meta({
+    description: "Anything a reader needs to interpret the figures; published with the KPI's definition.",
+  }),
 });
 
 export const KpisSchema = z.strictObject({
@@ -65,6 +75,9 @@ export const KpiActualRowSchema = z.strictObject({
   kpi: Id,
   period: Period,
   /** An empty cell is a figure not yet published; the `note` column then says why. */
-  value: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : v), z.coerce.number({ error: 'must be a number' }).nullable()),
+  value: z.preprocess(
+    (v) => (typeof v === 'string' && v.trim() === '' ? null : v),
+    z.coerce.number({ error: 'must be a number' }).nullable(),
+  ),
   note: z.string().optional(),
 });

@@ -15,7 +15,10 @@ export const LogicModelSchema = z.strictObject({
   outputs: z.array(Text).min(1),
   outcomes: z.strictObject({
     short: z.array(Outcome).min(1).meta({ description: 'Within the first year.' }),
-    medium: z.array(Outcome).min(1).meta({ description: 'In the years between the first and the last (in a one- or two-year plan, by its end).' }),
+    medium: z
+      .array(Outcome)
+      .min(1)
+      .meta({ description: 'In the years between the first and the last (in a one- or two-year plan, by its end).' }),
     long: z.array(Outcome).min(1).meta({ description: 'By the end of the strategy and beyond.' }),
   }),
   impact: Text,

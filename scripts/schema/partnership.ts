@@ -39,11 +39,18 @@ export const PartnershipSchema = z.strictObject({
       .int()
       .min(1)
       .max(10)
-      .meta({ description: 'How many financial years it runs, from 1 to 10 (usually 3 or 4). Every year label is worked out from it.', examples: [3, 4] }),
+      .meta({
+        description:
+          'How many financial years it runs, from 1 to 10 (usually 3 or 4). Every year label is worked out from it.',
+        examples: [3, 4],
+      }),
   }),
   status: z.enum(['draft', 'consultation', 'adopted']),
   version: Text,
-  language: z.string().regex(/^[a-z]{2}(-[A-Z]{2})?$/).default('en-GB'),
+  language: z
+    .string()
+    .regex(/^[a-z]{2}(-[A-Z]{2})?$/)
+    .default('en-GB'),
   approvals: z
     .array(
       z.strictObject({
@@ -54,7 +61,10 @@ export const PartnershipSchema = z.strictObject({
       }),
     )
     .default([])
-    .meta({ description: 'The approvals and decision history, oldest first: shown on the cover and by the `::approvals` block.' }),
+    .meta({
+      description:
+        'The approvals and decision history, oldest first: shown on the cover and by the `::approvals` block.',
+    }),
   responsible_authorities: z.array(Authority).min(1),
   partners: z.array(Partner).default([]),
   contact: z
@@ -73,7 +83,10 @@ export const PartnershipSchema = z.strictObject({
       url: z
         .url({ protocol: /^https?$/ })
         .optional()
-        .meta({ description: 'Where the website is published, e.g. `https://safer.northbridge.gov.uk/strategy/`: adds canonical links, sharing (OpenGraph) tags and full addresses in the sitemap.' }),
+        .meta({
+          description:
+            'Where the website is published, e.g. `https://safer.northbridge.gov.uk/strategy/`: adds canonical links, sharing (OpenGraph) tags and full addresses in the sitemap.',
+        }),
     })
     .optional()
     .meta({ description: 'Settings of the published website.' }),

@@ -8,7 +8,10 @@ export const PrioritySchema = z.strictObject({
   summary: Text.meta({ description: 'One or two sentences for the plan on a page.' }),
   why: Text.optional().meta({ description: 'Why the partnership chose it: the evidence in brief.' }),
   lead: Lead,
-  sponsor: Text.optional().meta({ description: 'The board member who sponsors the priority, e.g. `Borough Commander`. Optional: nothing is printed when absent.' }),
+  sponsor: Text.optional().meta({
+    description:
+      'The board member who sponsors the priority, e.g. `Borough Commander`. Optional: nothing is printed when absent.',
+  }),
   duties: z.array(Duty).min(1, { error: 'name at least one duty this priority addresses' }),
 });
 

@@ -9,7 +9,11 @@ export const PriorityMatrixSchema = z.strictObject({
     .number()
     .positive()
     .optional()
-    .meta({ description: 'The weighted score at or above which a candidate is selected, e.g. `3.5` ("3.5 or more is selected").', examples: [3.5] }),
+    .meta({
+      description:
+        'The weighted score at or above which a candidate is selected, e.g. `3.5` ("3.5 or more is selected").',
+      examples: [3.5],
+    }),
   decimals: z
     .number()
     .int()
@@ -25,7 +29,11 @@ export const PriorityMatrixSchema = z.strictObject({
         weight: z
           .number()
           .positive()
-          .meta({ description: 'How much the criterion counts, as a whole number (`3`) or a decimal (`0.15`). Scores are divided by the total weight, so weights need not add up to 1.', examples: [3, 0.15] }),
+          .meta({
+            description:
+              'How much the criterion counts, as a whole number (`3`) or a decimal (`0.15`). Scores are divided by the total weight, so weights need not add up to 1.',
+            examples: [3, 0.15],
+          }),
         description: Text.optional(),
       }),
     )

@@ -23,7 +23,9 @@ const Rating = z.strictObject({
 export const RiskSchema = z.strictObject({
   id: Id,
   risk: Text.meta({ description: 'The risk in a few words, e.g. `Decreased agency "buy in"`.' }),
-  description: Text.optional().meta({ description: 'What could happen, when the register does not split it into cause and consequence.' }),
+  description: Text.optional().meta({
+    description: 'What could happen, when the register does not split it into cause and consequence.',
+  }),
   cause: Text.optional(),
   consequence: Text.optional(),
   category: z

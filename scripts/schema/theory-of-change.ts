@@ -17,8 +17,14 @@ export const TheoryOfChangeSchema = z.strictObject({
             z.strictObject({
               year: FinancialYear,
               outcome: Text,
-              kpis: z.array(Id).default([]).meta({ description: 'KPI ids that show this precondition has been reached.' }),
-              actions: z.array(Id).default([]).meta({ description: 'Action ids (data/actions.yaml) that deliver this precondition.' }),
+              kpis: z
+                .array(Id)
+                .default([])
+                .meta({ description: 'KPI ids that show this precondition has been reached.' }),
+              actions: z
+                .array(Id)
+                .default([])
+                .meta({ description: 'Action ids (data/actions.yaml) that deliver this precondition.' }),
             }),
           )
           .min(1)

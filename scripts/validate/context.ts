@@ -24,7 +24,13 @@ export interface RuleContext {
   at(key: DataKey, path: readonly PathSegment[], options?: { key?: boolean }): Position;
   /** `data/kpis.yaml:12:5`, to point one diagnostic at another place. */
   where(key: DataKey, path: readonly PathSegment[]): string;
-  report(ruleId: RuleId, key: DataKey, path: readonly PathSegment[], args?: string[], options?: { key?: boolean }): void;
+  report(
+    ruleId: RuleId,
+    key: DataKey,
+    path: readonly PathSegment[],
+    args?: string[],
+    options?: { key?: boolean },
+  ): void;
   /** Report at a known position, e.g. a CSV row. */
   reportAt(ruleId: RuleId, file: string, at: Position, args?: string[]): void;
 }

@@ -39,7 +39,9 @@ describe('the same input gives the same bytes', () => {
     }
     const files = listFiles(reference);
     expect(listFiles(path.join(temp, 'dist'))).toEqual(files);
-    const different = files.filter((f) => !fs.readFileSync(path.join(reference, f)).equals(fs.readFileSync(path.join(temp, 'dist', f))));
+    const different = files.filter(
+      (f) => !fs.readFileSync(path.join(reference, f)).equals(fs.readFileSync(path.join(temp, 'dist', f))),
+    );
     expect(different).toEqual([]);
     for (const f of files.filter((x) => /\.(html|json|csv)$/.test(x))) {
       expect(fs.readFileSync(path.join(reference, f), 'utf8'), f).not.toContain(root);

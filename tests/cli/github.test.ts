@@ -16,7 +16,11 @@ afterAll(cleanCopies);
 function capture(env: NodeJS.ProcessEnv) {
   const out: string[] = [];
   const err: string[] = [];
-  return { io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s), color: false, tty: false, env }, out, err };
+  return {
+    io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s), color: false, tty: false, env },
+    out,
+    err,
+  };
 }
 
 describe('--format github on GitHub Actions', () => {
@@ -25,14 +29,25 @@ describe('--format github on GitHub Actions', () => {
     const file = path.join(root, 'data/kpis.yaml');
     let n = 0;
     // 22 KPIs: a wrong direction in each, and a wrong frequency in the first 8: thirty errors.
-    const text = fs.readFileSync(file, 'utf8').replace(/direction: (lower|higher)-is-better/g, () => 'direction: downwards').replace(/frequency: quarterly/g, (m) => (n++ < 8 ? 'frequency: sometimes' : m));
+    const text = fs
+      .readFileSync(file, 'utf8')
+      .replace(/direction: (lower|higher)-is-better/g, () => 'direction: downwards')
+      .replace(/frequency: quarterly/g, (m) => (n++ < 8 ? 'frequency: sometimes' : m));
     fs.writeFileSync(file, text);
     const summaryFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'csp-summary-')), 'summary.md');
     fs.writeFileSync(summaryFile, '# Earlier steps\n');
-    const { io, out } = capture({ GITHUB_STEP_SUMMARY: summaryFile, GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'safer/strategy', GITHUB_SHA: 'abc123' });
+    const { io, out } = capture({
+      GITHUB_STEP_SUMMARY: summaryFile,
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_REPOSITORY: 'safer/strategy',
+      GITHUB_SHA: 'abc123',
+    });
     const code = await main(['check', '--root', root, '--format', 'github'], io);
     expect(code).toBe(1);
-    const annotations = out.join('').split('\n').filter((l) => l.startsWith('::error '));
+    const annotations = out
+      .join('')
+      .split('\n')
+      .filter((l) => l.startsWith('::error '));
     expect(annotations).toHaveLength(30);
 
     const summary = fs.readFileSync(summaryFile, 'utf8');
@@ -41,7 +56,10 @@ describe('--format github on GitHub Actions', () => {
     expect(rows).toHaveLength(30);
     const lines = text.split('\n');
     for (const row of rows) {
-      const m = /^\| ❌ error \| \[(?:[^:\]]+\/)?data\/kpis\.yaml:(\d+):(\d+)\]\(https:\/\/github\.com\/safer\/strategy\/blob\/abc123\/(?:[^#)]+\/)?data\/kpis\.yaml#L(\d+)\) \| (.+) \| (.+) \| `schema\/enum` \|$/.exec(row);
+      const m =
+        /^\| ❌ error \| \[(?:[^:\]]+\/)?data\/kpis\.yaml:(\d+):(\d+)\]\(https:\/\/github\.com\/safer\/strategy\/blob\/abc123\/(?:[^#)]+\/)?data\/kpis\.yaml#L(\d+)\) \| (.+) \| (.+) \| `schema\/enum` \|$/.exec(
+          row,
+        );
       expect(m, row).not.toBeNull();
       expect(m![3]).toBe(m![1]);
       // The row points at the wrong value itself.
@@ -60,7 +78,16 @@ describe('--format github on GitHub Actions', () => {
 });
 
 describe('the job summary table', () => {
-  const d = (over: Partial<Diagnostic>): Diagnostic => ({ file: 'data/kpis.yaml', line: 3, column: 5, severity: 'error', ruleId: 'schema/enum', message: 'm', hint: 'h', ...over });
+  const d = (over: Partial<Diagnostic>): Diagnostic => ({
+    file: 'data/kpis.yaml',
+    line: 3,
+    column: 5,
+    severity: 'error',
+    ruleId: 'schema/enum',
+    message: 'm',
+    hint: 'h',
+    ...over,
+  });
 
   it('keeps each problem in its cell: pipes, line breaks and HTML in messages are shown as text', () => {
     expect(cell('a | b\nc <script>')).toBe('a \\| b c \\<script\\>');
@@ -72,6 +99,8 @@ describe('the job summary table', () => {
 
   it('says so when there is nothing to fix, and counts warnings', () => {
     expect(formatSummary([])).toBe('## Strategy check: No problems found\n\nEvery chapter and data file passed.\n');
-    expect(formatSummary([d({ severity: 'warning' }), d({ line: 1 })])).toMatch(/^## Strategy check: 1 error, 1 warning\n/);
+    expect(formatSummary([d({ severity: 'warning' }), d({ line: 1 })])).toMatch(
+      /^## Strategy check: 1 error, 1 warning\n/,
+    );
   });
 });

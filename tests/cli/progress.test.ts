@@ -44,20 +44,36 @@ describe('strategy build --verbose in CI', () => {
   it('names each stage and counts the charts; --quiet prints only the result', async () => {
     const root = copyExample();
     const verbose = capture({ CI: 'true' }, false);
-    expect(await main(['build', '--root', root, '--no-pdf', '--verbose', '--out', path.join(root, 'out1')], verbose.io)).toBe(0);
+    expect(
+      await main(['build', '--root', root, '--no-pdf', '--verbose', '--out', path.join(root, 'out1')], verbose.io),
+    ).toBe(0);
     const said = verbose.err.join('\n');
     expect(said).toMatch(/^Building the strategy in .* \(website only\)…/);
-    for (const stage of ['Read the chapters and data files', 'Checked the structure and cross-references', 'Rendered the chapters, data blocks and charts', 'Wrote the website']) expect(said).toContain(`  ${stage}`);
+    for (const stage of [
+      'Read the chapters and data files',
+      'Checked the structure and cross-references',
+      'Rendered the chapters, data blocks and charts',
+      'Wrote the website',
+    ])
+      expect(said).toContain(`  ${stage}`);
     const charts = Number(/Assembled the pages \((\d+) charts\)/.exec(said)?.[1]);
     // The charts on the website's pages, each counted once however many pages show it.
     const out1 = path.join(root, 'out1');
     const pages = fs.readdirSync(out1, { recursive: true, encoding: 'utf8' }).filter((n) => n.endsWith('.html'));
-    const ids = new Set(pages.flatMap((n) => [...fs.readFileSync(path.join(out1, n), 'utf8').matchAll(/<figure class="chart" id="([^"]+)"/g)].map((m) => m[1])));
+    const ids = new Set(
+      pages.flatMap((n) =>
+        [...fs.readFileSync(path.join(out1, n), 'utf8').matchAll(/<figure class="chart" id="([^"]+)"/g)].map(
+          (m) => m[1],
+        ),
+      ),
+    );
     expect(charts).toBe(ids.size);
     expect(charts).toBeGreaterThan(10);
 
     const quiet = capture({}, true);
-    expect(await main(['build', '--root', root, '--no-pdf', '--quiet', '--out', path.join(root, 'out2')], quiet.io)).toBe(0);
+    expect(
+      await main(['build', '--root', root, '--no-pdf', '--quiet', '--out', path.join(root, 'out2')], quiet.io),
+    ).toBe(0);
     expect(quiet.err).toHaveLength(2);
     expect(quiet.err[1]).toMatch(/^Built .* pages\.$/);
   });
@@ -84,17 +100,24 @@ describe('--version and --help load no rendering code', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'csp-lazy-'));
     const hook = path.join(dir, 'hook.mjs');
     // Record every module the process resolves (a loader thread, as Node 20 runs module hooks).
-    fs.writeFileSync(path.join(dir, 'loader.mjs'), `import fs from 'node:fs';\nexport async function resolve(s, c, next) { const r = await next(s, c); fs.appendFileSync(${JSON.stringify(path.join(dir, 'log'))}, r.url + '\\n'); return r; }\n`);
+    fs.writeFileSync(
+      path.join(dir, 'loader.mjs'),
+      `import fs from 'node:fs';\nexport async function resolve(s, c, next) { const r = await next(s, c); fs.appendFileSync(${JSON.stringify(path.join(dir, 'log'))}, r.url + '\\n'); return r; }\n`,
+    );
     fs.writeFileSync(hook, `import { register } from 'node:module';\nregister('./loader.mjs', import.meta.url);\n`);
     const run = (...args: string[]) => {
       fs.rmSync(path.join(dir, 'log'), { force: true });
-      execFileSync(process.execPath, ['--import', hook, path.join(REPO, 'bin/strategy.js'), ...args], { encoding: 'utf8', stdio: 'pipe' });
+      execFileSync(process.execPath, ['--import', hook, path.join(REPO, 'bin/strategy.js'), ...args], {
+        encoding: 'utf8',
+        stdio: 'pipe',
+      });
       return fs.readFileSync(path.join(dir, 'log'), 'utf8');
     };
     for (const args of [['--help'], ['--version']]) {
       const loaded = run(...args);
       expect(loaded).toMatch(/cli\/main\.(js|ts)/);
-      for (const heavy of ['/vega', '/puppeteer', '/ajv/', '/unified/', '/zod/', '/handlebars/']) expect(loaded, `${args[0]} loaded ${heavy}`).not.toContain(`node_modules${heavy}`);
+      for (const heavy of ['/vega', '/puppeteer', '/ajv/', '/unified/', '/zod/', '/handlebars/'])
+        expect(loaded, `${args[0]} loaded ${heavy}`).not.toContain(`node_modules${heavy}`);
     }
     fs.rmSync(dir, { recursive: true, force: true });
     // Whole processes: on a busy two-core machine this can take minutes.

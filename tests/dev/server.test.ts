@@ -46,10 +46,17 @@ async function events(): Promise<{ next: (name: string) => Promise<string>; clos
 beforeAll(async () => {
   root = copyExample();
   await new Promise<void>((ready) => {
-    stopped = serve({ root, port: 0, log: () => undefined, report: (ds) => reports.push(ds), signal: controller.signal, onReady: (port) => {
-      base = `http://127.0.0.1:${port}`;
-      ready();
-    } });
+    stopped = serve({
+      root,
+      port: 0,
+      log: () => undefined,
+      report: (ds) => reports.push(ds),
+      signal: controller.signal,
+      onReady: (port) => {
+        base = `http://127.0.0.1:${port}`;
+        ready();
+      },
+    });
   });
 });
 afterAll(async () => {
@@ -74,7 +81,9 @@ describe('strategy dev', () => {
     try {
       fs.writeFileSync(file, good.replace('## Foreword', '## Foreword\n\nSee [](#nowhere).'));
       const problems = JSON.parse(await stream.next('problems')) as string[];
-      expect(problems.join('\n')).toMatch(/content\/01-executive-summary\.md:\d+:\d+ The cross-reference "#nowhere" points to no section or heading/);
+      expect(problems.join('\n')).toMatch(
+        /content\/01-executive-summary\.md:\d+:\d+ The cross-reference "#nowhere" points to no section or heading/,
+      );
       // The last good build is still served.
       expect((await fetch(`${base}/executive-summary.html`)).status).toBe(200);
       fs.writeFileSync(file, good.replace('## Foreword', '## A new foreword'));

@@ -14,8 +14,17 @@ import { isContained } from '../../scripts/diff/git.js';
 import { main } from '../../scripts/cli/main.js';
 import { cleanCopies, copyExample, edit } from '../support/example-copy.js';
 
-const GIT_ENV = { ...process.env, GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 't@example.org', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 't@example.org', GIT_CONFIG_NOSYSTEM: '1', HOME: '/nonexistent' };
-const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, env: GIT_ENV, encoding: 'utf8' }).trim();
+const GIT_ENV = {
+  ...process.env,
+  GIT_AUTHOR_NAME: 'Test',
+  GIT_AUTHOR_EMAIL: 't@example.org',
+  GIT_COMMITTER_NAME: 'Test',
+  GIT_COMMITTER_EMAIL: 't@example.org',
+  GIT_CONFIG_NOSYSTEM: '1',
+  HOME: '/nonexistent',
+};
+const git = (cwd: string, ...args: string[]) =>
+  execFileSync('git', args, { cwd, env: GIT_ENV, encoding: 'utf8' }).trim();
 
 function repoWithExample(): string {
   const root = copyExample();
@@ -38,28 +47,79 @@ describe('strategy diff: every kind of change, old and new', () => {
   beforeAll(async () => {
     root = repoWithExample();
     git(root, 'checkout', '-q', '-b', 'refresh');
-    edit(root, 'content/05-strategic-priorities.md', 'candidate priorities drawn from', 'candidate priorities, nine in all, drawn from');
+    edit(
+      root,
+      'content/05-strategic-priorities.md',
+      'candidate priorities drawn from',
+      'candidate priorities, nine in all, drawn from',
+    );
     edit(root, 'data/partnership.yaml', 'version: "1.1"', 'version: "1.2"');
     edit(root, 'data/partnership.yaml', 'status: adopted', 'status: consultation');
-    edit(root, 'data/priorities.yaml', 'title: Preventing serious violence and knife crime', 'title: Preventing serious violence, knife crime and exploitation');
+    edit(
+      root,
+      'data/priorities.yaml',
+      'title: Preventing serious violence and knife crime',
+      'title: Preventing serious violence, knife crime and exploitation',
+    );
     edit(root, 'data/kpis.yaml', 'targets: { 2027-28: 1200, 2028-29: 1260', 'targets: { 2027-28: 1150, 2028-29: 1260');
-    edit(root, 'data/kpis.yaml', 'baseline: { value: 118, period: 2026-27 }', 'baseline: { value: 120, period: 2026-27 }');
+    edit(
+      root,
+      'data/kpis.yaml',
+      'baseline: { value: 118, period: 2026-27 }',
+      'baseline: { value: 120, period: 2026-27 }',
+    );
     edit(root, 'data/kpis.yaml', /(id: sv-02[\s\S]*?)direction: lower-is-better/, '$1direction: higher-is-better');
-    edit(root, 'data/kpis.yaml', /(id: sv-01[\s\S]*?)owner: Partnership Analyst, Community Safety Service/, '$1owner: Head of Community Safety');
-    edit(root, 'data/kpis.yaml', '      - { period: 2027-28 Q4, value: 1251 }', '      - { period: 2027-28 Q4, value: 1000 }');
+    edit(
+      root,
+      'data/kpis.yaml',
+      /(id: sv-01[\s\S]*?)owner: Partnership Analyst, Community Safety Service/,
+      '$1owner: Head of Community Safety',
+    );
+    edit(
+      root,
+      'data/kpis.yaml',
+      '      - { period: 2027-28 Q4, value: 1251 }',
+      '      - { period: 2027-28 Q4, value: 1000 }',
+    );
     fs.appendFileSync(path.join(root, 'data/kpi-actuals.csv'), 'sv-01,2028-29 Q1,571,\n');
     edit(root, 'data/risks.yaml', /(id: r02[\s\S]*?)likelihood: A/, '$1likelihood: B');
-    edit(root, 'data/risks.yaml', /\n {2}- id: r01\n/, '\n  - id: r00\n    risk: The new youth hub opens late\n    cause: Planning delays.\n    consequence: Diversion work has nowhere to meet.\n    category: operational\n    likelihood: C\n    impact: III\n    owner: Head of Youth Services\n    mitigation: Interim venues agreed with schools.\n    residual: { likelihood: D, impact: III }\n    review: 2028-09-30\n  - id: r01\n');
+    edit(
+      root,
+      'data/risks.yaml',
+      /\n {2}- id: r01\n/,
+      '\n  - id: r00\n    risk: The new youth hub opens late\n    cause: Planning delays.\n    consequence: Diversion work has nowhere to meet.\n    category: operational\n    likelihood: C\n    impact: III\n    owner: Head of Youth Services\n    mitigation: Interim venues agreed with schools.\n    residual: { likelihood: D, impact: III }\n    review: 2028-09-30\n  - id: r01\n',
+    );
     edit(root, 'data/funding.yaml', 'amounts: { 2027-28: 168420, 2028-29', 'amounts: { 2027-28: 48420, 2028-29');
-    edit(root, 'data/funding.yaml', 'amounts: { 2027-28: 96315, 2028-29: 96315, 2029-30: 90000', 'amounts: { 2027-28: 216315, 2028-29: 96315, 2029-30: 60000');
-    edit(root, 'data/actions.yaml', /(id: sv-a2[\s\S]*?)due: 2027-28 Q4\n {4}status: complete/, '$1due: 2028-29 Q2\n    status: at-risk');
+    edit(
+      root,
+      'data/funding.yaml',
+      'amounts: { 2027-28: 96315, 2028-29: 96315, 2029-30: 90000',
+      'amounts: { 2027-28: 216315, 2028-29: 96315, 2029-30: 60000',
+    );
+    edit(
+      root,
+      'data/actions.yaml',
+      /(id: sv-a2[\s\S]*?)due: 2027-28 Q4\n {4}status: complete/,
+      '$1due: 2028-29 Q2\n    status: at-risk',
+    );
     edit(root, 'data/eqia.yaml', /(characteristic: disability\n {4}impact:) positive/, '$1 neutral');
     edit(root, 'data/governance.yaml', /(id: board[\s\S]*?meets:) quarterly/, '$1 bi-monthly');
     edit(root, 'data/logic-models.yaml', /(\n {4}context: >-\n\s+)/, '$1Revised after the 2028 needs assessment. ');
-    fs.appendFileSync(path.join(root, 'data/kpis.yaml'), '\n  - id: sv-09\n    title: Young people in the navigator service\n    priority: serious-violence\n    definition: Young people who took up the service.\n    source: Provider returns\n    unit: count\n    direction: higher-is-better\n    frequency: quarterly\n    baseline: { value: 80, period: 2026-27 }\n    targets: { 2027-28: 90 }\n    owner: Youth Services Manager\n');
-    fs.appendFileSync(path.join(root, 'data/actions.yaml'), '\n  - id: sv-a9\n    action: Open the youth hub.\n    priority: serious-violence\n    lead: { organisation: London Borough of Northbridge, role: Head of Youth Services }\n    due: 2028-29 Q3\n    status: not-started\n');
+    fs.appendFileSync(
+      path.join(root, 'data/kpis.yaml'),
+      '\n  - id: sv-09\n    title: Young people in the navigator service\n    priority: serious-violence\n    definition: Young people who took up the service.\n    source: Provider returns\n    unit: count\n    direction: higher-is-better\n    frequency: quarterly\n    baseline: { value: 80, period: 2026-27 }\n    targets: { 2027-28: 90 }\n    owner: Youth Services Manager\n',
+    );
+    fs.appendFileSync(
+      path.join(root, 'data/actions.yaml'),
+      '\n  - id: sv-a9\n    action: Open the youth hub.\n    priority: serious-violence\n    lead: { organisation: London Borough of Northbridge, role: Head of Youth Services }\n    due: 2028-29 Q3\n    status: not-started\n',
+    );
     edit(root, 'data/risks.yaml', /\n {2}- id: r01\n[\s\S]*?\n {2}- id: r02\n/, '\n  - id: r02\n');
-    edit(root, 'data/charts/asb-by-lsoa.yaml', /\ntitle: .*\n/, '\ntitle: Anti-social behaviour in the ten busiest neighbourhoods\n');
+    edit(
+      root,
+      'data/charts/asb-by-lsoa.yaml',
+      /\ntitle: .*\n/,
+      '\ntitle: Anti-social behaviour in the ten busiest neighbourhoods\n',
+    );
     git(root, 'commit', '-q', '-am', 'Annual refresh');
     const result = await diffStrategy({ root, ref: 'main' });
     groups = result.groups;
@@ -78,33 +138,92 @@ describe('strategy diff: every kind of change, old and new', () => {
   });
 
   it('lists priorities, KPI targets, baselines, directions and owners, old -> new', () => {
-    expect(find(groups, 'priorities', /serious-violence/, /title changed from Preventing serious violence and knife crime to Preventing serious violence, knife crime and exploitation/)).toBeDefined();
-    expect(find(groups, 'kpis', /vawg-02/, /^target for 2027-28 changed from 1,200 to 1,150$/)).toMatchObject({ old: '1,200', new: '1,150' });
+    expect(
+      find(
+        groups,
+        'priorities',
+        /serious-violence/,
+        /title changed from Preventing serious violence and knife crime to Preventing serious violence, knife crime and exploitation/,
+      ),
+    ).toBeDefined();
+    expect(find(groups, 'kpis', /vawg-02/, /^target for 2027-28 changed from 1,200 to 1,150$/)).toMatchObject({
+      old: '1,200',
+      new: '1,150',
+    });
     expect(find(groups, 'kpis', /sv-02/, /^baseline changed from 118 \(2026-27\) to 120 \(2026-27\)$/)).toBeDefined();
     expect(find(groups, 'kpis', /sv-02/, /^direction changed from lower is better to higher is better$/)).toBeDefined();
-    expect(find(groups, 'kpis', /sv-01/, /^owner changed from Partnership Analyst, Community Safety Service to Head of Community Safety$/)).toBeDefined();
+    expect(
+      find(
+        groups,
+        'kpis',
+        /sv-01/,
+        /^owner changed from Partnership Analyst, Community Safety Service to Head of Community Safety$/,
+      ),
+    ).toBeDefined();
   });
 
   it('lists results added and corrected, from YAML and from the CSV alike, and the statuses they change', () => {
     expect(find(groups, 'actuals', /sv-01/, /^result added for Q1 2028-29 \(April to June 2028\): 571$/)).toBeDefined();
     expect(find(groups, 'actuals', /vawg-02/, /result for Q4 2027-28 .* changed from 1,251 to 1,000/)).toBeDefined();
-    expect(find(groups, 'status', /vawg-02/, /^On target → Off target: latest result 1,000 in Q4 2027-28 \(January to March 2028\), against a target of 1,150$/)).toBeDefined();
+    expect(
+      find(
+        groups,
+        'status',
+        /vawg-02/,
+        /^On target → Off target: latest result 1,000 in Q4 2027-28 \(January to March 2028\), against a target of 1,150$/,
+      ),
+    ).toBeDefined();
   });
 
   it('lists KPIs and actions added, and risks closed', () => {
-    expect(find(groups, 'kpis', /^KPI sv-09, Young people in the navigator service$/, /^added to priority Preventing serious violence, knife crime and exploitation: baseline 80 \(2026-27\), targets 2027-28 90, higher is better, owner Youth Services Manager$/)).toBeDefined();
-    expect(find(groups, 'actions', /^Action sv-a9, Open the youth hub\.$/, /^added: led by Head of Youth Services, London Borough of Northbridge, due Q3 2028-29 \(October to December 2028\), not started$/)).toBeDefined();
-    expect(find(groups, 'risks', /^Risk r01, Partner agencies disengage from the partnership$/, /^closed \(removed from the register; it was rated B2\)$/)).toMatchObject({ old: 'B2' });
+    expect(
+      find(
+        groups,
+        'kpis',
+        /^KPI sv-09, Young people in the navigator service$/,
+        /^added to priority Preventing serious violence, knife crime and exploitation: baseline 80 \(2026-27\), targets 2027-28 90, higher is better, owner Youth Services Manager$/,
+      ),
+    ).toBeDefined();
+    expect(
+      find(
+        groups,
+        'actions',
+        /^Action sv-a9, Open the youth hub\.$/,
+        /^added: led by Head of Youth Services, London Borough of Northbridge, due Q3 2028-29 \(October to December 2028\), not started$/,
+      ),
+    ).toBeDefined();
+    expect(
+      find(
+        groups,
+        'risks',
+        /^Risk r01, Partner agencies disengage from the partnership$/,
+        /^closed \(removed from the register; it was rated B2\)$/,
+      ),
+    ).toMatchObject({ old: 'B2' });
   });
 
   it('lists risks added and re-rated', () => {
-    expect(find(groups, 'risks', /^Risk r02/, /^re-rated before mitigation A2 → B2$/)).toMatchObject({ old: 'A2', new: 'B2' });
-    expect(find(groups, 'risks', /^Risk r00, The new youth hub opens late$/, /^added, rated C3 \(D3 after mitigation\)/)).toBeDefined();
+    expect(find(groups, 'risks', /^Risk r02/, /^re-rated before mitigation A2 → B2$/)).toMatchObject({
+      old: 'A2',
+      new: 'B2',
+    });
+    expect(
+      find(groups, 'risks', /^Risk r00, The new youth hub opens late$/, /^added, rated C3 \(D3 after mitigation\)/),
+    ).toBeDefined();
   });
 
   it('lists funding per stream and in total, with the difference in pounds', () => {
-    expect(find(groups, 'funding', /Youth navigators/, /^2027-28 changed from £168,420 to £48,420 \(−£120,000\)$/)).toBeDefined();
-    expect(find(groups, 'funding', /Serious Violence Duty coordination/, /^2027-28 changed from £96,315 to £216,315 \(\+£120,000\)$/)).toBeDefined();
+    expect(
+      find(groups, 'funding', /Youth navigators/, /^2027-28 changed from £168,420 to £48,420 \(−£120,000\)$/),
+    ).toBeDefined();
+    expect(
+      find(
+        groups,
+        'funding',
+        /Serious Violence Duty coordination/,
+        /^2027-28 changed from £96,315 to £216,315 \(\+£120,000\)$/,
+      ),
+    ).toBeDefined();
     // £120,000 moved between streams in 2027-28: that year's total is unchanged; 2029-30 fell by £30,000.
     expect(find(groups, 'funding', /Total for 2027-28/, /./)).toBeUndefined();
     expect(find(groups, 'funding', /^Total for 2029-30$/, /\(−£30,000\)$/)).toBeDefined();
@@ -113,11 +232,32 @@ describe('strategy diff: every kind of change, old and new', () => {
 
   it('lists action status and due changes, EQIA impacts, governance and other data', () => {
     expect(find(groups, 'actions', /^Action sv-a2/, /^status changed from complete to at risk$/)).toBeDefined();
-    expect(find(groups, 'actions', /^Action sv-a2/, /^due changed from Q4 2027-28 \(January to March 2028\) to Q2 2028-29 \(July to September 2028\)$/)).toBeDefined();
+    expect(
+      find(
+        groups,
+        'actions',
+        /^Action sv-a2/,
+        /^due changed from Q4 2027-28 \(January to March 2028\) to Q2 2028-29 \(July to September 2028\)$/,
+      ),
+    ).toBeDefined();
     expect(find(groups, 'eqia', /^Disability$/, /^impact changed from positive to neutral$/)).toBeDefined();
-    expect(find(groups, 'governance', /^Safer Northbridge Partnership Board$/, /^meets changed from quarterly to bi-monthly$/)).toBeDefined();
+    expect(
+      find(
+        groups,
+        'governance',
+        /^Safer Northbridge Partnership Board$/,
+        /^meets changed from quarterly to bi-monthly$/,
+      ),
+    ).toBeDefined();
     expect(find(groups, 'other', /^data\/charts\/asb-by-lsoa\.yaml$/, /^chart file changed \(title\)$/)).toBeDefined();
-    expect(find(groups, 'other', /^Logic models, serious-violence$/, /^context reworded: was .*now .*Revised after the 2028 needs assessment/)).toBeDefined();
+    expect(
+      find(
+        groups,
+        'other',
+        /^Logic models, serious-violence$/,
+        /^context reworded: was .*now .*Revised after the 2028 needs assessment/,
+      ),
+    ).toBeDefined();
   });
 
   it('reports nothing else', () => {
@@ -130,7 +270,9 @@ describe('strategy diff: every kind of change, old and new', () => {
   it('reads as Markdown grouped under headings, and as JSON with the same changes', () => {
     expect(markdown).toMatch(/^## What changed in the strategy\n\n29 changes since main \([0-9a-f]{7}\)/);
     expect(markdown).toContain('\n### KPIs\n\n');
-    expect(markdown).toContain('\n- **KPI vawg-02, Referrals to the Independent Domestic Violence Advisor service**: target for 2027-28 changed from 1,200 to 1,150\n');
+    expect(markdown).toContain(
+      '\n- **KPI vawg-02, Referrals to the Independent Domestic Violence Advisor service**: target for 2027-28 changed from 1,200 to 1,150\n',
+    );
     const json = JSON.parse(formatDiffJson({ base: { ref: 'main', commit: 'x' }, groups }));
     expect(json.groups.map((g: ChangeGroup) => g.id)).toEqual(groups.map((g) => g.id));
   });
@@ -139,15 +281,28 @@ describe('strategy diff: every kind of change, old and new', () => {
 describe('strategy diff: the same meaning in another layout', () => {
   it('reports nothing when YAML keys are reordered, lists restyled, CSV rows shuffled and a chapter reflowed', async () => {
     const root = repoWithExample();
-    for (const name of fs.readdirSync(path.join(root, 'data'), { recursive: true, encoding: 'utf8' }).filter((n) => n.endsWith('.yaml'))) {
+    for (const name of fs
+      .readdirSync(path.join(root, 'data'), { recursive: true, encoding: 'utf8' })
+      .filter((n) => n.endsWith('.yaml'))) {
       const file = path.join(root, 'data', name);
       const value = YAML.parse(fs.readFileSync(file, 'utf8'));
       fs.writeFileSync(file, YAML.stringify(value, { sortMapEntries: true, lineWidth: 0, indent: 4 }));
     }
     const csv = fs.readFileSync(path.join(root, 'data/kpi-actuals.csv'), 'utf8').trimEnd().split('\n');
-    fs.writeFileSync(path.join(root, 'data/kpi-actuals.csv'), `${[csv[0], ...csv.slice(1).reverse()].join('\r\n')}\r\n`);
+    fs.writeFileSync(
+      path.join(root, 'data/kpi-actuals.csv'),
+      `${[csv[0], ...csv.slice(1).reverse()].join('\r\n')}\r\n`,
+    );
     const chapter = path.join(root, 'content/05-strategic-priorities.md');
-    fs.writeFileSync(chapter, fs.readFileSync(chapter, 'utf8').replace(/Board members and delivery group chairs\n?considered/, 'Board members and delivery group chairs\n   considered'));
+    fs.writeFileSync(
+      chapter,
+      fs
+        .readFileSync(chapter, 'utf8')
+        .replace(
+          /Board members and delivery group chairs\n?considered/,
+          'Board members and delivery group chairs\n   considered',
+        ),
+    );
     // The risks in another order: a register is a set of risks.
     const risks = path.join(root, 'data/risks.yaml');
     const value = YAML.parse(fs.readFileSync(risks, 'utf8'));
@@ -187,7 +342,9 @@ describe('strategy diff: git is used safely', () => {
     git(top, 'commit', '-q', '-m', 'one');
     edit(root, 'data/eqia.yaml', /(characteristic: age\n {4}impact:) positive/, '$1 negative');
     const result = await diffStrategy({ root, ref: 'HEAD' });
-    expect(result.groups.flatMap((g) => g.changes.map((c) => `${c.subject}: ${c.text}`))).toEqual(['Age: impact changed from positive to negative']);
+    expect(result.groups.flatMap((g) => g.changes.map((c) => `${c.subject}: ${c.text}`))).toEqual([
+      'Age: impact changed from positive to negative',
+    ]);
   });
 
   it('runs as `strategy diff <ref>`: Markdown by default, JSON on request, exit 2 for a bad ref', async () => {
@@ -200,13 +357,22 @@ describe('strategy diff: git is used safely', () => {
     expect(out.join('')).toContain('### Equality impacts\n\n- **Sex**: impact changed from positive to negative\n');
     out.length = 0;
     expect(await main(['diff', 'HEAD', '--root', root, '--format', 'json'], io)).toBe(0);
-    expect(JSON.parse(out.join('')).groups).toEqual([{ id: 'eqia', title: 'Equality impacts', changes: [{ subject: 'Sex', text: 'impact changed from positive to negative', old: 'positive', new: 'negative' }] }]);
+    expect(JSON.parse(out.join('')).groups).toEqual([
+      {
+        id: 'eqia',
+        title: 'Equality impacts',
+        changes: [
+          { subject: 'Sex', text: 'impact changed from positive to negative', old: 'positive', new: 'negative' },
+        ],
+      },
+    ]);
     expect(await main(['diff', 'nowhere', '--root', root], io)).toBe(2);
     expect(err.join('\n')).toContain('There is no commit "nowhere"');
   });
 
   it('accepts only paths that stay inside the folder', () => {
     expect(isContained('data/kpis.yaml')).toBe(true);
-    for (const bad of ['../x', 'data/../../x', '/etc/passwd', 'data//x', 'a\\b', '', 'data/./x']) expect(isContained(bad)).toBe(false);
+    for (const bad of ['../x', 'data/../../x', '/etc/passwd', 'data//x', 'a\\b', '', 'data/./x'])
+      expect(isContained(bad)).toBe(false);
   });
 });

@@ -26,12 +26,20 @@ const WIDTHS = [
   { name: 'small phone (400% zoom)', width: 320, height: 640 },
 ] as const;
 
-const PAGES = fs.readdirSync(dist).filter((f) => f.endsWith('.html')).sort();
+const PAGES = fs
+  .readdirSync(dist)
+  .filter((f) => f.endsWith('.html'))
+  .sort();
 
 let browser: Browser;
 
 beforeAll(async () => {
-  browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: BROWSER_ARGS, timeout: 60_000 });
+  browser = await puppeteer.launch({
+    executablePath: findBrowser(),
+    headless: true,
+    args: BROWSER_ARGS,
+    timeout: 60_000,
+  });
 });
 
 afterAll(async () => {
@@ -63,9 +71,17 @@ async function axeViolations(page: Page): Promise<AxeViolation[]> {
   await page.evaluate(() => document.querySelectorAll('details').forEach((d) => d.setAttribute('open', '')));
   await page.addScriptTag({ content: AXE });
   return page.evaluate(async (tags: string[]) => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const axe = (
+      window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }
+    ).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl, nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      helpUrl: v.helpUrl,
+      nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+    }));
   }, TAGS);
 }
 
@@ -96,12 +112,18 @@ interface PageFacts {
 
 async function factsOf(page: Page): Promise<PageFacts> {
   return page.evaluate(() => {
-    const describe = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${[...el.classList].map((c) => `.${c}`).join('')}`;
+    const describe = (el: Element) =>
+      `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${[...el.classList].map((c) => `.${c}`).join('')}`;
     const nameOf = (el: Element): string => {
       const label = el.getAttribute('aria-label');
       if (label?.trim()) return label.trim();
       const ids = el.getAttribute('aria-labelledby');
-      if (ids) return ids.split(/\s+/).map((id) => document.getElementById(id)?.textContent?.trim() ?? '').join(' ').trim();
+      if (ids)
+        return ids
+          .split(/\s+/)
+          .map((id) => document.getElementById(id)?.textContent?.trim() ?? '')
+          .join(' ')
+          .trim();
       return el.querySelector(':scope > title')?.textContent?.trim() ?? '';
     };
     const charts = [...document.querySelectorAll('figure.chart svg, .chart__image > svg')]
@@ -122,7 +144,8 @@ async function factsOf(page: Page): Promise<PageFacts> {
     }));
     const vw = document.documentElement.clientWidth;
     const clipped = (el: Element) => {
-      for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible') return true;
+      for (let a = el.parentElement; a && a !== document.body; a = a.parentElement)
+        if (getComputedStyle(a).overflowX !== 'visible') return true;
       return false;
     };
     const culprits = [...document.querySelectorAll('body *')]
@@ -131,7 +154,10 @@ async function factsOf(page: Page): Promise<PageFacts> {
       .map((el) => `${describe(el)} reaches ${Math.round(el.getBoundingClientRect().right)}px`);
     const skipLinks = [...document.querySelectorAll('a.govuk-skip-link')].map((a) => {
       const href = a.getAttribute('href') ?? '';
-      return { href, targetExists: href.startsWith('#') && !!document.getElementById(decodeURIComponent(href.slice(1))) };
+      return {
+        href,
+        targetExists: href.startsWith('#') && !!document.getElementById(decodeURIComponent(href.slice(1))),
+      };
     });
     return {
       lang: document.documentElement.getAttribute('lang') ?? '',
@@ -148,7 +174,19 @@ async function factsOf(page: Page): Promise<PageFacts> {
 
 describe('the published website in a browser', () => {
   it('has the pages it should', () => {
-    for (const page of ['index.html', 'executive-summary.html', 'risk-register.html', 'appendix-horizon-scan.html', 'glossary.html', 'full.html', 'accessibility.html', 'dashboard.html', 'priority-serious-violence.html', 'search.html', '404.html']) {
+    for (const page of [
+      'index.html',
+      'executive-summary.html',
+      'risk-register.html',
+      'appendix-horizon-scan.html',
+      'glossary.html',
+      'full.html',
+      'accessibility.html',
+      'dashboard.html',
+      'priority-serious-violence.html',
+      'search.html',
+      '404.html',
+    ]) {
       expect(PAGES).toContain(page);
     }
     expect(PAGES.length).toBeGreaterThanOrEqual(15);
@@ -158,35 +196,48 @@ describe('the published website in a browser', () => {
     describe(`at ${width}px (${name})`, () => {
       it.each(PAGES)('%s has no axe violations', async (file) => {
         const violations = await withPage(file, width, height, axeViolations);
-        expect(violations, `axe found ${violations.length} kind(s) of violation:\n\n${report(file, width, violations)}`).toEqual([]);
+        expect(
+          violations,
+          `axe found ${violations.length} kind(s) of violation:\n\n${report(file, width, violations)}`,
+        ).toEqual([]);
       });
 
-      it.each(PAGES)('%s has one main, a working skip link, lang, a title, named charts, captioned tables and no sideways scroll', async (file) => {
-        const facts = await withPage(file, width, height, factsOf);
-        expect(facts.mains, 'exactly one <main>').toBe(1);
-        expect(facts.skipLinks.length, 'a skip link').toBeGreaterThanOrEqual(1);
-        for (const link of facts.skipLinks) expect(link.targetExists, `the skip link's target ${link.href} exists`).toBe(true);
-        expect(facts.lang).toMatch(/^[a-z]{2,3}(-[A-Z]{2})?$/);
-        expect(facts.title.length).toBeGreaterThan(0);
+      it.each(PAGES)(
+        '%s has one main, a working skip link, lang, a title, named charts, captioned tables and no sideways scroll',
+        async (file) => {
+          const facts = await withPage(file, width, height, factsOf);
+          expect(facts.mains, 'exactly one <main>').toBe(1);
+          expect(facts.skipLinks.length, 'a skip link').toBeGreaterThanOrEqual(1);
+          for (const link of facts.skipLinks)
+            expect(link.targetExists, `the skip link's target ${link.href} exists`).toBe(true);
+          expect(facts.lang).toMatch(/^[a-z]{2,3}(-[A-Z]{2})?$/);
+          expect(facts.title.length).toBeGreaterThan(0);
 
-        for (const chart of facts.charts) {
-          expect(chart.role, `${chart.id}: the chart <svg> has role="img"`).toBe('img');
-          expect(chart.name.length, `${chart.id}: the chart <svg> has an accessible name`).toBeGreaterThan(0);
-          expect(chart.marked, `${chart.id}: nothing inside the SVG has a role or label (marks and axes stay out of the accessibility tree)`).toEqual([]);
-        }
+          for (const chart of facts.charts) {
+            expect(chart.role, `${chart.id}: the chart <svg> has role="img"`).toBe('img');
+            expect(chart.name.length, `${chart.id}: the chart <svg> has an accessible name`).toBeGreaterThan(0);
+            expect(
+              chart.marked,
+              `${chart.id}: nothing inside the SVG has a role or label (marks and axes stay out of the accessibility tree)`,
+            ).toEqual([]);
+          }
 
-        for (const table of facts.tables) {
-          expect(table.ths, `${table.where}: has <th> headers`).toBeGreaterThan(0);
-          expect(table.headerRow, `${table.where}: has a header row`).toBe(true);
-        }
-        // Data tables (blocks and charts' data) have a caption; Markdown tables cannot have one in GFM.
-        for (const table of facts.tables.filter((t) => t.data)) {
-          expect(table.caption.length, `${table.where}: has a caption`).toBeGreaterThan(0);
-        }
+          for (const table of facts.tables) {
+            expect(table.ths, `${table.where}: has <th> headers`).toBeGreaterThan(0);
+            expect(table.headerRow, `${table.where}: has a header row`).toBe(true);
+          }
+          // Data tables (blocks and charts' data) have a caption; Markdown tables cannot have one in GFM.
+          for (const table of facts.tables.filter((t) => t.data)) {
+            expect(table.caption.length, `${table.where}: has a caption`).toBeGreaterThan(0);
+          }
 
-        expect(facts.imagesWithoutAlt, 'images without alt').toEqual([]);
-        expect(facts.overflow.scrollWidth, `the page is no wider than the screen (WCAG 1.4.10): ${facts.overflow.culprits.join('; ')}`).toBeLessThanOrEqual(facts.overflow.viewport);
-      });
+          expect(facts.imagesWithoutAlt, 'images without alt').toEqual([]);
+          expect(
+            facts.overflow.scrollWidth,
+            `the page is no wider than the screen (WCAG 1.4.10): ${facts.overflow.culprits.join('; ')}`,
+          ).toBeLessThanOrEqual(facts.overflow.viewport);
+        },
+      );
     });
   }
 
@@ -210,7 +261,9 @@ describe('the published website in a browser', () => {
         svg.querySelector('title')?.remove();
         svg.querySelector('rect, path')?.setAttribute('role', 'img');
         document.querySelectorAll('.table-wrap').forEach((wrap) => wrap.removeAttribute('tabindex'));
-        document.querySelector('main')!.insertAdjacentHTML('beforeend', '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">');
+        document
+          .querySelector('main')!
+          .insertAdjacentHTML('beforeend', '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">');
       });
       const ids = (await axeViolations(page)).map((v) => v.id);
       expect(ids).toEqual(expect.arrayContaining(['svg-img-alt', 'scrollable-region-focusable', 'image-alt']));

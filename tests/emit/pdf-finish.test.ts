@@ -15,16 +15,26 @@ import { finishPdf, headingTexts } from '../../scripts/emit/pdf-finish.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'csp-pdf-finish-'));
 const HEADING = 'Findings from the Strategic Needs Assessment of the Borough';
-const sections = Array.from({ length: 6 }, (_, i) => `<section style="break-before: page"><h1 id="s${i}">${i + 1} ${i === 2 ? HEADING : `Section ${i + 1}`}</h1>${'<p>Text of the section, long enough to fill some lines. </p>'.repeat(20 + i * 15)}<h2 id="s${i}-a">${i + 1}.1 A heading</h2><p>See <a href="#s${(i + 1) % 6}">the next section</a> and <a href="https://example.org/">a website</a>.</p></section>`).join('');
+const sections = Array.from(
+  { length: 6 },
+  (_, i) =>
+    `<section style="break-before: page"><h1 id="s${i}">${i + 1} ${i === 2 ? HEADING : `Section ${i + 1}`}</h1>${'<p>Text of the section, long enough to fill some lines. </p>'.repeat(20 + i * 15)}<h2 id="s${i}-a">${i + 1}.1 A heading</h2><p>See <a href="#s${(i + 1) % 6}">the next section</a> and <a href="https://example.org/">a website</a>.</p></section>`,
+).join('');
 const html = (pages?: Map<string, number>) =>
   `<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>A test strategy</title><style>h1 { font-size: 28pt; width: 90mm; } @page { size: A4; margin: 20mm; }</style></head><body><nav>${Array.from({ length: 6 }, (_, i) => `<p><a href="#s${i}">Section ${i + 1}</a> page ${pages?.get(`s${i}`) ?? '00'}</p>`).join('')}</nav>${sections}</body></html>`;
 const job = { dir, htmlFile: 'doc.html', pdfFile: 'doc.pdf', date: '2028-05-15' };
-const meta = { title: 'A test strategy', author: 'Test Partnership', subject: 'A test', language: 'en-GB', date: '2028-05-15' };
+const meta = {
+  title: 'A test strategy',
+  author: 'Test Partnership',
+  subject: 'A test',
+  language: 'en-GB',
+  date: '2028-05-15',
+};
 
 let browser: Browser;
 let raw: Uint8Array;
 let finished: Uint8Array;
-type PdfDoc = Awaited<ReturnType<(typeof import('pdfjs-dist/legacy/build/pdf.mjs'))['getDocument']>['promise']>;
+type PdfDoc = Awaited<ReturnType<typeof import('pdfjs-dist/legacy/build/pdf.mjs')['getDocument']>['promise']>;
 const open = async (bytes: Uint8Array): Promise<PdfDoc> => {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   return pdfjs.getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false }).promise;
@@ -51,14 +61,35 @@ async function essentials(bytes: Uint8Array) {
   const pages = [];
   for (let n = 1; n <= doc.numPages; n++) {
     const page = await doc.getPage(n);
-    const annotations = (await page.getAnnotations()).map((a) => ({ subtype: a.subtype, url: a.url, dest: a.dest, rect: a.rect }));
-    pages.push({ tree: await page.getStructTree(), annotations, text: (await page.getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join('') });
+    const annotations = (await page.getAnnotations()).map((a) => ({
+      subtype: a.subtype,
+      url: a.url,
+      dest: a.dest,
+      rect: a.rect,
+    }));
+    pages.push({
+      tree: await page.getStructTree(),
+      annotations,
+      text: (await page.getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join(''),
+    });
   }
   const dests = await doc.getDestinations();
   const outline = async (items: Awaited<ReturnType<PdfDoc['getOutline']>>): Promise<unknown[]> =>
-    Promise.all((items ?? []).map(async (o) => ({ title: o.title.replace(/\s+/g, ''), page: Array.isArray(o.dest) ? await doc.getPageIndex(o.dest[0] as { num: number; gen: number }) : o.dest, items: await outline(o.items) })));
+    Promise.all(
+      (items ?? []).map(async (o) => ({
+        title: o.title.replace(/\s+/g, ''),
+        page: Array.isArray(o.dest) ? await doc.getPageIndex(o.dest[0] as { num: number; gen: number }) : o.dest,
+        items: await outline(o.items),
+      })),
+    );
   const { info } = await doc.getMetadata();
-  return { pages, dests: Object.keys(dests).sort(), outline: await outline(await doc.getOutline()), markInfo: await doc.getMarkInfo(), lang: (info as Record<string, unknown>)['Language'] };
+  return {
+    pages,
+    dests: Object.keys(dests).sort(),
+    outline: await outline(await doc.getOutline()),
+    markInfo: await doc.getMarkInfo(),
+    lang: (info as Record<string, unknown>)['Language'],
+  };
 }
 
 describe('page numbers from named destinations, without pdf.js', () => {
@@ -68,10 +99,12 @@ describe('page numbers from named destinations, without pdf.js', () => {
     expect(mine.pages).toBe(doc.numPages);
     const theirs = (await doc.getDestinations()) as Record<string, [{ num: number; gen: number }]>;
     expect(mine.destinations.size).toBe(Object.keys(theirs).length);
-    for (const [name, dest] of Object.entries(theirs)) expect(mine.destinations.get(name), name).toBe((await doc.getPageIndex(dest[0])) + 1);
+    for (const [name, dest] of Object.entries(theirs))
+      expect(mine.destinations.get(name), name).toBe((await doc.getPageIndex(dest[0])) + 1);
     // The contents line for each section shows the page its heading is on.
     const text = (await (await doc.getPage(1)).getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join(' ');
-    for (let i = 0; i < 6; i++) expect(text.replace(/\s+/g, ' ')).toContain(`Section ${i + 1} page ${mine.destinations.get(`s${i}`)}`);
+    for (let i = 0; i < 6; i++)
+      expect(text.replace(/\s+/g, ' ')).toContain(`Section ${i + 1} page ${mine.destinations.get(`s${i}`)}`);
     expect(mine.destinations.get('s5')).toBeGreaterThan(6);
   });
 });
@@ -100,7 +133,9 @@ describe('finishing the PDF', () => {
     expect(text).toContain('/ObjStm');
     expect(text).toMatch(/\/Type \/Metadata[\s\S]*?<x:xmpmeta/);
     expect(finished.length).toBeLessThan(raw.length);
-    expect(Buffer.compare(Buffer.from(await finishPdf(raw, meta, headingTexts(html()))), Buffer.from(finished))).toBe(0);
+    expect(Buffer.compare(Buffer.from(await finishPdf(raw, meta, headingTexts(html()))), Buffer.from(finished))).toBe(
+      0,
+    );
   });
 });
 
@@ -109,13 +144,18 @@ describe('a browser that fails', () => {
     const fake = path.join(dir, 'hanging-browser.sh');
     fs.writeFileSync(fake, '#!/bin/sh\nexec sleep 30\n', { mode: 0o755 });
     const started = Date.now();
-    await expect(launchBrowser({ ...process.env, CHROME_PATH: fake, STRATEGY_BROWSER_TIMEOUT: '2' })).rejects.toThrow(/could not be started within 2 s/);
+    await expect(launchBrowser({ ...process.env, CHROME_PATH: fake, STRATEGY_BROWSER_TIMEOUT: '2' })).rejects.toThrow(
+      /could not be started within 2 s/,
+    );
     expect(Date.now() - started).toBeLessThan(25_000);
   });
 
   it('that dies while printing gives a clear error, not a protocol message', async () => {
     const own = await launchBrowser();
-    fs.writeFileSync(path.join(dir, 'big.html'), `<!DOCTYPE html><html lang="en"><body>${'<p>Many pages of text to print. </p>'.repeat(40_000)}</body></html>`);
+    fs.writeFileSync(
+      path.join(dir, 'big.html'),
+      `<!DOCTYPE html><html lang="en"><body>${'<p>Many pages of text to print. </p>'.repeat(40_000)}</body></html>`,
+    );
     const printing = printPdf(own, { ...job, htmlFile: 'big.html' }, { tagged: true, htmlBytes: 1_000_000 });
     setTimeout(() => own.process()?.kill('SIGKILL'), 300);
     await expect(printing).rejects.toThrow(/Chromium stopped while/);

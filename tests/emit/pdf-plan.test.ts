@@ -14,18 +14,25 @@ import { elements, readPage, text } from '../support/html.js';
 const dist = inject('exampleOut');
 const squash = (s: string) => s.replace(/\s+/g, '');
 const data = <T>(file: string): T => YAML.parse(fs.readFileSync(path.join(REPO_ROOT, 'data', file), 'utf8')) as T;
-const priorities = data<{ priorities: { id: string; title: string; lead: { role: string } }[] }>('priorities.yaml').priorities;
+const priorities = data<{ priorities: { id: string; title: string; lead: { role: string } }[] }>(
+  'priorities.yaml',
+).priorities;
 const kpis = data<{ kpis: { id: string; title: string; priority: string }[] }>('kpis.yaml').kpis;
 const headline = priorities.flatMap((p) => kpis.filter((k) => k.priority === p.id).slice(0, HEADLINE_KPIS));
 
-type PdfDoc = Awaited<ReturnType<(typeof import('pdfjs-dist/legacy/build/pdf.mjs'))['getDocument']>['promise']>;
+type PdfDoc = Awaited<ReturnType<typeof import('pdfjs-dist/legacy/build/pdf.mjs')['getDocument']>['promise']>;
 let plan: PdfDoc;
 let planText = '';
 
 beforeAll(async () => {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  plan = await pdfjs.getDocument({ data: new Uint8Array(fs.readFileSync(path.join(dist, 'plan-on-a-page.pdf'))), verbosity: 0, isEvalSupported: false }).promise;
-  for (let n = 1; n <= plan.numPages; n++) planText += (await (await plan.getPage(n)).getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join(' ');
+  plan = await pdfjs.getDocument({
+    data: new Uint8Array(fs.readFileSync(path.join(dist, 'plan-on-a-page.pdf'))),
+    verbosity: 0,
+    isEvalSupported: false,
+  }).promise;
+  for (let n = 1; n <= plan.numPages; n++)
+    planText += (await (await plan.getPage(n)).getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join(' ');
 });
 
 describe('the plan on a page', () => {
@@ -63,16 +70,24 @@ describe('the plan on a page', () => {
   it('is a landscape page of the strategy PDF, listed in its contents with its true page', async () => {
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
     const file = fs.readdirSync(dist).find((f) => f.endsWith('.pdf') && f !== 'plan-on-a-page.pdf')!;
-    const doc = await pdfjs.getDocument({ data: new Uint8Array(fs.readFileSync(path.join(dist, file))), verbosity: 0, isEvalSupported: false }).promise;
+    const doc = await pdfjs.getDocument({
+      data: new Uint8Array(fs.readFileSync(path.join(dist, file))),
+      verbosity: 0,
+      isEvalSupported: false,
+    }).promise;
     const item = ((await doc.getOutline()) ?? []).find((o) => o.title === 'Plan on a page');
     expect(item, 'a bookmark for the plan').toBeDefined();
     const dest = typeof item!.dest === 'string' ? await doc.getDestination(item!.dest) : item!.dest;
     const page = (await doc.getPageIndex(dest![0] as { num: number; gen: number })) + 1;
     const [, , w, h] = (await doc.getPage(page)).view;
     expect(w!).toBeGreaterThan(h!);
-    const contents = (await (await doc.getPage(2)).getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join(' ');
+    const contents = (await (await doc.getPage(2)).getTextContent()).items
+      .map((i) => ('str' in i ? i.str : ''))
+      .join(' ');
     expect(squash(contents)).toContain(squash(`Plan on a page ${page}`));
-    const text = squash((await (await doc.getPage(page)).getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join(' '));
+    const text = squash(
+      (await (await doc.getPage(page)).getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join(' '),
+    );
     for (const k of headline) expect(text, k.id).toContain(squash(k.title));
   });
 });

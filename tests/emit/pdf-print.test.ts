@@ -16,7 +16,7 @@ import { elements, hasClass, readPage, text } from '../support/html.js';
 const dist = inject('exampleOut');
 const pdfFile = path.join(dist, fs.readdirSync(dist).find((f) => f.endsWith('.pdf'))!);
 
-type PdfDoc = Awaited<ReturnType<(typeof import('pdfjs-dist/legacy/build/pdf.mjs'))['getDocument']>['promise']>;
+type PdfDoc = Awaited<ReturnType<typeof import('pdfjs-dist/legacy/build/pdf.mjs')['getDocument']>['promise']>;
 interface StructNode {
   role?: string;
   type?: string;
@@ -29,13 +29,23 @@ const squash = (s: string) => s.replace(/\s+/g, '');
 
 beforeAll(async () => {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  doc = await pdfjs.getDocument({ data: new Uint8Array(fs.readFileSync(pdfFile)), verbosity: 0, isEvalSupported: false }).promise;
+  doc = await pdfjs.getDocument({
+    data: new Uint8Array(fs.readFileSync(pdfFile)),
+    verbosity: 0,
+    isEvalSupported: false,
+  }).promise;
   for (let n = 1; n <= doc.numPages; n++) {
     const page = await doc.getPage(n);
     const content = await page.getTextContent();
-    const items = content.items.filter((i) => 'str' in i && i.str.trim() !== '') as { str: string; transform: number[] }[];
+    const items = content.items.filter((i) => 'str' in i && i.str.trim() !== '') as {
+      str: string;
+      transform: number[];
+    }[];
     pages.push({
-      text: items.map((i) => i.str).join(' ').replace(/\s+/g, ' '),
+      text: items
+        .map((i) => i.str)
+        .join(' ')
+        .replace(/\s+/g, ' '),
       // The size a glyph is drawn at: the text matrix's vertical scale (charts are scaled SVG, so this is what prints).
       sizes: items.map((i) => Math.hypot(i.transform[2]!, i.transform[3]!)),
       tree: (await page.getStructTree()) as StructNode | null,
@@ -53,7 +63,11 @@ function leaves(node: StructNode, path: StructNode[] = [], out: StructNode[][] =
 describe('the printed PDF', () => {
   it('prints every KPI definition, which the site keeps in a disclosure', () => {
     const all = squash(pages.map((p) => p.text).join(' '));
-    const kpis = (YAML.parse(fs.readFileSync(path.join(REPO_ROOT, 'data/kpis.yaml'), 'utf8')) as { kpis: { id: string; definition: string }[] }).kpis;
+    const kpis = (
+      YAML.parse(fs.readFileSync(path.join(REPO_ROOT, 'data/kpis.yaml'), 'utf8')) as {
+        kpis: { id: string; definition: string }[];
+      }
+    ).kpis;
     expect(kpis.length).toBeGreaterThan(10);
     for (const k of kpis) expect(all, `the definition of ${k.id}`).toContain(squash(k.definition));
     expect(all).toContain(squash('How each indicator is defined'));
@@ -74,8 +88,12 @@ describe('the printed PDF', () => {
       if (table) {
         // The rows of that table printed on this page: if the last content is in the first of them, only
         // the header row (or the caption and header) stands here.
-        const rows = leaves(page.tree).filter((l) => l.includes(table)).map((l) => l.find((n) => n.role === 'TR')).filter((r, k, a) => r && a.indexOf(r) === k);
-        if (rows.length === 1 && last.find((n) => n.role === 'TR') === rows[0] && last.some((n) => n.role === 'TH')) problems.push(`page ${i + 1} ends with a table's header row`);
+        const rows = leaves(page.tree)
+          .filter((l) => l.includes(table))
+          .map((l) => l.find((n) => n.role === 'TR'))
+          .filter((r, k, a) => r && a.indexOf(r) === k);
+        if (rows.length === 1 && last.find((n) => n.role === 'TR') === rows[0] && last.some((n) => n.role === 'TH'))
+          problems.push(`page ${i + 1} ends with a table's header row`);
       }
     });
     expect(problems).toEqual([]);
@@ -105,7 +123,8 @@ describe('the printed PDF', () => {
     expect(smallest).toBeGreaterThanOrEqual(7.48);
     // Body text is 11pt: the most common size on a page of prose.
     const counts = new Map<number, number>();
-    for (const s of pages[4]!.sizes) counts.set(Math.round(s * 10) / 10, (counts.get(Math.round(s * 10) / 10) ?? 0) + 1);
+    for (const s of pages[4]!.sizes)
+      counts.set(Math.round(s * 10) / 10, (counts.get(Math.round(s * 10) / 10) ?? 0) + 1);
     expect([...counts].sort((a, b) => b[1] - a[1])[0]![0]).toBe(11);
   });
 
@@ -131,9 +150,15 @@ describe('the printed PDF', () => {
       }
     };
     walk(((await doc.getOutline()) ?? []) as { title: string; items: unknown[] }[]);
-    const headings = new Set(['full.html', 'plan-on-a-page.html'].flatMap((page) => elements(readPage(dist, page), (el) => /^h[1-6]$/.test(el.tagName)).map((el) => text(el))));
+    const headings = new Set(
+      ['full.html', 'plan-on-a-page.html'].flatMap((page) =>
+        elements(readPage(dist, page), (el) => /^h[1-6]$/.test(el.tagName)).map((el) => text(el)),
+      ),
+    );
     expect(print.length).toBeGreaterThan(60);
-    const unknown = print.filter((t) => !/^(About this document|Version history and decisions|Other formats)$/.test(t) && !headings.has(t));
+    const unknown = print.filter(
+      (t) => !/^(About this document|Version history and decisions|Other formats)$/.test(t) && !headings.has(t),
+    );
     expect(unknown).toEqual([]);
     expect(print).toContain('4 Findings from the Strategic Needs Assessment');
     expect(print).toContain('Appendix A Horizon Scan of National and Local Drivers');
@@ -143,7 +168,9 @@ describe('the printed PDF', () => {
     expect(pages[0]!.text).not.toMatch(/Page \d+ of/);
     expect(pages[1]!.text).toMatch(new RegExp(`Page 2 of ${doc.numPages}`));
     // The running head names the section: the first page of section 2 carries "2 Legal Duties".
-    const legal = pages.findIndex((p) => p.text.includes('2.1 The Crime and Disorder Act 1998') && !p.text.includes('Contents'));
+    const legal = pages.findIndex(
+      (p) => p.text.includes('2.1 The Crime and Disorder Act 1998') && !p.text.includes('Contents'),
+    );
     expect(legal).toBeGreaterThan(2);
     expect(pages[legal + 1]!.text).toMatch(/2\s+Legal Duties/);
   });

@@ -20,7 +20,7 @@ import { elements, hasClass, readPage, text } from '../support/html.js';
 const dist = inject('exampleOut');
 const pdfFile = fs.readdirSync(dist).find((f) => f.endsWith('.pdf'));
 
-type PdfDoc = Awaited<ReturnType<(typeof import('pdfjs-dist/legacy/build/pdf.mjs'))['getDocument']>['promise']>;
+type PdfDoc = Awaited<ReturnType<typeof import('pdfjs-dist/legacy/build/pdf.mjs')['getDocument']>['promise']>;
 interface StructNode {
   role?: string;
   alt?: string;
@@ -69,7 +69,9 @@ function collect(node: StructNode, page: number, inFigure: boolean): void {
     figures.push({
       page,
       alt: node.alt ?? '',
-      structChildren: (node.children ?? []).filter((c) => c.type !== 'content' && c.type !== 'object' && c.type !== 'annotation').map((c) => c.role ?? '?'),
+      structChildren: (node.children ?? [])
+        .filter((c) => c.type !== 'content' && c.type !== 'object' && c.type !== 'annotation')
+        .map((c) => c.role ?? '?'),
       nested: inFigure,
     });
   }
@@ -80,13 +82,20 @@ beforeAll(async () => {
   expect(pdfFile, 'the build wrote a PDF').toBeDefined();
   diagrams = await diagramAlts();
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  doc = await pdfjs.getDocument({ data: new Uint8Array(fs.readFileSync(path.join(dist, pdfFile!))), verbosity: 0, isEvalSupported: false }).promise;
+  doc = await pdfjs.getDocument({
+    data: new Uint8Array(fs.readFileSync(path.join(dist, pdfFile!))),
+    verbosity: 0,
+    isEvalSupported: false,
+  }).promise;
   for (let n = 1; n <= doc.numPages; n++) {
     const page = await doc.getPage(n);
     const tree = (await page.getStructTree()) as StructNode | null;
     if (tree) collect(tree, n, false);
     // Every chart's data table is printed right below it, captioned "Data for the chart: …".
-    const words = (await page.getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join(' ').replace(/\s+/g, ' ');
+    const words = (await page.getTextContent()).items
+      .map((i) => ('str' in i ? i.str : ''))
+      .join(' ')
+      .replace(/\s+/g, ' ');
     const count = words.match(/Data for the chart/g)?.length ?? 0;
     if (count) chartTablesOnPage.set(n, count);
   }
@@ -125,7 +134,8 @@ describe('the PDF structure', () => {
 
   it('prints each chart’s data table on the page of its Figure or the next', () => {
     const figuresOnPage = new Map<number, number>();
-    for (const f of figures) if (!diagrams.includes(f.alt)) figuresOnPage.set(f.page, (figuresOnPage.get(f.page) ?? 0) + 1);
+    for (const f of figures)
+      if (!diagrams.includes(f.alt)) figuresOnPage.set(f.page, (figuresOnPage.get(f.page) ?? 0) + 1);
     const last = Math.max(...figuresOnPage.keys(), ...chartTablesOnPage.keys());
     expect(last).toBeGreaterThan(0);
     // Counted up to each page: no data table before its Figure, and none more than a page after it.
@@ -136,7 +146,10 @@ describe('the PDF structure', () => {
       figuresSoFar += figuresOnPage.get(page) ?? 0;
       tablesSoFar += chartTablesOnPage.get(page) ?? 0;
       expect(tablesSoFar, `page ${page}: data tables so far vs Figures so far`).toBeLessThanOrEqual(figuresSoFar);
-      expect(tablesSoFar, `page ${page}: a Figure on an earlier page still waits for its data table`).toBeGreaterThanOrEqual(figuresBefore);
+      expect(
+        tablesSoFar,
+        `page ${page}: a Figure on an earlier page still waits for its data table`,
+      ).toBeGreaterThanOrEqual(figuresBefore);
     }
     expect(tablesSoFar).toBe(figuresSoFar);
   });

@@ -12,7 +12,7 @@ const dist = inject('exampleOut');
 const pdfFile = fs.readdirSync(dist).find((f) => f.endsWith('.pdf'))!;
 const bytes = fs.readFileSync(path.join(dist, pdfFile));
 
-type PdfDoc = Awaited<ReturnType<(typeof import('pdfjs-dist/legacy/build/pdf.mjs'))['getDocument']>['promise']>;
+type PdfDoc = Awaited<ReturnType<typeof import('pdfjs-dist/legacy/build/pdf.mjs')['getDocument']>['promise']>;
 let doc: PdfDoc;
 const pageText = new Map<number, string>();
 
@@ -23,7 +23,13 @@ async function textOf(n: number): Promise<string> {
     let depth = 0;
     const words: string[] = [];
     for (const i of content.items) {
-      if ('type' in i) depth += i.type === 'beginMarkedContentProps' || i.type === 'beginMarkedContent' ? 1 : i.type === 'endMarkedContent' ? -1 : 0;
+      if ('type' in i)
+        depth +=
+          i.type === 'beginMarkedContentProps' || i.type === 'beginMarkedContent'
+            ? 1
+            : i.type === 'endMarkedContent'
+              ? -1
+              : 0;
       else if (depth > 0) words.push(i.str);
     }
     pageText.set(n, words.join(' ').replace(/\s+/g, ' ').trim());
@@ -41,10 +47,15 @@ beforeAll(async () => {
   doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false }).promise;
 });
 
-const EXPECTED_BOOKMARKS = [...SECTIONS.map((s) => `${s.number} ${s.title}`), 'Appendix A Horizon Scan of National and Local Drivers', 'Appendix B Glossary'];
+const EXPECTED_BOOKMARKS = [
+  ...SECTIONS.map((s) => `${s.number} ${s.title}`),
+  'Appendix A Horizon Scan of National and Local Drivers',
+  'Appendix B Glossary',
+];
 const squash = (s: string) => s.replace(/\s+/g, '');
 /** The sections' bookmarks: the front matter ("About this document", "Plan on a page") comes first. */
-const sectionsOf = <T extends { title: string }>(outline: T[]): T[] => outline.filter((o) => o.title !== 'About this document' && o.title !== 'Plan on a page');
+const sectionsOf = <T extends { title: string }>(outline: T[]): T[] =>
+  outline.filter((o) => o.title !== 'About this document' && o.title !== 'Plan on a page');
 
 describe('the PDF', () => {
   it('is named after the title, A4, with enough pages for a full strategy', async () => {
@@ -100,7 +111,15 @@ describe('the PDF', () => {
   it('holds the text of every section, including data blocks', async () => {
     let all = '';
     for (let p = 1; p <= doc.numPages; p++) all += ` ${await textOf(p)}`;
-    for (const phrase of ['Knife crime offences', 'Logic model', 'Theory of change', 'Risk Register', 'Equality Impact Assessment', 'Sexual orientation', 'Total']) {
+    for (const phrase of [
+      'Knife crime offences',
+      'Logic model',
+      'Theory of change',
+      'Risk Register',
+      'Equality Impact Assessment',
+      'Sexual orientation',
+      'Total',
+    ]) {
       expect(all).toContain(phrase);
     }
     expect(all).not.toMatch(/::[a-z-]+\{/);

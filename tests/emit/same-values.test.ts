@@ -23,7 +23,10 @@ function csv(name: string): Record<string, string>[] {
 }
 const strategy = JSON.parse(fs.readFileSync(path.join(dist, 'data', 'strategy.json'), 'utf8')) as {
   rag: Record<string, { value?: number }>;
-  fundingTotals: { byPriority: Record<string, Record<string, number>>; byFunder: Record<string, Record<string, number>> };
+  fundingTotals: {
+    byPriority: Record<string, Record<string, number>>;
+    byFunder: Record<string, Record<string, number>>;
+  };
   priorities: { priorities: { id: string; title: string }[] };
   priorityScores: { candidate: string; title: string; total: number; score: string }[];
 };
@@ -52,13 +55,18 @@ function tableOf(el: Element): Table {
   const rows = elements(root, (e) => e.tagName === 'tbody' || e.tagName === 'tfoot')
     .flatMap((part) => byTag({ type: 'root', children: [part] }, 'tr'))
     .map((tr) => ({
-      cells: tr.children.filter((c): c is Element => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th')).map(cellText),
-      ids: elements({ type: 'root', children: [tr] }, (e) => typeof e.properties['id'] === 'string').map((e) => String(e.properties['id'])),
+      cells: tr.children
+        .filter((c): c is Element => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th'))
+        .map(cellText),
+      ids: elements({ type: 'root', children: [tr] }, (e) => typeof e.properties['id'] === 'string').map((e) =>
+        String(e.properties['id']),
+      ),
     }));
   return { head, rows };
 }
 
-const tablesWith = (cls: string): Table[] => elements(page, (el) => el.tagName === 'table' && hasClass(el, cls)).map(tableOf);
+const tablesWith = (cls: string): Table[] =>
+  elements(page, (el) => el.tagName === 'table' && hasClass(el, cls)).map(tableOf);
 function chartTable(chartId: string): Table | undefined {
   const el = elements(page, (e) => e.tagName === 'table' && e.properties['id'] === `${chartId}-table`)[0];
   return el ? tableOf(el) : undefined;
@@ -72,46 +80,51 @@ const col = (t: Table, label: string): number => {
 describe('the same number reads the same in a table, its chart and the open data', () => {
   const kpis = csv('kpis.csv');
   const actuals = csv('kpi-actuals.csv');
-  const years = Object.keys(kpis[0]!).filter((k) => k.startsWith('target_')).map((k) => k.slice('target_'.length));
+  const years = Object.keys(kpis[0]!)
+    .filter((k) => k.startsWith('target_'))
+    .map((k) => k.slice('target_'.length));
   const charted = kpis.filter((k) => chartTable(`chart-kpi-trend-${k['id']}`));
 
   it('the example has KPI charts to compare', () => {
     expect(charted.length).toBeGreaterThanOrEqual(5);
   });
 
-  it.each(charted.map((k) => [k['id']!, k] as const))('KPI %s: baseline, targets, actuals and the latest figure', (id, k) => {
-    const fmt = (v: string) => formatKpiValue(Number(v), k['unit'] as Kpi['unit']);
-    const table = tablesWith('kpi-table').find((t) => t.rows.some((r) => r.ids.includes(`kpi-${id}`)))!;
-    const row = table.rows.find((r) => r.ids.includes(`kpi-${id}`))!.cells;
-    const chart = chartTable(`chart-kpi-trend-${id}`)!;
-    const [actualCol, targetCol] = [col(chart, 'Actual'), col(chart, 'Target for the year')];
+  it.each(charted.map((k) => [k['id']!, k] as const))(
+    'KPI %s: baseline, targets, actuals and the latest figure',
+    (id, k) => {
+      const fmt = (v: string) => formatKpiValue(Number(v), k['unit'] as Kpi['unit']);
+      const table = tablesWith('kpi-table').find((t) => t.rows.some((r) => r.ids.includes(`kpi-${id}`)))!;
+      const row = table.rows.find((r) => r.ids.includes(`kpi-${id}`))!.cells;
+      const chart = chartTable(`chart-kpi-trend-${id}`)!;
+      const [actualCol, targetCol] = [col(chart, 'Actual'), col(chart, 'Target for the year')];
 
-    // Baseline: the KPI table, the chart's first row, the open data.
-    expect(row[col(table, 'Baseline')]).toBe(fmt(k['baseline']!));
-    expect(chart.rows[0]!.cells[0]).toMatch(/^Baseline/);
-    expect(chart.rows[0]!.cells[actualCol]).toBe(fmt(k['baseline']!));
+      // Baseline: the KPI table, the chart's first row, the open data.
+      expect(row[col(table, 'Baseline')]).toBe(fmt(k['baseline']!));
+      expect(chart.rows[0]!.cells[0]).toMatch(/^Baseline/);
+      expect(chart.rows[0]!.cells[actualCol]).toBe(fmt(k['baseline']!));
 
-    // Each year's target, where the chart shows it.
-    for (const y of years) {
-      const target = k[`target_${y}`]!;
-      expect(row[col(table, `Target ${y}`)]).toBe(target === '' ? '–' : fmt(target));
-    }
-    // Every actual in order, against its year's target.
-    const own = actuals.filter((a) => a['kpi'] === id);
-    expect(own.length).toBeGreaterThan(0);
-    own.forEach((a, i) => {
-      const cells = chart.rows[i + 1]!.cells;
-      expect(cells[actualCol]).toBe(fmt(a['value']!));
-      const target = k[`target_${parsePeriod(a['period']!)!.fy}`] ?? '';
-      expect(cells[targetCol]).toBe(target === '' ? '' : fmt(target));
-    });
-    // The latest figure: the KPI table, the chart's last actual, kpis.csv and strategy.json.
-    const latest = own.at(-1)!;
-    expect(k['latest_period']).toBe(latest['period']);
-    expect(row[col(table, 'Latest')]).toBe(fmt(k['latest']!));
-    expect(chart.rows[own.length]!.cells[actualCol]).toBe(fmt(k['latest']!));
-    expect(fmt(String(strategy.rag[id]!.value))).toBe(fmt(k['latest']!));
-  });
+      // Each year's target, where the chart shows it.
+      for (const y of years) {
+        const target = k[`target_${y}`]!;
+        expect(row[col(table, `Target ${y}`)]).toBe(target === '' ? '–' : fmt(target));
+      }
+      // Every actual in order, against its year's target.
+      const own = actuals.filter((a) => a['kpi'] === id);
+      expect(own.length).toBeGreaterThan(0);
+      own.forEach((a, i) => {
+        const cells = chart.rows[i + 1]!.cells;
+        expect(cells[actualCol]).toBe(fmt(a['value']!));
+        const target = k[`target_${parsePeriod(a['period']!)!.fy}`] ?? '';
+        expect(cells[targetCol]).toBe(target === '' ? '' : fmt(target));
+      });
+      // The latest figure: the KPI table, the chart's last actual, kpis.csv and strategy.json.
+      const latest = own.at(-1)!;
+      expect(k['latest_period']).toBe(latest['period']);
+      expect(row[col(table, 'Latest')]).toBe(fmt(k['latest']!));
+      expect(chart.rows[own.length]!.cells[actualCol]).toBe(fmt(k['latest']!));
+      expect(fmt(String(strategy.rag[id]!.value))).toBe(fmt(k['latest']!));
+    },
+  );
 
   it('funding: each year’s total and the grand total, in the funding table, both funding charts and funding.csv', () => {
     const funding = csv('funding.csv');
@@ -170,8 +183,12 @@ describe('the same number reads the same in a table, its chart and the open data
       // Each criterion's score, column by column in the same order.
       const criteria = matrix!.head.slice(1, col(matrix!, 'Weighted score'));
       const chartCriteria = chart.head.slice(col(chart, 'Rank') + 1, col(chart, 'Weighted score'));
-      expect(chartCriteria.map((h) => h.replace(/ \(×.*\)$/, ''))).toEqual(criteria.map((h) => h.replace(/\s*×.*$/, '')));
-      expect(chart.rows[i]!.cells.slice(col(chart, 'Rank') + 1, col(chart, 'Weighted score'))).toEqual(matrix!.rows[i]!.cells.slice(1, col(matrix!, 'Weighted score')));
+      expect(chartCriteria.map((h) => h.replace(/ \(×.*\)$/, ''))).toEqual(
+        criteria.map((h) => h.replace(/\s*×.*$/, '')),
+      );
+      expect(chart.rows[i]!.cells.slice(col(chart, 'Rank') + 1, col(chart, 'Weighted score'))).toEqual(
+        matrix!.rows[i]!.cells.slice(1, col(matrix!, 'Weighted score')),
+      );
     });
   });
 });

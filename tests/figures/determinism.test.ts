@@ -3,7 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCharts } from '../../scripts/figures/vega-lite/check.js';
-import { chartFigureHtml, clearMemoryCache, drawStats, renderChart, renderCharts, type ChartRequest } from '../../scripts/figures/index.js';
+import {
+  chartFigureHtml,
+  clearMemoryCache,
+  drawStats,
+  renderChart,
+  renderCharts,
+  type ChartRequest,
+} from '../../scripts/figures/index.js';
 import { FIXTURES, fixtureProject } from './helpers.js';
 import { buildModel } from '../../scripts/model/strategy.js';
 
@@ -64,10 +71,16 @@ describe('chart figure HTML', () => {
     const chart = { ...result.chart, title: 'Risks <script>alert(1)</script>' };
     const site = chartFigureHtml(chart, 'site');
     expect(site.startsWith('<figure class="chart" id="chart-risk-heatmap">')).toBe(true);
-    expect(site).toContain('<figcaption class="chart__caption"><span class="chart__title">Risks &lt;script&gt;alert(1)&lt;/script&gt;</span></figcaption>');
+    expect(site).toContain(
+      '<figcaption class="chart__caption"><span class="chart__title">Risks &lt;script&gt;alert(1)&lt;/script&gt;</span></figcaption>',
+    );
     expect(site).not.toContain('<script>');
-    expect(site).toMatch(/<details class="govuk-details chart__data"><summary class="govuk-details__summary">.*<table class="govuk-table chart-table" id="chart-risk-heatmap-table">/);
-    expect(site).toContain('<th scope="row" class="govuk-table__header">r03</th><td class="govuk-table__cell">Partner leaves &lt;board&gt;</td>');
+    expect(site).toMatch(
+      /<details class="govuk-details chart__data"><summary class="govuk-details__summary">.*<table class="govuk-table chart-table" id="chart-risk-heatmap-table">/,
+    );
+    expect(site).toContain(
+      '<th scope="row" class="govuk-table__header">r03</th><td class="govuk-table__cell">Partner leaves &lt;board&gt;</td>',
+    );
     const print = chartFigureHtml(chart, 'print');
     expect(print).not.toContain('<details');
     expect(print).toContain('<div class="chart__data chart__data--print"><table');

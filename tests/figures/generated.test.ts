@@ -4,7 +4,10 @@ import { elementText, fixtureProject, svgElements } from './helpers.js';
 import { buildModel } from '../../scripts/model/strategy.js';
 
 async function render(request: ChartRequest, asAt?: string): Promise<RenderedChart> {
-  const result = await renderChart(request, { model: buildModel(asAt ? fixtureProject(undefined, asAt) : fixtureProject()), cacheDir: false });
+  const result = await renderChart(request, {
+    model: buildModel(asAt ? fixtureProject(undefined, asAt) : fixtureProject()),
+    cacheDir: false,
+  });
   if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
   return result.chart;
 }
@@ -47,7 +50,9 @@ describe('generated charts', () => {
     expect(chart.id).toBe('chart-kpi-trend-knife-crime');
     expect(chart.title).toBe('Knife crime offences');
     // 118 against a target of 110, lower is better: 7.3% over, so red.
-    expect(chart.description).toContain('Latest 118 in Q3 2027-28 (October to December 2027) against a target of 110 for 2027-28: off target.');
+    expect(chart.description).toContain(
+      'Latest 118 in Q3 2027-28 (October to December 2027) against a target of 110 for 2027-28: off target.',
+    );
     expect(chart.table.rows).toEqual([
       ['Baseline (2026-27)', '120', '', ''],
       ['Q1 2027-28 (April to June 2027)', '35', '110', 'On target'],
@@ -65,9 +70,16 @@ describe('generated charts', () => {
   it('KPI trend: a quarter due at the reporting period but not published is "not yet available", never rated from the quarter before', async () => {
     // Published 30 April 2028, status as at Q4 2027-28: the Q4 knife crime figure is not in yet.
     const chart = await render({ kind: 'kpi-trend', kpiId: 'knife-crime' }, '2028-03-31');
-    expect(chart.description).toContain('The figure for Q4 2027-28 (January to March 2028) is not yet available; the last published figure is 118 in Q3 2027-28 (October to December 2027).');
+    expect(chart.description).toContain(
+      'The figure for Q4 2027-28 (January to March 2028) is not yet available; the last published figure is 118 in Q3 2027-28 (October to December 2027).',
+    );
     expect(chart.description).not.toContain('off target');
-    expect(chart.table.rows).toContainEqual(['Q4 2027-28 (January to March 2028)', 'Not yet available', '110', 'Not yet available']);
+    expect(chart.table.rows).toContainEqual([
+      'Q4 2027-28 (January to March 2028)',
+      'Not yet available',
+      '110',
+      'Not yet available',
+    ]);
     expect(chart.svg).not.toContain('>Latest 118: Off target</text>');
   });
 
@@ -108,7 +120,12 @@ describe('generated charts', () => {
     expectAccessible(chart);
     expect(markCount(chart.svg, 'rect')).toBe(3);
     expect(chart.table.rows.map((r) => [r[0], r[1], r[3], r[4]])).toEqual([
-      ['sv-a1: Publish the serious violence strategy', 'Serious violence', 'Q2 2027-28 (July to September 2027)', 'Complete'],
+      [
+        'sv-a1: Publish the serious violence strategy',
+        'Serious violence',
+        'Q2 2027-28 (July to September 2027)',
+        'Complete',
+      ],
       ['sv-a2: Extend youth navigators', 'Serious violence', 'Q4 2028-29 (January to March 2029)', 'On track'],
       ['asb-a1: Run problem-solving plans', 'Anti-social behaviour', 'Q1 2028-29 (April to June 2028)', 'At risk'],
     ]);
@@ -156,7 +173,9 @@ describe('generated charts', () => {
     for (const [request, known] of cases) {
       const result = await renderChart(request, { model: buildModel(project), at, cacheDir: false });
       expect(result.ok).toBe(false);
-      expect(result.diagnostics).toMatchObject([{ ruleId: 'chart/unknown-ref', file: at.file, line: 40, column: 1, severity: 'error' }]);
+      expect(result.diagnostics).toMatchObject([
+        { ruleId: 'chart/unknown-ref', file: at.file, line: 40, column: 1, severity: 'error' },
+      ]);
       expect(result.diagnostics[0]!.hint).toContain(known);
     }
   });

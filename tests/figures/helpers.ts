@@ -2,7 +2,16 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Project } from '../../scripts/load/project.js';
-import { ActionsSchema, ConsultationSchema, FundingSchema, KpisSchema, PartnershipSchema, PrioritiesSchema, PriorityMatrixSchema, RisksSchema } from '../../scripts/schema/index.js';
+import {
+  ActionsSchema,
+  ConsultationSchema,
+  FundingSchema,
+  KpisSchema,
+  PartnershipSchema,
+  PrioritiesSchema,
+  PriorityMatrixSchema,
+  RisksSchema,
+} from '../../scripts/schema/index.js';
 
 export const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 
@@ -22,8 +31,22 @@ export function fixtureProject(root = path.join(FIXTURES, 'police'), asAt: strin
     }),
     priorities: PrioritiesSchema.parse({
       priorities: [
-        { id: 'sv', title: 'Serious violence', summary: 'Fewer stabbings.', lead, sponsor: 'Borough Commander', duties: ['serious-violence'] },
-        { id: 'asb', title: 'Anti-social behaviour', summary: 'Safer streets.', lead, sponsor: 'Council chief executive', duties: ['crime-and-disorder'] },
+        {
+          id: 'sv',
+          title: 'Serious violence',
+          summary: 'Fewer stabbings.',
+          lead,
+          sponsor: 'Borough Commander',
+          duties: ['serious-violence'],
+        },
+        {
+          id: 'asb',
+          title: 'Anti-social behaviour',
+          summary: 'Safer streets.',
+          lead,
+          sponsor: 'Council chief executive',
+          duties: ['crime-and-disorder'],
+        },
       ],
     }),
     kpis: KpisSchema.parse({
@@ -50,22 +73,97 @@ export function fixtureProject(root = path.join(FIXTURES, 'police'), asAt: strin
     }),
     risks: RisksSchema.parse({
       risks: [
-        { id: 'r01', risk: 'Funding ends', cause: 'Grant cut', consequence: 'Services stop', category: 'financial', likelihood: 'A', impact: 'II', owner: 'Chair', mitigation: 'Bid', residual: { likelihood: 'C', impact: 'III' }, review: '2027-09-30' },
-        { id: 'r02', risk: 'Data sharing fails', cause: 'No agreement', consequence: 'Blind spots', category: 'data', likelihood: 'A', impact: 'II', owner: 'Analyst', mitigation: 'Sign ISA', residual: { likelihood: 'D', impact: 'IV' }, review: '2027-09-30' },
-        { id: 'r03', risk: 'Partner leaves <board>', cause: 'Reorganisation', consequence: 'Gaps', category: 'partnership', likelihood: 'D', impact: 'IV', owner: 'Chair', mitigation: 'Terms', residual: { likelihood: 'D', impact: 'IV' }, review: '2027-09-30' },
+        {
+          id: 'r01',
+          risk: 'Funding ends',
+          cause: 'Grant cut',
+          consequence: 'Services stop',
+          category: 'financial',
+          likelihood: 'A',
+          impact: 'II',
+          owner: 'Chair',
+          mitigation: 'Bid',
+          residual: { likelihood: 'C', impact: 'III' },
+          review: '2027-09-30',
+        },
+        {
+          id: 'r02',
+          risk: 'Data sharing fails',
+          cause: 'No agreement',
+          consequence: 'Blind spots',
+          category: 'data',
+          likelihood: 'A',
+          impact: 'II',
+          owner: 'Analyst',
+          mitigation: 'Sign ISA',
+          residual: { likelihood: 'D', impact: 'IV' },
+          review: '2027-09-30',
+        },
+        {
+          id: 'r03',
+          risk: 'Partner leaves <board>',
+          cause: 'Reorganisation',
+          consequence: 'Gaps',
+          category: 'partnership',
+          likelihood: 'D',
+          impact: 'IV',
+          owner: 'Chair',
+          mitigation: 'Terms',
+          residual: { likelihood: 'D', impact: 'IV' },
+          review: '2027-09-30',
+        },
       ],
     }),
     funding: FundingSchema.parse({
       streams: [
-        { id: 'f1', funder: 'Home Office', project: 'Violence reduction', priority: 'sv', provider: 'VRU', status: 'confirmed', amounts: { '2027-28': 100000, '2028-29': 90000 } },
-        { id: 'f2', funder: 'Council', project: 'ASB team', priority: 'asb', provider: 'Council', status: 'confirmed', amounts: { '2027-28': 50000, '2028-29': 55000 } },
-        { id: 'f3', funder: 'Home Office', project: 'Hotspot patrols', priority: 'asb', provider: 'Police', status: 'indicative', amounts: { '2027-28': 25000 } },
+        {
+          id: 'f1',
+          funder: 'Home Office',
+          project: 'Violence reduction',
+          priority: 'sv',
+          provider: 'VRU',
+          status: 'confirmed',
+          amounts: { '2027-28': 100000, '2028-29': 90000 },
+        },
+        {
+          id: 'f2',
+          funder: 'Council',
+          project: 'ASB team',
+          priority: 'asb',
+          provider: 'Council',
+          status: 'confirmed',
+          amounts: { '2027-28': 50000, '2028-29': 55000 },
+        },
+        {
+          id: 'f3',
+          funder: 'Home Office',
+          project: 'Hotspot patrols',
+          priority: 'asb',
+          provider: 'Police',
+          status: 'indicative',
+          amounts: { '2027-28': 25000 },
+        },
       ],
     }),
     actions: ActionsSchema.parse({
       actions: [
-        { id: 'sv-a1', action: 'Publish the serious violence strategy', priority: 'sv', lead, due: '2027-28 Q2', status: 'complete', milestones: [{ quarter: '2027-28 Q1', milestone: 'Draft' }] },
-        { id: 'asb-a1', action: 'Run problem-solving plans', priority: 'asb', lead, due: '2028-29 Q1', status: 'at-risk' },
+        {
+          id: 'sv-a1',
+          action: 'Publish the serious violence strategy',
+          priority: 'sv',
+          lead,
+          due: '2027-28 Q2',
+          status: 'complete',
+          milestones: [{ quarter: '2027-28 Q1', milestone: 'Draft' }],
+        },
+        {
+          id: 'asb-a1',
+          action: 'Run problem-solving plans',
+          priority: 'asb',
+          lead,
+          due: '2028-29 Q1',
+          status: 'at-risk',
+        },
         { id: 'sv-a2', action: 'Extend youth navigators', priority: 'sv', lead, due: '2028-29 Q4', status: 'on-track' },
       ],
     }),
@@ -76,7 +174,17 @@ export function fixtureProject(root = path.join(FIXTURES, 'police'), asAt: strin
           title: 'Residents survey 2026',
           period: 'June to August 2026',
           respondents: 200,
-          questions: [{ id: 'feel-safe', question: 'How safe do you feel after dark?', answers: [{ answer: 'Very safe', count: 30 }, { answer: 'Fairly safe', count: 90 }, { answer: 'Not safe', count: 80 }] }],
+          questions: [
+            {
+              id: 'feel-safe',
+              question: 'How safe do you feel after dark?',
+              answers: [
+                { answer: 'Very safe', count: 30 },
+                { answer: 'Fairly safe', count: 90 },
+                { answer: 'Not safe', count: 80 },
+              ],
+            },
+          ],
         },
       ],
     }),
@@ -93,7 +201,16 @@ export function fixtureProject(root = path.join(FIXTURES, 'police'), asAt: strin
       ],
     }),
   };
-  return { root, data: data as unknown as Project['data'], sources: {}, actualSources: new Map(), chapters: [], failedChapters: [], files: [], diagnostics: [] };
+  return {
+    root,
+    data: data as unknown as Project['data'],
+    sources: {},
+    actualSources: new Map(),
+    chapters: [],
+    failedChapters: [],
+    files: [],
+    diagnostics: [],
+  };
 }
 
 /** A tiny SVG reader for assertions: every start tag with its attributes, and the text of title/desc. */

@@ -23,7 +23,10 @@ describe('officer charts over a police.uk street-level CSV', () => {
     // ASB rows (empty Crime ID) by LSOA name: 002A has 4, 001A 1, 003A 1; sorted by -x.
     expect(chart.table.columns.map((c) => c.label)).toEqual(['LSOA name', 'Incidents']);
     expect(chart.table.rows[0]).toEqual(['Northbridge 002A', '4']);
-    expect(chart.table.rows.slice(1).sort()).toEqual([['Northbridge 001A', '1'], ['Northbridge 003A', '1']]);
+    expect(chart.table.rows.slice(1).sort()).toEqual([
+      ['Northbridge 001A', '1'],
+      ['Northbridge 003A', '1'],
+    ]);
     const bars = svgElements(chart.svg).filter((e) => e.name === 'path' && /mark-rect/.test(''));
     void bars;
     expect(chart.svg.match(/<g class="mark-rect role-mark[^"]*"/g)?.length).toBe(1);
@@ -39,7 +42,12 @@ describe('officer charts over a police.uk street-level CSV', () => {
     const result = await renderChart({ kind: 'officer', id: 'crimes-by-month' }, { charts, cacheDir: false });
     if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
     // Two categories and a count: a cross-table of crime type by month.
-    expect(result.chart.table.columns.map((c) => c.label)).toEqual(['Crime type', 'April 2027', 'May 2027', 'June 2027']);
+    expect(result.chart.table.columns.map((c) => c.label)).toEqual([
+      'Crime type',
+      'April 2027',
+      'May 2027',
+      'June 2027',
+    ]);
     const asb = result.chart.table.rows.find((r) => r[0] === 'Anti-social behaviour');
     expect(asb).toEqual(['Anti-social behaviour', '2', '2', '2']);
     const burglary = result.chart.table.rows.find((r) => r[0] === 'Burglary');
@@ -51,7 +59,9 @@ describe('officer charts over a police.uk street-level CSV', () => {
     const at = { file: 'content/04-needs-assessment.md', line: 12, column: 1 };
     const result = await renderChart({ kind: 'officer', id: 'asb-by-ward' }, { charts, at, cacheDir: false });
     expect(result.ok).toBe(false);
-    expect(result.diagnostics).toMatchObject([{ ruleId: 'chart/unknown', file: 'content/04-needs-assessment.md', line: 12, severity: 'error' }]);
+    expect(result.diagnostics).toMatchObject([
+      { ruleId: 'chart/unknown', file: 'content/04-needs-assessment.md', line: 12, severity: 'error' },
+    ]);
     expect(result.diagnostics[0]!.hint).toContain('asb-by-lsoa, crimes-by-month');
   });
 });
@@ -69,7 +79,9 @@ describe('officer chart errors name the chart file and line', () => {
 
   it('a field the data does not have is an error listing the real columns', () => {
     const { project } = load('missing-field');
-    expect(project.diagnostics).toMatchObject([{ ruleId: 'chart/missing-field', file: 'data/charts/typo.yaml', line: 8 }]);
+    expect(project.diagnostics).toMatchObject([
+      { ruleId: 'chart/missing-field', file: 'data/charts/typo.yaml', line: 8 },
+    ]);
     expect(project.diagnostics[0]!.hint).toContain('"Area", "Count"');
   });
 
@@ -81,7 +93,9 @@ describe('officer chart errors name the chart file and line', () => {
       ['chart/remote-data', 'data/charts/remote.yaml', 4],
     ]);
     const outside = load('outside-root');
-    expect(outside.project.diagnostics.map((d) => [d.ruleId, d.file, d.line])).toEqual([['file/outside-root', 'data/charts/escape.yaml', 4]]);
+    expect(outside.project.diagnostics.map((d) => [d.ruleId, d.file, d.line])).toEqual([
+      ['file/outside-root', 'data/charts/escape.yaml', 4],
+    ]);
   });
 });
 
@@ -89,7 +103,9 @@ describe('chart expressions never run as code', () => {
   it('the loader refuses an expression that reaches for constructor', () => {
     const { project, charts } = load('unsafe-expression');
     expect(charts.size).toBe(0);
-    expect(project.diagnostics).toMatchObject([{ ruleId: 'chart/unsafe-expression', file: 'data/charts/sneaky.yaml', line: 7 }]);
+    expect(project.diagnostics).toMatchObject([
+      { ruleId: 'chart/unsafe-expression', file: 'data/charts/sneaky.yaml', line: 7 },
+    ]);
     expect((globalThis as Record<string, unknown>)['__chartPwned']).toBeUndefined();
   });
 
@@ -97,11 +113,16 @@ describe('chart expressions never run as code', () => {
     const attempts = [
       "constructor.constructor('globalThis.__chartPwned = true')()",
       "datum.a.constructor.constructor('globalThis.__chartPwned = true')()",
-      "this.process",
+      'this.process',
       "datum['constructor']['constructor']('globalThis.__chartPwned = true')()",
     ];
     for (const calculate of attempts) {
-      const spec = { data: { values: [{ a: 'x', b: 1 }] }, transform: [{ calculate, as: 'p' }], mark: 'text', encoding: { text: { field: 'p' } } } as never;
+      const spec = {
+        data: { values: [{ a: 'x', b: 1 }] },
+        transform: [{ calculate, as: 'p' }],
+        mark: 'text',
+        encoding: { text: { field: 'p' } },
+      } as never;
       let outcome: string;
       try {
         const compiled = compileSpec(spec);
@@ -117,7 +138,11 @@ describe('chart expressions never run as code', () => {
   });
 
   it('Vega never loads anything, even when a spec asks it to', async () => {
-    const spec = { data: { url: 'https://example.org/data.csv' }, mark: 'bar', encoding: { x: { field: 'a', type: 'nominal' } } } as never;
+    const spec = {
+      data: { url: 'https://example.org/data.csv' },
+      mark: 'bar',
+      encoding: { x: { field: 'a', type: 'nominal' } },
+    } as never;
     await expect(drawVega(compileSpec(spec).vega)).rejects.toThrow(/Loading failed.*may not load/);
   });
 });

@@ -14,7 +14,14 @@ describe('the registry of generated chart kinds', () => {
       if (mod.default?.kind) exported.push(mod.default.kind);
     }
     expect([...CHART_KINDS.keys()]).toEqual(exported);
-    expect(exported).toEqual(['consultation', 'delivery-timeline', 'funding', 'kpi-trend', 'priority-scores', 'risk-heatmap']);
+    expect(exported).toEqual([
+      'consultation',
+      'delivery-timeline',
+      'funding',
+      'kpi-trend',
+      'priority-scores',
+      'risk-heatmap',
+    ]);
   });
 
   it('gives each kind its data block, with the kind’s attributes', () => {

@@ -51,7 +51,10 @@ async function svgOf(id: string): Promise<string> {
 }
 /** Text the SVG draws, and whether each piece is visible. */
 function svgTexts(svg: string): { text: string; hidden: boolean }[] {
-  return [...svg.matchAll(/<text([^>]*)>([^<]*)<\/text>/g)].map((m) => ({ text: m[2]!, hidden: /opacity="0"/.test(m[1]!) }));
+  return [...svg.matchAll(/<text([^>]*)>([^<]*)<\/text>/g)].map((m) => ({
+    text: m[2]!,
+    hidden: /opacity="0"/.test(m[1]!),
+  }));
 }
 const n = (s: string | undefined) => Number(String(s).replace(/,/g, ''));
 
@@ -61,12 +64,15 @@ describe('every fixture builds with no false refusal', () => {
     expect(files.length).toBeGreaterThanOrEqual(40);
     expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(charts.size).toBe(files.length);
-    const chartWarnings = diagnostics.filter((d) => d.file.startsWith('data/charts/')).map((d) => [d.ruleId, d.file, d.line]);
+    const chartWarnings = diagnostics
+      .filter((d) => d.file.startsWith('data/charts/'))
+      .map((d) => [d.ruleId, d.file, d.line]);
     expect(chartWarnings).toEqual([
       ['chart/interactive', 'data/charts/interactive-brush.yaml', 6],
       ['chart/interactive', 'data/charts/interactive-slider.yaml', 6],
     ]);
-    for (const c of charts.values()) expect(c.tables.length, c.id).toBeGreaterThanOrEqual(c.id === 'map-topojson-mesh' ? 0 : 1);
+    for (const c of charts.values())
+      expect(c.tables.length, c.id).toBeGreaterThanOrEqual(c.id === 'map-topojson-mesh' ? 0 : 1);
   });
 });
 
@@ -82,7 +88,13 @@ describe('marks', () => {
 
   it('lines by series over four years: months down, one column per series, years on the axis, none hidden', async () => {
     const t = table('line-monthly-years');
-    expect(labels(t)).toEqual(['Month', 'Anti-social behaviour', 'Violence and sexual offences', 'Burglary', 'Vehicle crime']);
+    expect(labels(t)).toEqual([
+      'Month',
+      'Anti-social behaviour',
+      'Violence and sexual offences',
+      'Burglary',
+      'Vehicle crime',
+    ]);
     expect(t.rows).toHaveLength(48);
     const data = csv('sna/monthly-crime.csv');
     const first = data.find((r) => r['month'] === '2027-04' && r['type'] === 'Burglary')!;
@@ -135,9 +147,20 @@ describe('marks', () => {
 
   it('box plots: the five numbers per group, equal to the quartiles of the file', () => {
     const t = table('boxplot-minmax');
-    expect(labels(t)).toEqual(['Ward', 'Max of Victim age', 'Q3 of Victim age', 'Median of Victim age', 'Q1 of Victim age', 'Min of Victim age']);
-    const ages = csv('sna/incidents.csv').filter((r) => r['ward'] === 'Castle').map((r) => n(r['victim_age'])).sort((a, b) => a - b);
-    const median = ages.length % 2 ? ages[(ages.length - 1) / 2]! : (ages[ages.length / 2 - 1]! + ages[ages.length / 2]!) / 2;
+    expect(labels(t)).toEqual([
+      'Ward',
+      'Max of Victim age',
+      'Q3 of Victim age',
+      'Median of Victim age',
+      'Q1 of Victim age',
+      'Min of Victim age',
+    ]);
+    const ages = csv('sna/incidents.csv')
+      .filter((r) => r['ward'] === 'Castle')
+      .map((r) => n(r['victim_age']))
+      .sort((a, b) => a - b);
+    const median =
+      ages.length % 2 ? ages[(ages.length - 1) / 2]! : (ages[ages.length / 2 - 1]! + ages[ages.length / 2]!) / 2;
     const castle = row(t, 'Castle')!;
     expect(n(castle[1])).toBe(ages.at(-1));
     expect(n(castle[3])).toBe(median);
@@ -150,7 +173,12 @@ describe('marks', () => {
 
   it('error bars and bands: the interval, lower and upper, beside the mean', () => {
     const bar = table('errorbar');
-    expect(labels(bar)).toEqual(['Type', 'Ci1 of response_minutes', 'Ci0 of response_minutes', 'Mean of response_minutes']);
+    expect(labels(bar)).toEqual([
+      'Type',
+      'Ci1 of response_minutes',
+      'Ci0 of response_minutes',
+      'Mean of response_minutes',
+    ]);
     for (const r of bar.rows) expect(n(r[1])).toBeGreaterThan(n(r[3]));
     const band = table('errorband');
     expect(labels(band)).toEqual(['Month', 'Mean of Offences', 'Mean + stdev of Offences', 'Mean - stdev of Offences']);
@@ -162,7 +190,13 @@ describe('marks', () => {
 describe('compositions', () => {
   it('row facets: a column per facet value', async () => {
     const t = table('facet-row');
-    expect(labels(t)).toEqual(['Month', 'Anti-social behaviour', 'Burglary', 'Vehicle crime', 'Violence and sexual offences']);
+    expect(labels(t)).toEqual([
+      'Month',
+      'Anti-social behaviour',
+      'Burglary',
+      'Vehicle crime',
+      'Violence and sexual offences',
+    ]);
     const v = csv('sna/monthly-crime.csv').find((r) => r['month'] === '2030-01' && r['type'] === 'Vehicle crime')!;
     expect(row(t, '1 January 2030')![3]).toBe(v['offences']);
     const svg = await svgOf('facet-row');
@@ -188,7 +222,8 @@ describe('compositions', () => {
     const t = table('hconcat-pyramid');
     expect(labels(t)).toEqual(['age', 'Female: People', 'Male: People']);
     const pop = csv('sna/population.csv');
-    const get = (age: string, sex: string) => Number(pop.find((r) => r['age'] === age && r['sex'] === sex)!['people']).toLocaleString('en-GB');
+    const get = (age: string, sex: string) =>
+      Number(pop.find((r) => r['age'] === age && r['sex'] === sex)!['people']).toLocaleString('en-GB');
     expect(row(t, '65+')).toEqual(['65+', get('65+', 'Female'), get('65+', 'Male')]);
     expect(t.more).toBeUndefined();
   });
@@ -234,7 +269,11 @@ describe('transforms', () => {
     const pop = n(csv('sna/wards.csv').find((w) => w['ward'] === 'Abbey')!['population']);
     expect(n(row(lookup, 'Abbey')![1])).toBeCloseTo((inc.filter((r) => r['ward'] === 'Abbey').length / pop) * 1000, 1);
     const cumulative = column(table('window-cumulative'), 'Burglaries so far');
-    expect(n(cumulative.at(-1))).toBe(csv('sna/monthly-crime.csv').filter((r) => r['type'] === 'Burglary').reduce((a, r) => a + n(r['offences']), 0));
+    expect(n(cumulative.at(-1))).toBe(
+      csv('sna/monthly-crime.csv')
+        .filter((r) => r['type'] === 'Burglary')
+        .reduce((a, r) => a + n(r['offences']), 0),
+    );
     expect(labels(table('pivot-types'))).toEqual(['Burglaries', 'ASB incidents']);
     expect(labels(table('density'))).toEqual(['Type', 'Response time (minutes)', 'Density']);
     expect(labels(table('quantile'))).toEqual(['Probability', 'Response time (minutes)']);
@@ -287,11 +326,15 @@ describe('big data', () => {
     expect(t.rows).toHaveLength(300);
     expect(t.cut?.total).toBe(600);
     const site = chartFigureHtml(result.chart, 'site');
-    expect(site).toContain('<a class="govuk-link" href="data/charts/big-table.csv" download>Download all 600 rows as a spreadsheet (CSV)</a>');
+    expect(site).toContain(
+      '<a class="govuk-link" href="data/charts/big-table.csv" download>Download all 600 rows as a spreadsheet (CSV)</a>',
+    );
     expect(site.match(/<tr class="govuk-table__row">/g)).toHaveLength(301);
     const print = chartFigureHtml(result.chart, 'print');
     expect(print).toContain('Summary of the 600 rows of data');
-    expect(print).toContain('The full data (600 rows) is on the website as a spreadsheet (CSV): data/charts/big-table.csv.');
+    expect(print).toContain(
+      'The full data (600 rows) is on the website as a spreadsheet (CSV): data/charts/big-table.csv.',
+    );
     expect(print).not.toContain('2 April 2027');
     const csvText = officerDownloads(chart('big-table')).get('data/charts/big-table.csv')!;
     const lines = csvText.trimEnd().split('\n');

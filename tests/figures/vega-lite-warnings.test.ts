@@ -28,7 +28,10 @@ function strategy(files: Record<string, string>, placed: string[]): string {
     fs.writeFileSync(path.join(root, rel), text);
   }
   const body = placed.map((id) => `::chart{id=${id}}`).join('\n\n');
-  fs.writeFileSync(path.join(root, 'content', '11-appendix-a-charts.md'), `---\nsection: A\ntitle: Charts\n---\n\n${body}\n`);
+  fs.writeFileSync(
+    path.join(root, 'content', '11-appendix-a-charts.md'),
+    `---\nsection: A\ntitle: Charts\n---\n\n${body}\n`,
+  );
   return root;
 }
 
@@ -41,7 +44,18 @@ function pageWith(out: string, chartId: string): string {
   throw new Error(`no page shows chart-${chartId}`);
 }
 
-const chartDiagnostics = (ds: Diagnostic[]) => ds.filter((d) => d.file.startsWith('data/charts/')).map((d) => ({ rule: d.ruleId, file: d.file, line: d.line, column: d.column, severity: d.severity, message: d.message, hint: d.hint }));
+const chartDiagnostics = (ds: Diagnostic[]) =>
+  ds
+    .filter((d) => d.file.startsWith('data/charts/'))
+    .map((d) => ({
+      rule: d.ruleId,
+      file: d.file,
+      line: d.line,
+      column: d.column,
+      severity: d.severity,
+      message: d.message,
+      hint: d.hint,
+    }));
 
 const bar = (field: string) => `title: Bars
 description: Bars of counts by area.
@@ -61,7 +75,14 @@ describe('what is still refused says why, where and what to write', () => {
     const root = strategy({ 'data/charts/typo.yaml': bar('Count') }, ['typo']);
     const { diagnostics } = await check({ root, diskCache: false });
     expect(chartDiagnostics(diagnostics)).toEqual([
-      expect.objectContaining({ rule: 'chart/missing-field', file: 'data/charts/typo.yaml', line: 11, column: 16, severity: 'error', message: 'The chart uses the field "Count", which its data does not have at that point.' }),
+      expect.objectContaining({
+        rule: 'chart/missing-field',
+        file: 'data/charts/typo.yaml',
+        line: 11,
+        column: 16,
+        severity: 'error',
+        message: 'The chart uses the field "Count", which its data does not have at that point.',
+      }),
     ]);
     expect(chartDiagnostics(diagnostics)[0]!.hint).toContain('"area", "count"');
   });
@@ -82,11 +103,26 @@ spec:
 `;
     const root = strategy({ 'data/charts/order.yaml': spec }, ['order']);
     const { diagnostics } = await check({ root, diskCache: false });
-    expect(chartDiagnostics(diagnostics)).toEqual([expect.objectContaining({ rule: 'chart/missing-field', line: 6, message: expect.stringContaining('"rate"') })]);
+    expect(chartDiagnostics(diagnostics)).toEqual([
+      expect.objectContaining({ rule: 'chart/missing-field', line: 6, message: expect.stringContaining('"rate"') }),
+    ]);
   });
 
   it('a TopoJSON file without the object named: the objects it has', async () => {
-    const topo = JSON.stringify({ type: 'Topology', arcs: [[[0, 0], [1, 0], [0, 1], [-1, 0]]], objects: { lsoas: { type: 'GeometryCollection', geometries: [{ type: 'Polygon', arcs: [[0]], id: 'E01000001' }] } } });
+    const topo = JSON.stringify({
+      type: 'Topology',
+      arcs: [
+        [
+          [0, 0],
+          [1, 0],
+          [0, 1],
+          [-1, 0],
+        ],
+      ],
+      objects: {
+        lsoas: { type: 'GeometryCollection', geometries: [{ type: 'Polygon', arcs: [[0]], id: 'E01000001' }] },
+      },
+    });
     const spec = `title: Map
 description: A map.
 spec:
@@ -98,7 +134,13 @@ spec:
     const root = strategy({ 'data/maps/areas.topojson': topo, 'data/charts/map.yaml': spec }, ['map']);
     const { diagnostics } = await check({ root, diskCache: false });
     expect(chartDiagnostics(diagnostics)).toEqual([
-      expect.objectContaining({ rule: 'chart/data-topojson', line: 6, severity: 'error', message: 'The map file "data/maps/areas.topojson" has no object "wards".', hint: expect.stringContaining('The file\'s objects: "lsoas"') }),
+      expect.objectContaining({
+        rule: 'chart/data-topojson',
+        line: 6,
+        severity: 'error',
+        message: 'The map file "data/maps/areas.topojson" has no object "wards".',
+        hint: expect.stringContaining('The file\'s objects: "lsoas"'),
+      }),
     ]);
   });
 
@@ -106,7 +148,13 @@ spec:
     const spec = `title: X\ndescription: X.\nspec:\n  data: {url: sna/calls.xlsx}\n  mark: bar\n`;
     const root = strategy({ 'data/sna/calls.xlsx': 'x', 'data/charts/xlsx.yaml': spec }, ['xlsx']);
     const { diagnostics } = await check({ root, diskCache: false });
-    expect(chartDiagnostics(diagnostics)).toEqual([expect.objectContaining({ rule: 'chart/data-format', line: 4, hint: expect.stringContaining('format: {type: csv}') })]);
+    expect(chartDiagnostics(diagnostics)).toEqual([
+      expect.objectContaining({
+        rule: 'chart/data-format',
+        line: 4,
+        hint: expect.stringContaining('format: {type: csv}'),
+      }),
+    ]);
   });
 });
 
@@ -135,7 +183,15 @@ spec:
     const out = path.join(path.dirname(root), 'dist');
     const result = await build({ root, out, pdf: false, diskCache: false });
     expect(result.ok).toBe(true);
-    expect(chartDiagnostics(result.diagnostics)).toEqual([expect.objectContaining({ rule: 'chart/interactive', line: 9, column: 7, severity: 'warning', message: expect.stringContaining('input "cut"') })]);
+    expect(chartDiagnostics(result.diagnostics)).toEqual([
+      expect.objectContaining({
+        rule: 'chart/interactive',
+        line: 9,
+        column: 7,
+        severity: 'warning',
+        message: expect.stringContaining('input "cut"'),
+      }),
+    ]);
     const html = pageWith(out, 'slider');
     expect(html).toContain('Areas above a threshold. Drawn as it first appears: cut is 10.</desc>');
   });
@@ -154,14 +210,27 @@ spec:
     x: {field: i, type: quantitative}
     y: {field: y, type: quantitative}
 `;
-    const root = strategy({ 'data/charts/many-points.yaml': big, 'data/charts/draft.yaml': bar('Count') }, ['many-points']);
+    const root = strategy({ 'data/charts/many-points.yaml': big, 'data/charts/draft.yaml': bar('Count') }, [
+      'many-points',
+    ]);
     const out = path.join(path.dirname(root), 'dist');
     const result = await build({ root, out, pdf: false, diskCache: false });
     expect(result.ok).toBe(true);
     const found = chartDiagnostics(result.diagnostics);
-    expect(found).toContainEqual(expect.objectContaining({ rule: 'chart/svg-too-large', file: 'data/charts/many-points.yaml', severity: 'warning', hint: expect.stringContaining('aggregate') }));
-    expect(found).toContainEqual(expect.objectContaining({ rule: 'chart/unused', file: 'data/charts/draft.yaml', severity: 'warning' }));
-    expect(found).toContainEqual(expect.objectContaining({ rule: 'chart/missing-field', file: 'data/charts/draft.yaml', severity: 'warning' }));
+    expect(found).toContainEqual(
+      expect.objectContaining({
+        rule: 'chart/svg-too-large',
+        file: 'data/charts/many-points.yaml',
+        severity: 'warning',
+        hint: expect.stringContaining('aggregate'),
+      }),
+    );
+    expect(found).toContainEqual(
+      expect.objectContaining({ rule: 'chart/unused', file: 'data/charts/draft.yaml', severity: 'warning' }),
+    );
+    expect(found).toContainEqual(
+      expect.objectContaining({ rule: 'chart/missing-field', file: 'data/charts/draft.yaml', severity: 'warning' }),
+    );
     expect(found.filter((d) => d.severity === 'error')).toEqual([]);
     const svg = /<svg[\s\S]*?<\/svg>/.exec(pageWith(out, 'many-points'))![0];
     expect(Buffer.byteLength(svg)).toBeGreaterThan(SVG_BUDGET_BYTES);
@@ -171,7 +240,9 @@ spec:
     const root = strategy({ 'data/charts/draft.yaml': bar('Count') }, ['draft']);
     const result = await build({ root, out: path.join(path.dirname(root), 'dist'), pdf: false, diskCache: false });
     expect(result.ok).toBe(false);
-    expect(chartDiagnostics(result.diagnostics)).toEqual([expect.objectContaining({ rule: 'chart/missing-field', severity: 'error' })]);
+    expect(chartDiagnostics(result.diagnostics)).toEqual([
+      expect.objectContaining({ rule: 'chart/missing-field', severity: 'error' }),
+    ]);
   });
 });
 
@@ -199,7 +270,10 @@ ${rows}
     expect(table.match(/<tr class="govuk-table__row">/g)).toHaveLength(26);
     expect(html).toContain('The first 25 of 40 rows are shown.');
     expect(html).toContain('href="data/charts/calls.csv"');
-    const csv = fs.readFileSync(path.join(out, 'data', 'charts', 'calls.csv'), 'utf8').trimEnd().split('\n');
+    const csv = fs
+      .readFileSync(path.join(out, 'data', 'charts', 'calls.csv'), 'utf8')
+      .trimEnd()
+      .split('\n');
     expect(csv).toHaveLength(41);
     expect(csv[0]).toBe('day,calls');
     expect(csv[40]).toBe(`40,${(39 * 7) % 23}`);

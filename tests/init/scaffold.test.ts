@@ -29,7 +29,9 @@ describe('strategy init', () => {
       '.vscode/settings.json',
       '.vscode/extensions.json',
     ]);
-    expect(fs.readFileSync(path.join(dir, '.gitignore'), 'utf8').split('\n')).toEqual(expect.arrayContaining(['dist/', '.cache/', 'node_modules/', '~$*']));
+    expect(fs.readFileSync(path.join(dir, '.gitignore'), 'utf8').split('\n')).toEqual(
+      expect.arrayContaining(['dist/', '.cache/', 'node_modules/', '~$*']),
+    );
     for (const rel of written) expect(fs.existsSync(path.join(dir, rel)), rel).toBe(true);
   });
 
@@ -38,7 +40,12 @@ describe('strategy init', () => {
     const tool = toolPackage();
     expect(pkg.name).toBe('my-strategy');
     expect(pkg.devDependencies).toEqual({ [tool.name]: `^${tool.version}` });
-    expect(pkg.scripts).toEqual({ check: 'strategy check', build: 'strategy build', dev: 'strategy dev', diff: 'strategy diff' });
+    expect(pkg.scripts).toEqual({
+      check: 'strategy check',
+      build: 'strategy build',
+      dev: 'strategy dev',
+      diff: 'strategy diff',
+    });
     const readme = fs.readFileSync(path.join(dir, 'README.md'), 'utf8');
     expect(readme).toContain('npm run check');
     expect(readme).toContain('strategy-pull-request.yml');
@@ -48,18 +55,30 @@ describe('strategy init', () => {
   it('maps every data file and chart files to their schemas for VS Code', () => {
     const settings = JSON.parse(fs.readFileSync(path.join(dir, '.vscode/settings.json'), 'utf8'));
     const mapping = settings['yaml.schemas'] as Record<string, string[]>;
-    for (const input of Object.values(DATA_INPUTS)) expect(mapping[`./node_modules/${toolPackage().name}/schemas/${schemaFileFor(input.file)}`]).toEqual([`data/${input.file}`]);
-    expect(mapping[`./node_modules/${toolPackage().name}/lib/schemas/chart.schema.json`]).toEqual(['data/charts/*.yaml', 'data/charts/*.yml']);
+    for (const input of Object.values(DATA_INPUTS))
+      expect(mapping[`./node_modules/${toolPackage().name}/schemas/${schemaFileFor(input.file)}`]).toEqual([
+        `data/${input.file}`,
+      ]);
+    expect(mapping[`./node_modules/${toolPackage().name}/lib/schemas/chart.schema.json`]).toEqual([
+      'data/charts/*.yaml',
+      'data/charts/*.yml',
+    ]);
     // Every schema named is one the package ships.
-    for (const ref of Object.keys(mapping)) expect(fs.existsSync(path.join(REPO, ref.replace(`./node_modules/${toolPackage().name}/`, ''))), ref).toBe(true);
+    for (const ref of Object.keys(mapping))
+      expect(fs.existsSync(path.join(REPO, ref.replace(`./node_modules/${toolPackage().name}/`, ''))), ref).toBe(true);
   });
 
   it('passes strategy check with warnings only', () => {
     const project = loadProject(dir);
     const all = [...project.diagnostics, ...validateProject(project)];
     expect(all.filter((d) => d.severity === 'error')).toEqual([]);
-    expect(all.map((d) => `${d.file}:${d.line} ${d.ruleId}`)).toEqual(['data/kpis.yaml:5 kpi/no-actuals', 'data/kpis.yaml:18 kpi/no-actuals']);
-    expect(project.chapters.map((c) => [c.front.section, c.front.title])).toEqual(SECTIONS.map((s) => [s.number, s.title]));
+    expect(all.map((d) => `${d.file}:${d.line} ${d.ruleId}`)).toEqual([
+      'data/kpis.yaml:5 kpi/no-actuals',
+      'data/kpis.yaml:18 kpi/no-actuals',
+    ]);
+    expect(project.chapters.map((c) => [c.front.section, c.front.title])).toEqual(
+      SECTIONS.map((s) => [s.number, s.title]),
+    );
   });
 
   it('declares each data file’s schema inside the installed tool, which ships it', () => {
@@ -73,14 +92,24 @@ describe('strategy init', () => {
 
   it('gives each chapter 80 to 200 words of guidance, and data blocks that name real ids', () => {
     const project = loadProject(dir);
-    const ids = new Set([...(project.data.priorities?.priorities ?? []).map((p) => p.id), ...(project.data.consultation?.surveys ?? []).map((s) => s.id)]);
+    const ids = new Set([
+      ...(project.data.priorities?.priorities ?? []).map((p) => p.id),
+      ...(project.data.consultation?.surveys ?? []).map((s) => s.id),
+    ]);
     for (const s of SECTIONS) {
       const text = fs.readFileSync(path.join(dir, s.file), 'utf8');
-      const words = text.split('\n').filter((l) => l.startsWith('>')).join(' ').replace(/^>|\s>/g, ' ').trim().split(/\s+/).length;
+      const words = text
+        .split('\n')
+        .filter((l) => l.startsWith('>'))
+        .join(' ')
+        .replace(/^>|\s>/g, ' ')
+        .trim()
+        .split(/\s+/).length;
       expect(words, s.file).toBeGreaterThanOrEqual(80);
       expect(words, s.file).toBeLessThanOrEqual(200);
       expect(text, s.file).not.toMatch(/^# /m);
-      for (const m of text.matchAll(/^::[a-z-]+\{(?:priority|survey)=([a-z0-9-]+)/gm)) expect(ids.has(m[1]!), `${s.file}: ${m[0]}`).toBe(true);
+      for (const m of text.matchAll(/^::[a-z-]+\{(?:priority|survey)=([a-z0-9-]+)/gm))
+        expect(ids.has(m[1]!), `${s.file}: ${m[0]}`).toBe(true);
     }
   });
 

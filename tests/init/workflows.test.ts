@@ -20,7 +20,9 @@ const require = createRequire(import.meta.url);
  * read it from there (a JSON object scanned to its closing brace).
  */
 function schemaStoreWorkflowSchema(): Record<string, unknown> {
-  const wasm = fs.readFileSync(path.join(path.dirname(require.resolve('@action-validator/core')), 'action_validator_bg.wasm')).toString('utf8');
+  const wasm = fs
+    .readFileSync(path.join(path.dirname(require.resolve('@action-validator/core')), 'action_validator_bg.wasm'))
+    .toString('utf8');
   const id = wasm.indexOf('"$id": "https://json.schemastore.org/github-workflow.json"');
   expect(id).toBeGreaterThan(0);
   const start = wasm.lastIndexOf('\n{\n', id) + 1;
@@ -43,12 +45,16 @@ function schemaStoreWorkflowSchema(): Record<string, unknown> {
 const schema = schemaStoreWorkflowSchema();
 const ajv = new Ajv({ strict: false, allErrors: true });
 const validate = ajv.compile(schema);
-const { validateWorkflow } = require('@action-validator/core') as { validateWorkflow: (src: string) => { errors: unknown[] } };
+const { validateWorkflow } = require('@action-validator/core') as {
+  validateWorkflow: (src: string) => { errors: unknown[] };
+};
 
 describe('GitHub workflows', () => {
   it('uses the real SchemaStore schema, which rejects a broken workflow', () => {
     expect(schema['$id']).toBe('https://json.schemastore.org/github-workflow.json');
-    expect(validate({ on: 'push', jobs: { a: { 'runs-on': 'ubuntu-latest', steps: [{ run: 'x', uses: 'y' }] } } })).toBe(false);
+    expect(
+      validate({ on: 'push', jobs: { a: { 'runs-on': 'ubuntu-latest', steps: [{ run: 'x', uses: 'y' }] } } }),
+    ).toBe(false);
     expect(validate({ on: 'push', jobs: { a: { steps: [{ run: 'x' }] } } })).toBe(false);
   });
 
@@ -66,7 +72,11 @@ describe('GitHub workflows', () => {
 
   it('the pull request workflow checks for GitHub, summarises, builds, uploads the preview and comments once', () => {
     const pr = YAML.parse(WORKFLOWS.get('strategy-pull-request.yml')!);
-    const steps = pr.jobs['check-and-preview'].steps as { run?: string; uses?: string; with?: Record<string, unknown> }[];
+    const steps = pr.jobs['check-and-preview'].steps as {
+      run?: string;
+      uses?: string;
+      with?: Record<string, unknown>;
+    }[];
     const runs = steps.map((s) => s.run ?? s.uses ?? '');
     expect(steps[0]!.with?.['fetch-depth']).toBe(0);
     expect(runs.some((r) => r.includes('npm run --silent check -- --format github'))).toBe(true);

@@ -18,11 +18,61 @@ import { cleanUp, makeStrategy } from './strategy-folder.js';
 const RUNS = { seed: 20270401, numRuns: 300 } as const;
 
 const wellFormed = (d: Diagnostic, file: string): boolean =>
-  d.file === file && Number.isInteger(d.line) && d.line >= 1 && Number.isInteger(d.column) && d.column >= 1 && d.message.length > 0 && d.hint.length > 0;
+  d.file === file &&
+  Number.isInteger(d.line) &&
+  d.line >= 1 &&
+  Number.isInteger(d.column) &&
+  d.column >= 1 &&
+  d.message.length > 0 &&
+  d.hint.length > 0;
 
 /** Pieces of YAML that trip parsers: indentation, tabs, anchors, tags, flow brackets, quotes, documents. */
-const YAML_PIECES = ['a:', 'b: 1', 'id: x', '- ', '  ', '    ', '\t', '\n', ': ', '&x ', '*x', '<<: ', '!!str ', '!!binary ', '!tag ', '[', ']', '{', '}', ',', '"', "'", '\\', '#', '|', '>-', '---', '...', '? ', '%YAML 1.1', '__proto__: ', 'constructor: ', '1e999', '0x1F', '~', 'null', 'yes', '2027-28', '\u0000', '\uFEFF', '\r'];
-const yamlish = fc.array(fc.oneof(fc.constantFrom(...YAML_PIECES), fc.string({ unit: 'binary', maxLength: 6 })), { maxLength: 40 }).map((a) => a.join(''));
+const YAML_PIECES = [
+  'a:',
+  'b: 1',
+  'id: x',
+  '- ',
+  '  ',
+  '    ',
+  '\t',
+  '\n',
+  ': ',
+  '&x ',
+  '*x',
+  '<<: ',
+  '!!str ',
+  '!!binary ',
+  '!tag ',
+  '[',
+  ']',
+  '{',
+  '}',
+  ',',
+  '"',
+  "'",
+  '\\',
+  '#',
+  '|',
+  '>-',
+  '---',
+  '...',
+  '? ',
+  '%YAML 1.1',
+  '__proto__: ',
+  'constructor: ',
+  '1e999',
+  '0x1F',
+  '~',
+  'null',
+  'yes',
+  '2027-28',
+  '\u0000',
+  '\uFEFF',
+  '\r',
+];
+const yamlish = fc
+  .array(fc.oneof(fc.constantFrom(...YAML_PIECES), fc.string({ unit: 'binary', maxLength: 6 })), { maxLength: 40 })
+  .map((a) => a.join(''));
 
 describe('parseYaml', () => {
   it('never throws, and its errors and values agree', () => {
@@ -80,7 +130,10 @@ describe('decodeText', () => {
   });
 
   it('CRLF and CR line endings decode like LF, errors included', () => {
-    const lines = fc.array(fc.uint8Array({ maxLength: 20 }).map((b) => b.filter((x) => x !== 0x0a && x !== 0x0d)), { maxLength: 8 });
+    const lines = fc.array(
+      fc.uint8Array({ maxLength: 20 }).map((b) => b.filter((x) => x !== 0x0a && x !== 0x0d)),
+      { maxLength: 8 },
+    );
     fc.assert(
       fc.property(lines, fc.constantFrom('\r\n', '\r'), (ls, eol) => {
         const join = (sep: number[]) => new Uint8Array(ls.flatMap((l, i) => (i ? [...sep, ...l] : [...l])));
@@ -92,7 +145,25 @@ describe('decodeText', () => {
 });
 
 describe('parseCsv', () => {
-  const csvPieces = fc.oneof(fc.constantFrom(',', '"', '""', '\n', '\r\n', 'kpi', 'period', 'value', 'sv-01', '2027-28 Q1', '12', '=1+1', '__proto__', ' '), fc.string({ maxLength: 5 }));
+  const csvPieces = fc.oneof(
+    fc.constantFrom(
+      ',',
+      '"',
+      '""',
+      '\n',
+      '\r\n',
+      'kpi',
+      'period',
+      'value',
+      'sv-01',
+      '2027-28 Q1',
+      '12',
+      '=1+1',
+      '__proto__',
+      ' ',
+    ),
+    fc.string({ maxLength: 5 }),
+  );
   const csvish = fc.array(csvPieces, { maxLength: 40 }).map((a) => a.join(''));
 
   it('never throws; every row has every column, in line order', () => {
@@ -114,16 +185,22 @@ describe('parseCsv', () => {
 
   it('CRLF gives the same table as LF', () => {
     fc.assert(
-      fc.property(csvish.map((t) => t.replace(/\r/g, '')), (text) => {
-        expect(parseCsv(text.replace(/\n/g, '\r\n'), 'a.csv')).toEqual(parseCsv(text, 'a.csv'));
-      }),
+      fc.property(
+        csvish.map((t) => t.replace(/\r/g, '')),
+        (text) => {
+          expect(parseCsv(text.replace(/\n/g, '\r\n'), 'a.csv')).toEqual(parseCsv(text, 'a.csv'));
+        },
+      ),
       RUNS,
     );
   });
 });
 
 describe('splitFrontMatter', () => {
-  const mdPieces = fc.oneof(fc.constantFrom('---', '---\n', '\n', 'section: 1', 'title: X', '## H', '...', ' ', '\t', '----', '- a'), fc.string({ maxLength: 6 }));
+  const mdPieces = fc.oneof(
+    fc.constantFrom('---', '---\n', '\n', 'section: 1', 'title: X', '## H', '...', ' ', '\t', '----', '- a'),
+    fc.string({ maxLength: 6 }),
+  );
   const chapterish = fc.array(mdPieces, { maxLength: 20 }).map((a) => a.join(''));
 
   it('never throws, and the body starts at line bodyLineOffset + 1 of the file', () => {
@@ -162,7 +239,8 @@ describe('loadProject', () => {
       fc.property(bytes, (b) => {
         fs.writeFileSync(chapter, b);
         const p = loadProject(root);
-        for (const d of p.diagnostics) expect(wellFormed(d, 'content/01-executive-summary.md'), JSON.stringify(d)).toBe(true);
+        for (const d of p.diagnostics)
+          expect(wellFormed(d, 'content/01-executive-summary.md'), JSON.stringify(d)).toBe(true);
         expect(p.diagnostics.length === 0).toBe(p.chapters.length === 1);
       }),
       { ...RUNS, numRuns: 60 },

@@ -19,18 +19,23 @@ const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
 /** 1-based line of the first line containing `needle`. */
 const lineOf = (text: string, needle: string): number => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
 /** 1-based column of `needle` on its line. */
-const columnOf = (text: string, needle: string): number => text.split('\n')[lineOf(text, needle) - 1]!.indexOf(needle) + 1;
+const columnOf = (text: string, needle: string): number =>
+  text.split('\n')[lineOf(text, needle) - 1]!.indexOf(needle) + 1;
 
 describe('malformed YAML names the line and column of the syntax error', () => {
   it('an unclosed flow list', () => {
     const { source, diagnostics } = parseYaml('a: 1\nb: [1, 2\nc: 3\n', 'data/x.yaml');
     expect(rows(diagnostics)).toEqual(['data/x.yaml:3:1 yaml/syntax']);
-    expect(diagnostics[0]!.message).toBe('The YAML cannot be read: flow sequence in block collection must be sufficiently indented and end with a ].');
+    expect(diagnostics[0]!.message).toBe(
+      'The YAML cannot be read: flow sequence in block collection must be sufficiently indented and end with a ].',
+    );
     expect(source.value).toBeUndefined();
   });
 
   it('an unquoted colon in a value', () => {
-    expect(rows(parseYaml('title: Safer: streets\n', 'data/x.yaml').diagnostics)).toEqual(['data/x.yaml:1:8 yaml/syntax']);
+    expect(rows(parseYaml('title: Safer: streets\n', 'data/x.yaml').diagnostics)).toEqual([
+      'data/x.yaml:1:8 yaml/syntax',
+    ]);
   });
 
   it('in a data file, through loadProject', () => {
@@ -55,14 +60,18 @@ describe('malformed YAML names the line and column of the syntax error', () => {
   it('several documents in one data file', () => {
     const { diagnostics } = parseYaml('a: 1\n---\nb: 2\n', 'data/x.yaml');
     expect(rows(diagnostics)).toEqual(['data/x.yaml:2:1 yaml/syntax']);
-    expect(diagnostics[0]!.message).toBe('The YAML cannot be read: a line of three dashes (---) starts a second document, and a data file holds only one.');
+    expect(diagnostics[0]!.message).toBe(
+      'The YAML cannot be read: a line of three dashes (---) starts a second document, and a data file holds only one.',
+    );
   });
 });
 
 describe('wrong types', () => {
   it('text where a number belongs, and a quoted number', () => {
     const root = makeStrategy();
-    const text = read(root, 'data/partnership.yaml').replace(/population: \d+/, 'population: lots').replace(/years: \d+/, 'years: "4"');
+    const text = read(root, 'data/partnership.yaml')
+      .replace(/population: \d+/, 'population: lots')
+      .replace(/years: \d+/, 'years: "4"');
     write(root, 'data/partnership.yaml', text);
     const p = loadProject(root);
     expect(rows(p.diagnostics)).toEqual([
@@ -114,7 +123,9 @@ describe('an empty file', () => {
   it('an empty chapter has no front matter', () => {
     const root = makeStrategy();
     write(root, 'content/01-executive-summary.md', '');
-    expect(rows(loadProject(root).diagnostics)).toEqual(['content/01-executive-summary.md:1:1 chapter/no-front-matter']);
+    expect(rows(loadProject(root).diagnostics)).toEqual([
+      'content/01-executive-summary.md:1:1 chapter/no-front-matter',
+    ]);
   });
 });
 
@@ -123,7 +134,9 @@ describe('a byte-order mark or Windows line endings are accepted, with the same 
   it('decodeText drops the BOM and makes CRLF and CR into LF', () => {
     const expected = { ok: true, text: plain };
     expect(decodeText(enc(plain), 'f.yaml')).toEqual(expected);
-    expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, ...enc(plain.replace(/\n/g, '\r\n'))]), 'f.yaml')).toEqual(expected);
+    expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, ...enc(plain.replace(/\n/g, '\r\n'))]), 'f.yaml')).toEqual(
+      expected,
+    );
     expect(decodeText(enc(plain.replace(/\n/g, '\r')), 'f.yaml')).toEqual(expected);
   });
 
@@ -132,18 +145,28 @@ describe('a byte-order mark or Windows line endings are accepted, with the same 
     const before = loadProject(root);
     const text = read(root, 'data/kpis.yaml');
     write(root, 'data/kpis.yaml', new Uint8Array([0xef, 0xbb, 0xbf, ...enc(text.replace(/\n/g, '\r\n'))]));
-    write(root, 'data/kpi-actuals.csv', new Uint8Array([0xef, 0xbb, 0xbf, ...enc(read(root, 'data/kpi-actuals.csv').replace(/\n/g, '\r\n'))]));
+    write(
+      root,
+      'data/kpi-actuals.csv',
+      new Uint8Array([0xef, 0xbb, 0xbf, ...enc(read(root, 'data/kpi-actuals.csv').replace(/\n/g, '\r\n'))]),
+    );
     const after = loadProject(root);
     expect(after.diagnostics).toEqual([]);
     expect(after.data.kpis).toEqual(before.data.kpis);
-    expect(after.sources.kpis!.locate(['kpis', 1, 'baseline'])).toEqual(before.sources.kpis!.locate(['kpis', 1, 'baseline']));
+    expect(after.sources.kpis!.locate(['kpis', 1, 'baseline'])).toEqual(
+      before.sources.kpis!.locate(['kpis', 1, 'baseline']),
+    );
     expect([...after.actualSources]).toEqual([...before.actualSources]);
   });
 
   it('a chapter with a BOM and CRLF keeps its front matter and line offset', () => {
     const root = makeStrategy();
     const before = loadProject(root).chapters[0]!;
-    write(root, 'content/01-executive-summary.md', new Uint8Array([0xef, 0xbb, 0xbf, ...enc(read(root, 'content/01-executive-summary.md').replace(/\n/g, '\r\n'))]));
+    write(
+      root,
+      'content/01-executive-summary.md',
+      new Uint8Array([0xef, 0xbb, 0xbf, ...enc(read(root, 'content/01-executive-summary.md').replace(/\n/g, '\r\n'))]),
+    );
     const after = loadProject(root);
     expect(after.diagnostics).toEqual([]);
     expect(after.chapters[0]!.front).toEqual(before.front);
@@ -165,7 +188,9 @@ describe('invalid UTF-8 is an error naming the file, at the first bad byte', () 
     const bytes = new Uint8Array([...enc(text.slice(0, at)), 0xe9, ...enc(text.slice(at))]);
     write(root, 'data/partnership.yaml', bytes);
     const p = loadProject(root);
-    expect(rows(p.diagnostics)).toEqual([`data/partnership.yaml:${lineOf(text, 'Northbridge Partnership')}:${columnOf(text, 'Northbridge Partnership')} file/invalid-utf8`]);
+    expect(rows(p.diagnostics)).toEqual([
+      `data/partnership.yaml:${lineOf(text, 'Northbridge Partnership')}:${columnOf(text, 'Northbridge Partnership')} file/invalid-utf8`,
+    ]);
     expect(p.diagnostics[0]!.hint).toBe('Save it again as "UTF-8" in your editor (in Excel: "CSV UTF-8").');
   });
 
@@ -175,7 +200,9 @@ describe('invalid UTF-8 is an error naming the file, at the first bad byte', () 
     write(root, 'data/kpi-actuals.csv', new Uint8Array([...enc(csv), ...enc('sv-01,2028-29 Q1,580,Caf'), 0xe9, 0x0a]));
     const p = loadProject(root);
     const line = csv.split('\n').length; // the appended row
-    expect(rows(p.diagnostics)).toEqual([`data/kpi-actuals.csv:${line}:${'sv-01,2028-29 Q1,580,Caf'.length + 1} file/invalid-utf8`]);
+    expect(rows(p.diagnostics)).toEqual([
+      `data/kpi-actuals.csv:${line}:${'sv-01,2028-29 Q1,580,Caf'.length + 1} file/invalid-utf8`,
+    ]);
   });
 
   it.each([
@@ -185,7 +212,9 @@ describe('invalid UTF-8 is an error naming the file, at the first bad byte', () 
     ['UTF-16 with its BOM', [0xff, 0xfe, 0x61, 0x00], 1, 1],
   ])('%s', (_name, bytes, line, column) => {
     const r = decodeText(new Uint8Array(bytes), 'data/x.yaml');
-    expect(r.ok ? 'accepted' : `${r.diagnostic.file}:${r.diagnostic.line}:${r.diagnostic.column} ${r.diagnostic.ruleId}`).toBe(`data/x.yaml:${line}:${column} file/invalid-utf8`);
+    expect(
+      r.ok ? 'accepted' : `${r.diagnostic.file}:${r.diagnostic.line}:${r.diagnostic.column} ${r.diagnostic.ruleId}`,
+    ).toBe(`data/x.yaml:${line}:${column} file/invalid-utf8`);
   });
 });
 
@@ -193,7 +222,14 @@ describe('huge files are refused before they are read', () => {
   it('decodeText over the limit', () => {
     const r = decodeText(new Uint8Array(2 * 1024 * 1024 + 1), 'data/x.yaml', 2 * 1024 * 1024);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.diagnostic).toMatchObject({ file: 'data/x.yaml', line: 1, column: 1, ruleId: 'file/too-large', message: 'This file is 2.0 MB, more than the 2.0 MB limit.' });
+    if (!r.ok)
+      expect(r.diagnostic).toMatchObject({
+        file: 'data/x.yaml',
+        line: 1,
+        column: 1,
+        ruleId: 'file/too-large',
+        message: 'This file is 2.0 MB, more than the 2.0 MB limit.',
+      });
   });
 
   it('a data file over 5 MB, through loadProject', () => {
@@ -226,7 +262,9 @@ describe('deeply nested YAML and alias bombs are refused', () => {
   });
 
   it('50 nested flow lists', () => {
-    expect(rows(parseYaml(`a: ${'['.repeat(50)}${']'.repeat(50)}\n`, 'data/x.yaml').diagnostics)).toEqual(['data/x.yaml:1:35 yaml/too-deep']);
+    expect(rows(parseYaml(`a: ${'['.repeat(50)}${']'.repeat(50)}\n`, 'data/x.yaml').diagnostics)).toEqual([
+      'data/x.yaml:1:35 yaml/too-deep',
+    ]);
   });
 
   it('100,000 nested flow lists overflow the parser: refused as too deep, no crash', () => {
@@ -238,16 +276,27 @@ describe('deeply nested YAML and alias bombs are refused', () => {
   it('a billion laughs', () => {
     const lol = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
     const names = 'abcdefghi';
-    for (let i = 1; i < names.length; i++) lol.push(`${names[i]}: &${names[i]} [${Array(9).fill(`*${names[i - 1]}`).join(',')}]`);
+    for (let i = 1; i < names.length; i++)
+      lol.push(
+        `${names[i]}: &${names[i]} [${Array(9)
+          .fill(`*${names[i - 1]}`)
+          .join(',')}]`,
+      );
     const { diagnostics, source } = parseYaml(`${lol.join('\n')}\n`, 'data/x.yaml');
     expect(rows(diagnostics)).toEqual(['data/x.yaml:2:8 yaml/alias']);
-    expect(diagnostics[0]!.hint).toBe('Write the values out in full: anchors make files hard to review and can be used to blow up memory.');
+    expect(diagnostics[0]!.hint).toBe(
+      'Write the values out in full: anchors make files hard to review and can be used to blow up memory.',
+    );
     expect(source.value).toBeUndefined();
   });
 
   it('a billion laughs in a data file, through loadProject', () => {
     const root = makeStrategy();
-    write(root, 'data/risks.yaml', 'x: &x [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]\ny: &y [*x, *x, *x, *x, *x, *x, *x, *x, *x, *x]\nz: [*y, *y, *y, *y, *y, *y, *y, *y, *y, *y]\n');
+    write(
+      root,
+      'data/risks.yaml',
+      'x: &x [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]\ny: &y [*x, *x, *x, *x, *x, *x, *x, *x, *x, *x]\nz: [*y, *y, *y, *y, *y, *y, *y, *y, *y, *y]\n',
+    );
     expect(rows(loadProject(root).diagnostics)).toEqual(['data/risks.yaml:2:8 yaml/alias']);
   });
 
@@ -284,15 +333,22 @@ describe('tabs in YAML', () => {
   it('a tab as indentation', () => {
     const { diagnostics } = parseYaml('a:\n\tb: 1\n', 'data/x.yaml');
     expect(rows(diagnostics)).toEqual(['data/x.yaml:2:1 yaml/tab-indent']);
-    expect(diagnostics[0]!.hint).toBe('Indent YAML with spaces only (two per level); most editors can convert tabs to spaces.');
+    expect(diagnostics[0]!.hint).toBe(
+      'Indent YAML with spaces only (two per level); most editors can convert tabs to spaces.',
+    );
   });
 
   it('a tab after spaces', () => {
-    expect(rows(parseYaml('a:\n  b:\n  \tc: 1\n', 'data/x.yaml').diagnostics)).toEqual(['data/x.yaml:3:3 yaml/tab-indent']);
+    expect(rows(parseYaml('a:\n  b:\n  \tc: 1\n', 'data/x.yaml').diagnostics)).toEqual([
+      'data/x.yaml:3:3 yaml/tab-indent',
+    ]);
   });
 
   it('a tab inside a quoted value or after a colon is fine', () => {
-    expect(parseYaml('a: "x\ty"\nb:\t1\n', 'data/x.yaml')).toMatchObject({ diagnostics: [], source: { value: { a: 'x\ty', b: 1 } } });
+    expect(parseYaml('a: "x\ty"\nb:\t1\n', 'data/x.yaml')).toMatchObject({
+      diagnostics: [],
+      source: { value: { a: 'x\ty', b: 1 } },
+    });
   });
 });
 
@@ -307,7 +363,12 @@ describe('a chapter with no front matter', () => {
   });
 
   it('front matter that is never closed is read as none, and flagged as unclosed (the whole file would be YAML)', () => {
-    expect(splitFrontMatter('---\nsection: 3\n## Hi\n')).toEqual({ yamlLineOffset: 0, body: '---\nsection: 3\n## Hi\n', bodyLineOffset: 0, unclosed: true });
+    expect(splitFrontMatter('---\nsection: 3\n## Hi\n')).toEqual({
+      yamlLineOffset: 0,
+      body: '---\nsection: 3\n## Hi\n',
+      bodyLineOffset: 0,
+      unclosed: true,
+    });
   });
 
   it('front matter after a blank line is not front matter', () => {
@@ -315,13 +376,21 @@ describe('a chapter with no front matter', () => {
   });
 
   it('a thematic break in the body is not mistaken for the end of front matter', () => {
-    expect(splitFrontMatter('---\nsection: 3\n---\nA\n\n---\n\nB\n')).toEqual({ yaml: 'section: 3', yamlLineOffset: 1, body: 'A\n\n---\n\nB\n', bodyLineOffset: 3 });
+    expect(splitFrontMatter('---\nsection: 3\n---\nA\n\n---\n\nB\n')).toEqual({
+      yaml: 'section: 3',
+      yamlLineOffset: 1,
+      body: 'A\n\n---\n\nB\n',
+      bodyLineOffset: 3,
+    });
   });
 });
 
 describe('CSV mistakes', () => {
   it('an unclosed quote names the line where it opens', () => {
-    const { diagnostics, table } = parseCsv('kpi,period,value\nsv-01,"2027-28 Q1,12\nsv-01,2027-28 Q2,3\n', 'data/a.csv');
+    const { diagnostics, table } = parseCsv(
+      'kpi,period,value\nsv-01,"2027-28 Q1,12\nsv-01,2027-28 Q2,3\n',
+      'data/a.csv',
+    );
     expect(rows(diagnostics)).toEqual(['data/a.csv:2:1 csv/syntax']);
     expect(table).toBeUndefined();
   });
@@ -361,7 +430,9 @@ describe('containment: nothing outside the strategy folder is read', () => {
     const text = read(root, 'data/kpis.yaml').replace('actuals_csv: kpi-actuals.csv', 'actuals_csv: ../../secret.txt');
     write(root, 'data/kpis.yaml', text);
     const p = loadProject(root);
-    expect(rows(p.diagnostics)).toEqual([`data/kpis.yaml:${lineOf(text, '../../secret.txt')}:${columnOf(text, '../../secret.txt')} file/outside-root`]);
+    expect(rows(p.diagnostics)).toEqual([
+      `data/kpis.yaml:${lineOf(text, '../../secret.txt')}:${columnOf(text, '../../secret.txt')} file/outside-root`,
+    ]);
     expect(p.diagnostics[0]!.message).toBe('"../../secret.txt" points outside the strategy folder.');
     expect(p.files).not.toContain('../secret.txt');
   });
@@ -372,7 +443,9 @@ describe('containment: nothing outside the strategy folder is read', () => {
     const text = read(root, 'data/kpis.yaml').replace('actuals_csv: kpi-actuals.csv', `actuals_csv: ${secret}`);
     write(root, 'data/kpis.yaml', text);
     const p = loadProject(root);
-    expect(rows(p.diagnostics)).toEqual([`data/kpis.yaml:${lineOf(text, secret)}:${columnOf(text, secret)} file/outside-root`]);
+    expect(rows(p.diagnostics)).toEqual([
+      `data/kpis.yaml:${lineOf(text, secret)}:${columnOf(text, secret)} file/outside-root`,
+    ]);
   });
 
   it('a data file that is a symlink to a file outside is refused, not followed', () => {
@@ -396,7 +469,10 @@ describe('containment: nothing outside the strategy folder is read', () => {
     const root = makeStrategy();
     const outside = path.join(path.dirname(root), 'elsewhere');
     fs.mkdirSync(outside);
-    fs.writeFileSync(path.join(outside, '01-executive-summary.md'), '---\nsection: 1\ntitle: Executive Summary\n---\nStolen\n');
+    fs.writeFileSync(
+      path.join(outside, '01-executive-summary.md'),
+      '---\nsection: 1\ntitle: Executive Summary\n---\nStolen\n',
+    );
     fs.rmSync(path.join(root, 'content'), { recursive: true });
     fs.symlinkSync(outside, path.join(root, 'content'));
     const p = loadProject(root);

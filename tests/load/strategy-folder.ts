@@ -19,7 +19,10 @@ export function makeStrategy(): string {
   made.push(parent);
   const root = path.join(parent, 'strategy');
   fs.mkdirSync(path.join(root, 'content'), { recursive: true });
-  fs.cpSync(path.join(REPO, 'data'), path.join(root, 'data'), { recursive: true, filter: (src) => !src.includes('police-uk') });
+  fs.cpSync(path.join(REPO, 'data'), path.join(root, 'data'), {
+    recursive: true,
+    filter: (src) => !src.includes('police-uk'),
+  });
   fs.writeFileSync(path.join(root, 'content', '01-executive-summary.md'), CHAPTER);
   fs.writeFileSync(path.join(parent, 'secret.txt'), 'name: not part of the strategy\n');
   return root;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatKpiValue, formatMoney, formatNumber, formatPercent, formatScore, formatWeight } from '../../scripts/model/format.js';
+import {
+  formatKpiValue,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  formatScore,
+  formatWeight,
+} from '../../scripts/model/format.js';
 
 describe('the one value formatter', () => {
   it('groups thousands and keeps at most the decimals asked for, none when whole', () => {

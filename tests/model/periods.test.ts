@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { comparePeriods, describePeriod, isValidDate, parsePeriod, quarterOfDate, strategyQuarters, strategyYears } from '../../scripts/model/periods.js';
+import {
+  comparePeriods,
+  describePeriod,
+  isValidDate,
+  parsePeriod,
+  quarterOfDate,
+  strategyQuarters,
+  strategyYears,
+} from '../../scripts/model/periods.js';
 
 describe('parsePeriod', () => {
   it('reads financial years, quarters and months', () => {
@@ -9,7 +17,8 @@ describe('parsePeriod', () => {
     expect(parsePeriod('2028-03')).toMatchObject({ kind: 'month', month: 3, fy: '2027-28' });
   });
   it('refuses years that do not follow on, bad quarters and bad months', () => {
-    for (const bad of ['2027-29', '2027-29 Q1', '2027-28 Q5', '2027-13', '2027-00', '27-28', '2027/28']) expect(parsePeriod(bad), bad).toBeUndefined();
+    for (const bad of ['2027-29', '2027-29 Q1', '2027-28 Q5', '2027-13', '2027-00', '27-28', '2027/28'])
+      expect(parsePeriod(bad), bad).toBeUndefined();
   });
   it('puts Q1 in April to June and Q4 in January to March', () => {
     const q1 = parsePeriod('2027-28 Q1')!;
@@ -23,7 +32,13 @@ describe('parsePeriod', () => {
 
 describe('ordering and strategy periods', () => {
   it('sorts periods by when they start, then by when they end', () => {
-    expect(['2028-29', '2027-28 Q2', '2027-05', '2027-28 Q1', '2027-28'].sort(comparePeriods)).toEqual(['2027-28 Q1', '2027-28', '2027-05', '2027-28 Q2', '2028-29']); // same start: the shorter period first
+    expect(['2028-29', '2027-28 Q2', '2027-05', '2027-28 Q1', '2027-28'].sort(comparePeriods)).toEqual([
+      '2027-28 Q1',
+      '2027-28',
+      '2027-05',
+      '2027-28 Q2',
+      '2028-29',
+    ]); // same start: the shorter period first
   });
   it('lists the years and quarters of a strategy', () => {
     expect(strategyYears(2027, 4)).toEqual(['2027-28', '2028-29', '2029-30', '2030-31']);

@@ -43,7 +43,9 @@ describe('computeRag', () => {
     expect(computeRag({ actuals: [], targets, direction: 'lower-is-better' }, rule)).toEqual({ status: 'grey' });
   });
   it('is grey with no target for the latest period', () => {
-    expect(computeRag({ actuals: [{ period: '2029-30 Q1', value: 5 }], targets, direction: 'lower-is-better' }, rule)).toEqual({ status: 'grey', period: '2029-30 Q1', value: 5 });
+    expect(
+      computeRag({ actuals: [{ period: '2029-30 Q1', value: 5 }], targets, direction: 'lower-is-better' }, rule),
+    ).toEqual({ status: 'grey', period: '2029-30 Q1', value: 5 });
   });
   it('uses the latest period (quarters and months mixed, in any order) against its year target', () => {
     const r = computeRag(

@@ -11,9 +11,16 @@ describe('reporting period', () => {
     expect(quarterEndedBy('2025-04-01')).toBe('2024-25 Q4');
   });
   it('as_at is separate from the publication date, which stands in only when as_at is absent', () => {
-    expect(reportingPeriod('2025-26 Q2', '2025-12-01')).toMatchObject({ quarter: '2025-26 Q2', fromPublicationDate: false, label: 'Q2 2025-26 (July to September 2025)' });
+    expect(reportingPeriod('2025-26 Q2', '2025-12-01')).toMatchObject({
+      quarter: '2025-26 Q2',
+      fromPublicationDate: false,
+      label: 'Q2 2025-26 (July to September 2025)',
+    });
     expect(reportingPeriod('2025-09-30', '2025-12-01')?.quarter).toBe('2025-26 Q2');
-    expect(reportingPeriod(undefined, '2025-12-01')).toMatchObject({ quarter: '2025-26 Q2', fromPublicationDate: true });
+    expect(reportingPeriod(undefined, '2025-12-01')).toMatchObject({
+      quarter: '2025-26 Q2',
+      fromPublicationDate: true,
+    });
   });
   it('the period a KPI owes depends on how often it is reported', () => {
     expect(duePeriod('quarterly', '2025-26 Q2')).toBe('2025-26 Q2');

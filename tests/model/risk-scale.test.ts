@@ -22,7 +22,17 @@ describe('risk scales', () => {
     expect(rate(NUMERIC_5X5, 6, 1)).toBeUndefined();
   });
   it('accepts a register’s own levels, most likely and most severe first', () => {
-    const scale = resolveScale({ likelihood: [{ code: 'H', label: 'High' }, { code: 'M', label: 'Medium' }, { code: 'L', label: 'Low' }], impact: [{ code: 1, label: 'Severe' }, { code: 2, label: 'Mild' }] });
+    const scale = resolveScale({
+      likelihood: [
+        { code: 'H', label: 'High' },
+        { code: 'M', label: 'Medium' },
+        { code: 'L', label: 'Low' },
+      ],
+      impact: [
+        { code: 1, label: 'Severe' },
+        { code: 2, label: 'Mild' },
+      ],
+    });
     expect(scale.kind).toBe('letter-numeral');
     expect(rate(scale, 'H', 1)).toMatchObject({ label: 'H1', severity: 1 });
     expect(rate(scale, 'L', 2)).toMatchObject({ label: 'L2', severity: 0 });

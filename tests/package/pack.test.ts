@@ -15,7 +15,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { REPO } from '../support/example-copy.js';
 
-const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { name: string; version: string; files: string[]; private?: boolean; dependencies: Record<string, string> };
+const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8')) as {
+  name: string;
+  version: string;
+  files: string[];
+  private?: boolean;
+  dependencies: Record<string, string>;
+};
 let work: string;
 let strategy: string;
 let tarballFiles: string[];
@@ -25,7 +31,9 @@ function install(tarball: string, into: string): void {
   const target = path.join(modules, pkg.name);
   fs.mkdirSync(target, { recursive: true });
   execFileSync('tar', ['xzf', tarball, '-C', target, '--strip-components=1']);
-  const lock = JSON.parse(fs.readFileSync(path.join(REPO, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean }> };
+  const lock = JSON.parse(fs.readFileSync(path.join(REPO, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, { dev?: boolean }>;
+  };
   for (const [key, entry] of Object.entries(lock.packages)) {
     const name = key.slice('node_modules/'.length);
     if (!key.startsWith('node_modules/') || name.includes('/node_modules/') || entry.dev) continue;
@@ -37,18 +45,31 @@ function install(tarball: string, into: string): void {
   fs.symlinkSync(`../${pkg.name}/bin/strategy.js`, path.join(modules, '.bin', 'strategy'));
 }
 
-const npm = (args: string[], cwd: string) => spawnSync('npm', args, { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', CI: 'true', npm_config_offline: 'true', npm_config_update_notifier: 'false' }, timeout: 300_000 });
+const npm = (args: string[], cwd: string) =>
+  spawnSync('npm', args, {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', CI: 'true', npm_config_offline: 'true', npm_config_update_notifier: 'false' },
+    timeout: 300_000,
+  });
 
 beforeAll(() => {
   work = fs.mkdtempSync(path.join(os.tmpdir(), 'csp-pack-'));
-  const packed = execFileSync('npm', ['pack', '--json', '--pack-destination', work], { cwd: REPO, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const packed = execFileSync('npm', ['pack', '--json', '--pack-destination', work], {
+    cwd: REPO,
+    encoding: 'utf8',
+    env: { ...process.env, npm_config_update_notifier: 'false' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const [info] = JSON.parse(packed.slice(packed.indexOf('['))) as { filename: string; files: { path: string }[] }[];
   tarballFiles = info!.files.map((f) => f.path).sort();
   strategy = path.join(work, 'our-strategy');
   // `init` from the packed tool itself, as a partnership would with `npx`.
   const unpacked = path.join(work, 'tool');
   install(path.join(work, info!.filename), unpacked);
-  execFileSync(process.execPath, [path.join(unpacked, 'node_modules', pkg.name, 'bin/strategy.js'), 'init', strategy], { stdio: 'pipe' });
+  execFileSync(process.execPath, [path.join(unpacked, 'node_modules', pkg.name, 'bin/strategy.js'), 'init', strategy], {
+    stdio: 'pipe',
+  });
   install(path.join(work, info!.filename), strategy);
 }, 600_000);
 
@@ -61,10 +82,23 @@ describe('the packed tool', () => {
     expect(tarballFiles.filter((f) => f.endsWith('.ts'))).toEqual([]);
     expect(tarballFiles).toContain('lib/cli/main.js');
     expect(tarballFiles).toContain('lib/schemas/chart.schema.json');
-    expect(tarballFiles.filter((f) => f.startsWith('tests/') || f.startsWith('content/') || f.startsWith('data/') || f.includes('.tsbuildinfo'))).toEqual([]);
+    expect(
+      tarballFiles.filter(
+        (f) =>
+          f.startsWith('tests/') || f.startsWith('content/') || f.startsWith('data/') || f.includes('.tsbuildinfo'),
+      ),
+    ).toEqual([]);
     const top = [...new Set(tarballFiles.map((f) => f.split('/')[0]))].sort();
-    expect(top).toEqual(['LICENSE', 'README.md', 'bin', 'lib', 'package.json', 'schemas', 'scripts', 'templates'].filter((t) => t !== 'LICENSE' || tarballFiles.includes('LICENSE')));
-    expect(tarballFiles.filter((f) => f.startsWith('scripts/')).every((f) => /^scripts\/init\/(starter\/[a-z-]+\.yaml|workflows\/[a-z-]+\.yml)$/.test(f))).toBe(true);
+    expect(top).toEqual(
+      ['LICENSE', 'README.md', 'bin', 'lib', 'package.json', 'schemas', 'scripts', 'templates'].filter(
+        (t) => t !== 'LICENSE' || tarballFiles.includes('LICENSE'),
+      ),
+    );
+    expect(
+      tarballFiles
+        .filter((f) => f.startsWith('scripts/'))
+        .every((f) => /^scripts\/init\/(starter\/[a-z-]+\.yaml|workflows\/[a-z-]+\.yml)$/.test(f)),
+    ).toBe(true);
   });
 
   it('prints its version', () => {
@@ -96,7 +130,9 @@ describe('the packed tool', () => {
       expect(ref, name).toMatch(new RegExp(`^\\.\\./node_modules/${pkg.name}/schemas/[a-z-]+\\.schema\\.json$`));
       const schemaFile = path.resolve(data, ref!);
       expect(fs.existsSync(schemaFile), ref).toBe(true);
-      const validate = new Ajv2020({ strict: false, allErrors: true }).compile(JSON.parse(fs.readFileSync(schemaFile, 'utf8')));
+      const validate = new Ajv2020({ strict: false, allErrors: true }).compile(
+        JSON.parse(fs.readFileSync(schemaFile, 'utf8')),
+      );
       expect(validate(YAML.parse(text)), `${name}: ${JSON.stringify(validate.errors)}`).toBe(true);
       // And the schema is not a formality: a wrong value fails it.
       expect(validate({ ...YAML.parse(text), not_a_field: 1 }), name).toBe(false);
@@ -104,9 +140,15 @@ describe('the packed tool', () => {
   });
 
   it('the chart schema VS Code is pointed at checks officer charts, Vega-Lite spec included', () => {
-    const settings = JSON.parse(fs.readFileSync(path.join(strategy, '.vscode/settings.json'), 'utf8')) as { 'yaml.schemas': Record<string, string[]> };
-    const [schemaRef] = Object.entries(settings['yaml.schemas']).find(([, globs]) => globs.includes('data/charts/*.yaml'))!;
-    const validate = new Ajv({ strict: false, allErrors: true }).compile(JSON.parse(fs.readFileSync(path.join(strategy, schemaRef), 'utf8')));
+    const settings = JSON.parse(fs.readFileSync(path.join(strategy, '.vscode/settings.json'), 'utf8')) as {
+      'yaml.schemas': Record<string, string[]>;
+    };
+    const [schemaRef] = Object.entries(settings['yaml.schemas']).find(([, globs]) =>
+      globs.includes('data/charts/*.yaml'),
+    )!;
+    const validate = new Ajv({ strict: false, allErrors: true }).compile(
+      JSON.parse(fs.readFileSync(path.join(strategy, schemaRef), 'utf8')),
+    );
     for (const name of fs.readdirSync(path.join(REPO, 'data/charts'))) {
       const chart = YAML.parse(fs.readFileSync(path.join(REPO, 'data/charts', name), 'utf8'));
       expect(validate(chart), `${name}: ${JSON.stringify(validate.errors?.slice(0, 3))}`).toBe(true);

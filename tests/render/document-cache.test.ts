@@ -25,7 +25,9 @@ describe('render cache', () => {
     const edited = await check({ root, cache });
     const changed = edited.document.chapters.filter((c, i) => c !== again.document.chapters[i]).map((c) => c.id);
     expect(changed).toEqual(['partnership-context']);
-    expect(chapterHtml(edited.document.chapters[2]!, edited.document.index, 'page')).toContain('A sentence added by an officer.');
+    expect(chapterHtml(edited.document.chapters[2]!, edited.document.index, 'page')).toContain(
+      'A sentence added by an officer.',
+    );
 
     edit(root, 'data/priorities.yaml', /title: .*/, 'title: A renamed priority');
     const data = await check({ root, cache });
@@ -34,7 +36,11 @@ describe('render cache', () => {
     // Same HTML as a build without any cache, and the same diagnostics.
     const fresh = await check({ root });
     expect(data.diagnostics).toEqual(fresh.diagnostics);
-    data.document.chapters.forEach((c, i) => expect(chapterHtml(c, data.document.index, 'page')).toBe(chapterHtml(fresh.document.chapters[i]!, fresh.document.index, 'page')));
+    data.document.chapters.forEach((c, i) =>
+      expect(chapterHtml(c, data.document.index, 'page')).toBe(
+        chapterHtml(fresh.document.chapters[i]!, fresh.document.index, 'page'),
+      ),
+    );
   });
 
   it('notices a change to a chart’s data file (kept loaded between builds by content)', async () => {

@@ -18,7 +18,8 @@ function ajv() {
   const a = new Ajv2020({ strict: false, allErrors: true });
   a.addFormat('email', /^[^\s@]+@[^\s@]+\.[^\s@]+$/);
   const validators = new Map<string, ReturnType<typeof a.compile>>();
-  for (const name of fs.readdirSync(SCHEMAS)) validators.set(name, a.compile(JSON.parse(fs.readFileSync(path.join(SCHEMAS, name), 'utf8'))));
+  for (const name of fs.readdirSync(SCHEMAS))
+    validators.set(name, a.compile(JSON.parse(fs.readFileSync(path.join(SCHEMAS, name), 'utf8'))));
   return validators;
 }
 
@@ -32,7 +33,8 @@ describe('published JSON Schemas', () => {
   });
 
   it('cover every data input and the chapter front matter, with a title and description', () => {
-    for (const input of Object.values(DATA_INPUTS)) expect(generated.has(schemaFileFor(input.file)), input.file).toBe(true);
+    for (const input of Object.values(DATA_INPUTS))
+      expect(generated.has(schemaFileFor(input.file)), input.file).toBe(true);
     expect(generated.has('chapter.schema.json')).toBe(true);
     for (const text of generated.values()) {
       const schema = JSON.parse(text) as Record<string, unknown>;
@@ -42,7 +44,9 @@ describe('published JSON Schemas', () => {
   });
 
   it('leave defaulted fields optional, so files may omit them', () => {
-    const kpis = JSON.parse(generated.get('kpis.schema.json')!) as { properties: { kpis: { items: { required: string[] } } } };
+    const kpis = JSON.parse(generated.get('kpis.schema.json')!) as {
+      properties: { kpis: { items: { required: string[] } } };
+    };
     expect(kpis.properties.kpis.items.required).toContain('baseline');
     expect(kpis.properties.kpis.items.required).not.toContain('actuals');
   });
@@ -59,7 +63,11 @@ describe('published JSON Schemas', () => {
 /** Data folders whose YAML files must validate against the committed schemas. */
 const folders = [
   { name: 'the init starter', dir: path.join(ROOT, 'scripts', 'init', 'starter'), prefix: '' },
-  { name: 'the check fixtures base', dir: path.join(ROOT, 'tests', 'validate', 'fixtures', '_base', 'data'), prefix: '' },
+  {
+    name: 'the check fixtures base',
+    dir: path.join(ROOT, 'tests', 'validate', 'fixtures', '_base', 'data'),
+    prefix: '',
+  },
   { name: 'the example strategy', dir: path.join(ROOT, 'data'), prefix: '' },
 ].filter((f) => fs.existsSync(f.dir));
 

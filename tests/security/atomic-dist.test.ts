@@ -38,7 +38,8 @@ function snapshot(dir: string): Map<string, string> {
 }
 
 /** Sibling folders a build left next to the output (`dist.building-123`, `dist.previous-123`). */
-const leftovers = (): string[] => fs.readdirSync(path.dirname(out)).filter((n) => n.startsWith(`${path.basename(out)}.`));
+const leftovers = (): string[] =>
+  fs.readdirSync(path.dirname(out)).filter((n) => n.startsWith(`${path.basename(out)}.`));
 
 interface Held {
   pid: number;
@@ -49,15 +50,21 @@ interface Held {
 async function startHeldBuild(holdAt: string, holdAfter = 5): Promise<Held> {
   const signalFile = path.join(work, `held-${holdAt}`);
   fs.rmSync(signalFile, { force: true });
-  const child = spawn(process.execPath, ['--require', HOOK, path.join(REPO, 'bin/strategy.js'), 'build', '--root', root, '--out', out, '--no-pdf'], {
-    cwd: work,
-    env: { ...process.env, HOLD_AT: holdAt, HOLD_AFTER: String(holdAfter), HOLD_SIGNAL: signalFile },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--require', HOOK, path.join(REPO, 'bin/strategy.js'), 'build', '--root', root, '--out', out, '--no-pdf'],
+    {
+      cwd: work,
+      env: { ...process.env, HOLD_AT: holdAt, HOLD_AFTER: String(holdAfter), HOLD_SIGNAL: signalFile },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout.on('data', (b) => (output += String(b)));
   child.stderr.on('data', (b) => (output += String(b)));
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
   // Wait for the hook's signal, or for the child to end without reaching the point (a test failure).
   const reached = await Promise.race([
     (async () => {
@@ -88,7 +95,12 @@ beforeAll(async () => {
   published = snapshot(out);
   expect(published.size).toBeGreaterThan(5);
   // Every later build would publish something different, so a build that wrongly got through shows.
-  fs.writeFileSync(path.join(root, CHAPTER), fs.readFileSync(path.join(root, CHAPTER), 'utf8').replace(/\n## /, '\nA sentence only the second build has.\n\n## '));
+  fs.writeFileSync(
+    path.join(root, CHAPTER),
+    fs
+      .readFileSync(path.join(root, CHAPTER), 'utf8')
+      .replace(/\n## /, '\nA sentence only the second build has.\n\n## '),
+  );
 });
 
 afterAll(() => {
@@ -130,11 +142,15 @@ describe('a build killed or failing halfway leaves the previous dist/ exactly as
 
   it('crashing while writing: the partial output is thrown away', async () => {
     const signalFile = path.join(work, 'held-throw');
-    const child = spawn(process.execPath, ['--require', HOOK, path.join(REPO, 'bin/strategy.js'), 'build', '--root', root, '--out', out, '--no-pdf'], {
-      cwd: work,
-      env: { ...process.env, HOLD_AT: 'throw', HOLD_AFTER: '4', HOLD_SIGNAL: signalFile },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--require', HOOK, path.join(REPO, 'bin/strategy.js'), 'build', '--root', root, '--out', out, '--no-pdf'],
+      {
+        cwd: work,
+        env: { ...process.env, HOLD_AT: 'throw', HOLD_AFTER: '4', HOLD_SIGNAL: signalFile },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     const code = await new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
     expect(code).not.toBe(0);
     expect(snapshot(out)).toEqual(published);
@@ -149,11 +165,17 @@ describe('a build killed or failing halfway leaves the previous dist/ exactly as
     try {
       const result = await build({ root, out, pdf: false });
       expect(result.ok).toBe(false);
-      expect(result.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}:${d.line} ${d.ruleId}`)).toEqual([`${CHAPTER}:${line} directive/unknown`]);
+      expect(
+        result.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}:${d.line} ${d.ruleId}`),
+      ).toEqual([`${CHAPTER}:${line} directive/unknown`]);
       expect(snapshot(out)).toEqual(published);
       expect(leftovers()).toEqual([]);
 
-      const child = spawn(process.execPath, [path.join(REPO, 'bin/strategy.js'), 'build', '--root', root, '--out', out, '--no-pdf'], { cwd: work, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(
+        process.execPath,
+        [path.join(REPO, 'bin/strategy.js'), 'build', '--root', root, '--out', out, '--no-pdf'],
+        { cwd: work, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
       let output = '';
       child.stdout.on('data', (b) => (output += String(b)));
       child.stderr.on('data', (b) => (output += String(b)));

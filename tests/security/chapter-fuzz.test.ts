@@ -29,7 +29,23 @@ beforeAll(() => {
 });
 afterAll(cleanCopies);
 
-const STRATEGY_BITS = ['::kpi-table{priority=vawg}', '::chart{id=asb-by-lsoa}', '::nope', ':::eqia', '::eqia{x="<script>"}', '[](#legal-duties)', '[](#nowhere)', '](#%E0%A4%A)', '![a](x.png)', '![a](../../etc/passwd)', '<img src="content/01-executive-summary.md">', '{#legal-duties}', '## ', '# ', '---\n'];
+const STRATEGY_BITS = [
+  '::kpi-table{priority=vawg}',
+  '::chart{id=asb-by-lsoa}',
+  '::nope',
+  ':::eqia',
+  '::eqia{x="<script>"}',
+  '[](#legal-duties)',
+  '[](#nowhere)',
+  '](#%E0%A4%A)',
+  '![a](x.png)',
+  '![a](../../etc/passwd)',
+  '<img src="content/01-executive-summary.md">',
+  '{#legal-duties}',
+  '## ',
+  '# ',
+  '---\n',
+];
 const fragment = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...DANGER) },
   { weight: 2, arbitrary: fc.constantFrom(...STRATEGY_BITS) },
@@ -42,12 +58,23 @@ describe('the chapter renderer under random and hostile input', () => {
     await fc.assert(
       fc.asyncProperty(markdown, async (body) => {
         const diagnostics: Diagnostic[] = [];
-        const info = { chapter: { ...chapter, body }, label: '3', order: 3, id: 'partnership-context', title: 'Partnership Context', isAppendix: false };
+        const info = {
+          chapter: { ...chapter, body },
+          label: '3',
+          order: 3,
+          id: 'partnership-context',
+          title: 'Partnership Context',
+          isAppendix: false,
+        };
         const doc = await renderDocument(project, model, [info], { charts, cacheDir: false }, diagnostics);
-        for (const d of diagnostics) expect(d.line >= 1 && d.column >= 1 && d.file.length > 0, JSON.stringify(d)).toBe(true);
+        for (const d of diagnostics)
+          expect(d.line >= 1 && d.column >= 1 && d.file.length > 0, JSON.stringify(d)).toBe(true);
         for (const mode of ['page', 'single', 'print'] as const) {
           // Chart drawings are SVG by design (from data/charts, not from this chapter); the rest is checked.
-          const html = chapterHtml(doc.chapters[0]!, doc.index, mode).replace(/<svg [^>]*class="chart-svg"[\s\S]*?<\/svg>/g, '');
+          const html = chapterHtml(doc.chapters[0]!, doc.index, mode).replace(
+            /<svg [^>]*class="chart-svg"[\s\S]*?<\/svg>/g,
+            '',
+          );
           expect(activeContent(html)).toEqual([]);
         }
       }),

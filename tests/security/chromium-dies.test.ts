@@ -26,10 +26,11 @@ function descendants(pid: number): number[] {
   }
   const found: number[] = [];
   const walk = (p: number) => {
-    for (const [child, parent] of parents) if (parent === p) {
-      found.push(child);
-      walk(child);
-    }
+    for (const [child, parent] of parents)
+      if (parent === p) {
+        found.push(child);
+        walk(child);
+      }
   };
   walk(pid);
   return found;
@@ -55,7 +56,9 @@ describe('Chromium dies with the build', () => {
   it('kill -9 of `strategy build` while it prints the PDF leaves no Chromium running', async () => {
     const root = copyExample();
     const out = path.join(path.dirname(root), 'site');
-    const child = spawn(process.execPath, [path.join(REPO, 'bin/strategy.js'), 'build', '--root', root, '--out', out], { stdio: ['ignore', 'ignore', 'ignore'] });
+    const child = spawn(process.execPath, [path.join(REPO, 'bin/strategy.js'), 'build', '--root', root, '--out', out], {
+      stdio: ['ignore', 'ignore', 'ignore'],
+    });
     const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
     // Wait for the PDF stage: Chromium appears as a child of the build.
     let browsers: number[] = [];

@@ -26,13 +26,27 @@ function plantSecrets(root: string): void {
 }
 
 describe('chart data comes only from data/', () => {
-  for (const url of ['../.env', '../.git/config', '.hidden.csv', 'police-uk/../../content-notes.csv', '../content-notes.csv']) {
+  for (const url of [
+    '../.env',
+    '../.git/config',
+    '.hidden.csv',
+    'police-uk/../../content-notes.csv',
+    '../content-notes.csv',
+  ]) {
     it(`refuses url: ${url} at its line, with what to write instead`, async () => {
       const root = copyExample();
       plantSecrets(root);
       edit(root, CHART, URL, `url: ${url}\n    format: { type: csv }`);
       const ds = (await check({ root })).diagnostics.filter((d) => d.severity === 'error');
-      expect(ds.map((d) => [d.ruleId, d.file, d.line])).toEqual([[url.startsWith('.hidden') || url.includes('.env') || url.includes('.git') ? 'file/dot-name' : 'file/outside-data', CHART, lineOf(root, CHART, `url: ${url}`)]]);
+      expect(ds.map((d) => [d.ruleId, d.file, d.line])).toEqual([
+        [
+          url.startsWith('.hidden') || url.includes('.env') || url.includes('.git')
+            ? 'file/dot-name'
+            : 'file/outside-data',
+          CHART,
+          lineOf(root, CHART, `url: ${url}`),
+        ],
+      ]);
       expect(ds[0]!.hint).toMatch(/data\//);
       expect(JSON.stringify(ds)).not.toContain('ghp_secret');
     });
@@ -80,13 +94,18 @@ describe('dot-files are refused everywhere', () => {
   it('images: a picture in a dot-folder is refused at its line', async () => {
     const root = copyExample();
     fs.mkdirSync(path.join(root, 'content/.private'), { recursive: true });
-    fs.writeFileSync(path.join(root, 'content/.private/map.png'), Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex'));
+    fs.writeFileSync(
+      path.join(root, 'content/.private/map.png'),
+      Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex'),
+    );
     const chapter = path.join(root, 'content/03-partnership-context.md');
     const before = fs.readFileSync(chapter, 'utf8').replace(/\n*$/, '\n');
     fs.writeFileSync(chapter, `${before}\n![Ward map](.private/map.png)\n`);
     const line = before.split('\n').length + 1;
     const ds = (await check({ root })).diagnostics.filter((d) => d.severity === 'error');
-    expect(ds.map((d) => [d.ruleId, d.file, d.line])).toEqual([['file/dot-name', 'content/03-partnership-context.md', line]]);
+    expect(ds.map((d) => [d.ruleId, d.file, d.line])).toEqual([
+      ['file/dot-name', 'content/03-partnership-context.md', line],
+    ]);
   });
 
   it('templates: a template that links to a dot-file is refused, and the file is not published', async () => {
@@ -95,7 +114,9 @@ describe('dot-files are refused everywhere', () => {
     fs.mkdirSync(path.join(root, 'templates/partials'), { recursive: true });
     fs.symlinkSync('../../.env', path.join(root, 'templates/partials/footer.hbs'));
     const out = path.join(root, '..', 'site');
-    await expect(build({ root, out, pdf: false })).rejects.toThrow(/templates\/partials\/footer\.hbs points outside the templates\/ folder, or to a hidden file/);
+    await expect(build({ root, out, pdf: false })).rejects.toThrow(
+      /templates\/partials\/footer\.hbs points outside the templates\/ folder, or to a hidden file/,
+    );
     expect(fs.existsSync(out)).toBe(false);
   });
 });

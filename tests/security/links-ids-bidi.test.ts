@@ -24,7 +24,10 @@ const appendChapter = (root: string, md: string): number => {
 describe('links to local files', () => {
   it('are refused at their position, and no local path reaches the site', async () => {
     const root = copyExample();
-    const line = appendChapter(root, '[the plan](plan.pdf)\n\n[KPIs](../data/kpis.yaml)\n\n[passwords](/etc/passwd)\n\n<a href="file:///etc/hostname">host</a>\n\n[a web page](https://www.gov.uk/) and [a section](#strategic-priorities).');
+    const line = appendChapter(
+      root,
+      '[the plan](plan.pdf)\n\n[KPIs](../data/kpis.yaml)\n\n[passwords](/etc/passwd)\n\n<a href="file:///etc/hostname">host</a>\n\n[a web page](https://www.gov.uk/) and [a section](#strategic-priorities).',
+    );
     const ds = (await check({ root })).diagnostics.filter((d) => d.severity === 'error');
     expect(ds.map((d) => [d.ruleId, d.file, d.line])).toEqual([
       ['link/local', CHAPTER, line],
@@ -59,9 +62,26 @@ describe('bidirectional control characters', () => {
     const bidi = result.diagnostics.filter((d) => d.ruleId === 'text/bidi-control');
     expect(bidi.map((d) => [d.file, d.line, d.column, d.severity])).toEqual(
       expect.arrayContaining([
-        ['data/kpis.yaml', lineOf(root, 'data/kpis.yaml', rlo), 'title: Knife crime '.length + 1 + (lineOf(root, 'data/kpis.yaml', rlo) ? fs.readFileSync(path.join(root, 'data/kpis.yaml'), 'utf8').split('\n')[lineOf(root, 'data/kpis.yaml', rlo) - 1]!.indexOf('title') : 0), 'warning'],
+        [
+          'data/kpis.yaml',
+          lineOf(root, 'data/kpis.yaml', rlo),
+          'title: Knife crime '.length +
+            1 +
+            (lineOf(root, 'data/kpis.yaml', rlo)
+              ? fs
+                  .readFileSync(path.join(root, 'data/kpis.yaml'), 'utf8')
+                  .split('\n')
+                  [lineOf(root, 'data/kpis.yaml', rlo) - 1]!.indexOf('title')
+              : 0),
+          'warning',
+        ],
         [CHAPTER, heading, 'Partners '.length + 4, 'warning'],
-        ['content/12-appendix-b-glossary.md', lineOf(root, 'content/12-appendix-b-glossary.md', 'id: glossary'), 'id: glossary'.length + 1, 'warning'],
+        [
+          'content/12-appendix-b-glossary.md',
+          lineOf(root, 'content/12-appendix-b-glossary.md', 'id: glossary'),
+          'id: glossary'.length + 1,
+          'warning',
+        ],
       ]),
     );
     expect(bidi[0]!.message).toMatch(/U\+20[26][0-9A-E]/);

@@ -17,11 +17,15 @@ const HOOK = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fail-disk.
 
 function buildWith(code: string, root: string, out: string): Promise<{ exit: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--require', HOOK, path.join(REPO, 'bin/strategy.js'), 'build', '--no-pdf', '--root', root, '--out', out], {
-      cwd: path.dirname(root),
-      env: { ...process.env, FAIL_CODE: code, FAIL_AFTER: '4' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--require', HOOK, path.join(REPO, 'bin/strategy.js'), 'build', '--no-pdf', '--root', root, '--out', out],
+      {
+        cwd: path.dirname(root),
+        env: { ...process.env, FAIL_CODE: code, FAIL_AFTER: '4' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stderr = '';
     child.stderr.on('data', (b) => (stderr += String(b)));
     child.on('exit', (exit) => resolve({ exit, stderr }));

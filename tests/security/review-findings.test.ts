@@ -24,16 +24,24 @@ describe('images', () => {
     const root = copyExample();
     const line = appendChapter(root, '<img src="../../../../etc/hostname" alt="Host">');
     const ds = (await check({ root })).diagnostics;
-    expect(ds.map((d) => [d.ruleId, d.file, d.line])).toEqual([['file/outside-root', 'content/03-partnership-context.md', line]]);
+    expect(ds.map((d) => [d.ruleId, d.file, d.line])).toEqual([
+      ['file/outside-root', 'content/03-partnership-context.md', line],
+    ]);
   });
 
   it('only PNG, JPEG, GIF and WebP files are published as images, by extension and content', async () => {
     const root = copyExample();
     fs.mkdirSync(path.join(root, 'content/images'));
-    fs.writeFileSync(path.join(root, 'content/images/map.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+    fs.writeFileSync(
+      path.join(root, 'content/images/map.svg'),
+      '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+    );
     fs.writeFileSync(path.join(root, 'content/images/fake.png'), '<html><script>alert(1)</script></html>');
     fs.writeFileSync(path.join(root, 'content/images/ward.png'), PNG);
-    const line = appendChapter(root, '![Map](images/map.svg)\n\n![Fake](images/fake.png)\n\n![Ward map of Northbridge](images/ward.png)\n\n![](images/ward.png)');
+    const line = appendChapter(
+      root,
+      '![Map](images/map.svg)\n\n![Fake](images/fake.png)\n\n![Ward map of Northbridge](images/ward.png)\n\n![](images/ward.png)',
+    );
     const ds = (await check({ root })).diagnostics;
     expect(ds.map((d) => [d.ruleId, d.severity, d.line])).toEqual([
       ['image/type', 'error', line],
@@ -59,7 +67,9 @@ describe('charts', () => {
     const file = 'data/charts/asb-by-lsoa.yaml';
     edit(root, file, /\n {2}encoding:\n/, '\n  encoding:\n    href: { value: "javascript:alert(1)" }\n');
     const ds = (await check({ root })).diagnostics;
-    expect(ds.map((d) => [d.ruleId, d.file, d.line])).toEqual([['chart/link-or-image', file, lineOf(root, file, 'href:')]]);
+    expect(ds.map((d) => [d.ruleId, d.file, d.line])).toEqual([
+      ['chart/link-or-image', file, lineOf(root, file, 'href:')],
+    ]);
   });
 
   it('a planted cache entry in the strategy folder is never used', async () => {
@@ -86,7 +96,9 @@ describe('chapters and data', () => {
     const root = copyExample();
     edit(root, 'content/12-appendix-b-glossary.md', 'id: glossary', 'id: index');
     const ds = (await check({ root })).diagnostics.filter((d) => d.ruleId === 'chapter/reserved-id');
-    expect(ds.map((d) => [d.ruleId, d.file, d.line, d.column])).toEqual([['chapter/reserved-id', 'content/12-appendix-b-glossary.md', 4, 5]]);
+    expect(ds.map((d) => [d.ruleId, d.file, d.line, d.column])).toEqual([
+      ['chapter/reserved-id', 'content/12-appendix-b-glossary.md', 4, 5],
+    ]);
   });
 
   it('a CSV row for a mistyped KPI id, or a second row for the same period, is reported at its row', async () => {
@@ -109,12 +121,20 @@ describe('a strategy’s own templates', () => {
   it('cannot add script, handlers or drop the Content-Security-Policy', async () => {
     const root = copyExample();
     fs.mkdirSync(path.join(root, 'templates/partials'), { recursive: true });
-    fs.writeFileSync(path.join(root, 'templates/partials/head.hbs'), '<meta charset="utf-8"><script>alert(document.cookie)</script>');
+    fs.writeFileSync(
+      path.join(root, 'templates/partials/head.hbs'),
+      '<meta charset="utf-8"><script>alert(document.cookie)</script>',
+    );
     const out = path.join(root, '..', 'site');
     const result = await build({ root, out, pdf: false });
     expect(result.ok).toBe(false);
     const unsafe = result.diagnostics.filter((d) => d.ruleId === 'template/unsafe');
-    expect(unsafe.map((d) => d.message)).toEqual(expect.arrayContaining(['The page index.html made from this template has a <script> element.', 'The page index.html made from this template has no Content-Security-Policy meta tag (it is in the built-in partials/head.hbs).']));
+    expect(unsafe.map((d) => d.message)).toEqual(
+      expect.arrayContaining([
+        'The page index.html made from this template has a <script> element.',
+        'The page index.html made from this template has no Content-Security-Policy meta tag (it is in the built-in partials/head.hbs).',
+      ]),
+    );
     expect(fs.existsSync(out)).toBe(false);
   });
 

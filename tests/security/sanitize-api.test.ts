@@ -3,54 +3,129 @@ import type { Element, Root } from 'hast';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { findUnsafeHtml, isRelativePath, isSafeHref, markTrusted, SAFE_ID, sanitizeHast } from '../../scripts/render/markdown/sanitize.js';
+import {
+  findUnsafeHtml,
+  isRelativePath,
+  isSafeHref,
+  markTrusted,
+  SAFE_ID,
+  sanitizeHast,
+} from '../../scripts/render/markdown/sanitize.js';
 import { activeContent, renderMarkdown } from './pipeline.js';
 
-const el = (tagName: string, properties: Element['properties'] = {}, children: Element['children'] = []): Element => ({ type: 'element', tagName, properties, children });
+const el = (tagName: string, properties: Element['properties'] = {}, children: Element['children'] = []): Element => ({
+  type: 'element',
+  tagName,
+  properties,
+  children,
+});
 const root = (...children: Root['children']): Root => ({ type: 'root', children });
 const html = (tree: Root): string => unified().use(rehypeStringify).stringify(tree);
 
 describe('isSafeHref', () => {
-  it.each(['https://www.gov.uk', 'http://example.com', 'mailto:csp@example.gov.uk', 'tel:+441234', '#legal-duties', 'other.html', '/path', '?q=1', 'a/b:c', 'HTTPS://WWW.GOV.UK'])('allows %s', (url) => {
+  it.each([
+    'https://www.gov.uk',
+    'http://example.com',
+    'mailto:csp@example.gov.uk',
+    'tel:+441234',
+    '#legal-duties',
+    'other.html',
+    '/path',
+    '?q=1',
+    'a/b:c',
+    'HTTPS://WWW.GOV.UK',
+  ])('allows %s', (url) => {
     expect(isSafeHref(url)).toBe(true);
   });
-  it.each(['javascript:alert(1)', 'JavaScript:alert(1)', ' javascript:alert(1)', '\u0001javascript:x', 'java\tscript:x', 'java\nscript:x', 'vbscript:x', 'data:text/html,x', 'file:///etc/passwd', 'java\uFFFDscript:x', 'ftp://x'])('refuses %j', (url) => {
+  it.each([
+    'javascript:alert(1)',
+    'JavaScript:alert(1)',
+    ' javascript:alert(1)',
+    '\u0001javascript:x',
+    'java\tscript:x',
+    'java\nscript:x',
+    'vbscript:x',
+    'data:text/html,x',
+    'file:///etc/passwd',
+    'java\uFFFDscript:x',
+    'ftp://x',
+  ])('refuses %j', (url) => {
     expect(isSafeHref(url)).toBe(false);
   });
 });
 
 describe('isRelativePath', () => {
-  it.each(['images/map.png', 'map.png', './images/a.png', 'images/a.png?v=1', 'a/b:c.png', 'images/my%20map.png'])('allows %s', (url) => {
-    expect(isRelativePath(url)).toBe(true);
-  });
-  it.each(['https://evil.example/t.gif', '//evil.example/t.gif', ' //evil.example', '\t//evil.example', '/etc/passwd', '\\\\evil\\x', 'images\\..\\x.png', 'data:image/png;base64,AA', 'javascript:alert(1)', '', 'c:/x.png'])('refuses %j', (url) => {
+  it.each(['images/map.png', 'map.png', './images/a.png', 'images/a.png?v=1', 'a/b:c.png', 'images/my%20map.png'])(
+    'allows %s',
+    (url) => {
+      expect(isRelativePath(url)).toBe(true);
+    },
+  );
+  it.each([
+    'https://evil.example/t.gif',
+    '//evil.example/t.gif',
+    ' //evil.example',
+    '\t//evil.example',
+    '/etc/passwd',
+    '\\\\evil\\x',
+    'images\\..\\x.png',
+    'data:image/png;base64,AA',
+    'javascript:alert(1)',
+    '',
+    'c:/x.png',
+  ])('refuses %j', (url) => {
     expect(isRelativePath(url)).toBe(false);
   });
 });
 
 describe('sanitizeHast', () => {
   it('keeps slug ids unprefixed and drops other ids', () => {
-    const out = html(sanitizeHast(root(el('h2', { id: 'tackling-vawg' }, [{ type: 'text', value: 'A' }]), el('h3', { id: 'Bad_Id' }), el('h3', { id: '-x' }))));
+    const out = html(
+      sanitizeHast(
+        root(
+          el('h2', { id: 'tackling-vawg' }, [{ type: 'text', value: 'A' }]),
+          el('h3', { id: 'Bad_Id' }),
+          el('h3', { id: '-x' }),
+        ),
+      ),
+    );
     expect(out).toBe('<h2 id="tackling-vawg">A</h2><h3></h3><h3></h3>');
     expect(SAFE_ID.test('user-content-fn-1')).toBe(true);
   });
 
-  it('keeps allowed classes (including the build\'s heading-number) and drops the rest', () => {
-    const out = html(sanitizeHast(root(el('span', { className: ['heading-number', 'govuk-tag', 'rag-amber', 'kpi-card', 'chart', 'evil', 'js-hook'] }))));
+  it("keeps allowed classes (including the build's heading-number) and drops the rest", () => {
+    const out = html(
+      sanitizeHast(
+        root(
+          el('span', {
+            className: ['heading-number', 'govuk-tag', 'rag-amber', 'kpi-card', 'chart', 'evil', 'js-hook'],
+          }),
+        ),
+      ),
+    );
     expect(out).toBe('<span class="heading-number govuk-tag rag-amber kpi-card chart"></span>');
   });
 
   it('removes handlers, style and script URLs from a hand-built tree', () => {
-    const tree = root(el('a', { href: 'javascript:alert(1)', onClick: 'alert(2)', style: 'color:red', target: '_blank' }, [{ type: 'text', value: 'x' }]), el('img', { src: 'https://evil.example/x.png', alt: 'a', onError: 'alert(3)' }));
+    const tree = root(
+      el('a', { href: 'javascript:alert(1)', onClick: 'alert(2)', style: 'color:red', target: '_blank' }, [
+        { type: 'text', value: 'x' },
+      ]),
+      el('img', { src: 'https://evil.example/x.png', alt: 'a', onError: 'alert(3)' }),
+    );
     expect(html(sanitizeHast(tree))).toBe('<a>x</a><img alt="a">');
   });
 
   it('normalises an upper-case allowed scheme instead of dropping the link', () => {
-    expect(renderMarkdown('<a href="HTTPS://www.gov.uk">gov</a>').html).toBe('<p><a href="https://www.gov.uk">gov</a></p>');
+    expect(renderMarkdown('<a href="HTTPS://www.gov.uk">gov</a>').html).toBe(
+      '<p><a href="https://www.gov.uk">gov</a></p>',
+    );
   });
 
   it('does not change its input', () => {
-    const tree = root(el('div', { onClick: 'x', id: 'Bad' }, [el('script', {}, [{ type: 'text', value: 'alert(1)' }])]));
+    const tree = root(
+      el('div', { onClick: 'x', id: 'Bad' }, [el('script', {}, [{ type: 'text', value: 'alert(1)' }])]),
+    );
     const before = structuredClone(tree);
     sanitizeHast(tree);
     expect(tree).toEqual(before);
@@ -63,11 +138,15 @@ describe('sanitizeHast', () => {
   });
 
   it('drops a trusted block placed inside an element that is stripped', () => {
-    expect(html(sanitizeHast(root(el('script', {}, [markTrusted(el('div', {}, [{ type: 'text', value: 'x' }]))]))))).toBe('');
+    expect(
+      html(sanitizeHast(root(el('script', {}, [markTrusted(el('div', {}, [{ type: 'text', value: 'x' }]))])))),
+    ).toBe('');
   });
 
   it('drops raw HTML strings outright when rehype-raw did not parse them', () => {
-    expect(html(sanitizeHast(root({ type: 'raw', value: '<script>alert(1)</script>' } as unknown as Element)))).toBe('');
+    expect(html(sanitizeHast(root({ type: 'raw', value: '<script>alert(1)</script>' } as unknown as Element)))).toBe(
+      '',
+    );
   });
 });
 
@@ -90,7 +169,9 @@ describe('findUnsafeHtml', () => {
   it('falls back to the parent position for nodes without one', () => {
     const tree = root(el('div', {}, [el('script')]));
     (tree.children[0] as Element).position = { start: { line: 3, column: 2 }, end: { line: 3, column: 9 } };
-    expect(findUnsafeHtml(tree, 'content/a.md').map((d) => [d.line, d.column, d.message])).toEqual([[3, 2, 'Unsafe HTML was removed: the <script> element.']]);
+    expect(findUnsafeHtml(tree, 'content/a.md').map((d) => [d.line, d.column, d.message])).toEqual([
+      [3, 2, 'Unsafe HTML was removed: the <script> element.'],
+    ]);
   });
 });
 

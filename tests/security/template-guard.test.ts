@@ -25,23 +25,33 @@ function withTemplate(root: string, rel: string, text: string): void {
 
 async function cli(args: string[]): Promise<{ code: number; err: string }> {
   let err = '';
-  const code = await main(args, { out: () => undefined, err: (s) => {
-    err += `${s}\n`;
-  }, color: false });
+  const code = await main(args, {
+    out: () => undefined,
+    err: (s) => {
+      err += `${s}\n`;
+    },
+    color: false,
+  });
   return { code, err };
 }
 
 describe('the Content-Security-Policy must be the built-in one or stricter', () => {
   it('accepts the built-in policy and a stricter one', () => {
     expect(looserThanBuiltIn(CONTENT_SECURITY_POLICY)).toBe('');
-    expect(looserThanBuiltIn("default-src 'none'; script-src 'none'; style-src 'self'; style-src-attr 'none'; img-src 'self'; base-uri 'none'; form-action 'none'")).toBe('');
+    expect(
+      looserThanBuiltIn(
+        "default-src 'none'; script-src 'none'; style-src 'self'; style-src-attr 'none'; img-src 'self'; base-uri 'none'; form-action 'none'",
+      ),
+    ).toBe('');
   });
 
   it('refuses one that allows more', () => {
-    expect(looserThanBuiltIn(CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'"))).toBe("script-src allows 'unsafe-inline'");
+    expect(
+      looserThanBuiltIn(CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")),
+    ).toBe("script-src allows 'unsafe-inline'");
     expect(looserThanBuiltIn(`${CONTENT_SECURITY_POLICY}; script-src-elem *`)).toBe('script-src-elem allows *');
     expect(looserThanBuiltIn(CONTENT_SECURITY_POLICY.replace("; base-uri 'none'", ''))).toBe('base-uri is not limited');
-    expect(looserThanBuiltIn("default-src *")).not.toBe('');
+    expect(looserThanBuiltIn('default-src *')).not.toBe('');
   });
 });
 
@@ -52,7 +62,11 @@ describe('a strategy’s own templates, parsed as a browser parses them', () => 
       .replace('content="{{site.csp}}"', `content="default-src 'self'; script-src 'self' 'unsafe-inline'"`)
       .concat('<base href="https://evil.example/">\n');
     withTemplate(root, 'partials/head.hbs', head);
-    withTemplate(root, 'partials/footer.hbs', `${fs.readFileSync(path.join(BUILTIN_TEMPLATES, 'partials/footer.hbs'), 'utf8')}\n<div><template shadowrootmode="open"><img src="x" onerror="alert(1)"><script>alert(2)</script></template></div>\n`);
+    withTemplate(
+      root,
+      'partials/footer.hbs',
+      `${fs.readFileSync(path.join(BUILTIN_TEMPLATES, 'partials/footer.hbs'), 'utf8')}\n<div><template shadowrootmode="open"><img src="x" onerror="alert(1)"><script>alert(2)</script></template></div>\n`,
+    );
     const out = path.join(root, '..', 'site');
     const { code, err } = await cli(['build', '--no-pdf', '--root', root, '--out', out]);
     expect(code).toBe(1);
@@ -60,11 +74,23 @@ describe('a strategy’s own templates, parsed as a browser parses them', () => 
     const result = await build({ root, out, pdf: false });
     const unsafe = result.diagnostics.filter((d) => d.ruleId === 'template/unsafe');
     const headLines = head.split('\n');
-    const footerLine = fs.readFileSync(path.join(root, 'templates/partials/footer.hbs'), 'utf8').split('\n').findIndex((l) => l.includes('shadowrootmode')) + 1;
-    const got = unsafe.map((d) => [d.file, d.line, d.message.replace(/^The page \S+ made from this template has /, '')]);
+    const footerLine =
+      fs
+        .readFileSync(path.join(root, 'templates/partials/footer.hbs'), 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('shadowrootmode')) + 1;
+    const got = unsafe.map((d) => [
+      d.file,
+      d.line,
+      d.message.replace(/^The page \S+ made from this template has /, ''),
+    ]);
     expect(got).toEqual(
       expect.arrayContaining([
-        ['templates/partials/head.hbs', headLines.findIndex((l) => l.includes('Content-Security-Policy')) + 1, expect.stringContaining("script-src allows 'unsafe-inline'")],
+        [
+          'templates/partials/head.hbs',
+          headLines.findIndex((l) => l.includes('Content-Security-Policy')) + 1,
+          expect.stringContaining("script-src allows 'unsafe-inline'"),
+        ],
         ['templates/partials/head.hbs', headLines.findIndex((l) => l.includes('<base')) + 1, 'a <base> element.'],
         ['templates/partials/footer.hbs', footerLine, 'a declarative shadow root (<template shadowrootmode>).'],
         ['templates/partials/footer.hbs', footerLine, 'a <script> element.'],
@@ -81,12 +107,19 @@ describe('a strategy’s own templates, parsed as a browser parses them', () => 
     withTemplate(root, 'partials/head.hbs', [...lines.filter((l) => l !== csp), csp].join('\n'));
     const result = await build({ root, out: path.join(root, '..', 'site'), pdf: false });
     expect(result.ok).toBe(false);
-    expect(result.diagnostics.map((d) => d.message)).toContainEqual(expect.stringContaining('its Content-Security-Policy after other content'));
+    expect(result.diagnostics.map((d) => d.message)).toContainEqual(
+      expect.stringContaining('its Content-Security-Policy after other content'),
+    );
   });
 
   it('a refresh in the print template is a diagnostic with exit 1, not a crash (exit 70)', async () => {
     const root = copyExample();
-    const print = fs.readFileSync(path.join(BUILTIN_TEMPLATES, 'print.hbs'), 'utf8').replace('<meta charset="utf-8">', '<meta charset="utf-8">\n<meta http-equiv="refresh" content="0; url=https://evil.example/">');
+    const print = fs
+      .readFileSync(path.join(BUILTIN_TEMPLATES, 'print.hbs'), 'utf8')
+      .replace(
+        '<meta charset="utf-8">',
+        '<meta charset="utf-8">\n<meta http-equiv="refresh" content="0; url=https://evil.example/">',
+      );
     withTemplate(root, 'print.hbs', print);
     const out = path.join(root, '..', 'site');
     const { code, err } = await cli(['build', '--root', root, '--out', out]);

@@ -26,14 +26,18 @@ function tableRows(file: string, className: string, n = 0): string[][] {
   const tree = readPage(dist, file);
   const t = elements(tree, (el) => el.tagName === 'table' && hasClass(el, className))[n];
   expect(t, `${className} on ${file}`).toBeDefined();
-  return elements({ type: 'root', children: [t!] }, (el) => el.tagName === 'tr').map((tr) => (tr.children.filter((c) => c.type === 'element') as Element[]).map((c) => text(c).replace(/\s+/g, ' ').trim()));
+  return elements({ type: 'root', children: [t!] }, (el) => el.tagName === 'tr').map((tr) =>
+    (tr.children.filter((c) => c.type === 'element') as Element[]).map((c) => text(c).replace(/\s+/g, ' ').trim()),
+  );
 }
 
 describe('the second example: figures worked out by the tool', () => {
   it('status counts as at Q2 2025-26, one KPI grey because its figure is not yet published', () => {
     const tree = readPage(dist, 'executive-summary.html');
     const summary = elements(tree, (el) => el.tagName === 'p' && hasClass(el, 'kpi-summary'))[0]!;
-    expect(text(summary)).toBe('7 indicators as at Q2 2025-26 (July to September 2025): 3 on target, 1 near target, 2 off target, 1 not yet available.');
+    expect(text(summary)).toBe(
+      '7 indicators as at Q2 2025-26 (July to September 2025): 3 on target, 1 near target, 2 off target, 1 not yet available.',
+    );
     const rows = tableRows('executive-summary.html', 'kpi-summary-table');
     const reoffending = rows.find((r) => r[0] === 'Adults who reoffend within a year')!;
     expect(reoffending[2]).toContain('2025-26 Q2 not yet available');
@@ -42,8 +46,14 @@ describe('the second example: figures worked out by the tool', () => {
     expect(reoffending[2]).toContain('Last published: 25.6% (2025-26 Q1)');
     expect(reoffending[3]).toBe('Not yet available');
     // An annual KPI owes its last complete year; a rate per 100,000 and percentage points print as such.
-    expect(rows.find((r) => r[0]!.startsWith('Women who feel safe'))!.slice(2)).toEqual(['2.4 percentage points2024-25', 'On target']);
-    expect(rows.find((r) => r[0]!.startsWith('Deliberate fires'))!.slice(2)).toEqual(['97 per 100,0002025-26 Q2', 'Off target']);
+    expect(rows.find((r) => r[0]!.startsWith('Women who feel safe'))!.slice(2)).toEqual([
+      '2.4 percentage points2024-25',
+      'On target',
+    ]);
+    expect(rows.find((r) => r[0]!.startsWith('Deliberate fires'))!.slice(2)).toEqual([
+      '97 per 100,0002025-26 Q2',
+      'Off target',
+    ]);
   });
 
   it('priority scores are weighted means to two decimals; 3.5 or more is selected', () => {
@@ -70,10 +80,22 @@ describe('the second example: figures worked out by the tool', () => {
     const grant = rows.find((r) => r[0]!.startsWith('Drug and Alcohol Treatment and Recovery Improvement Grant'))!;
     expect(grant.slice(2)).toEqual(['By year', '£1,150,000Confirmed', '£1,180,000Confirmed', '–Ended', '£2,330,000']);
     const crg = rows.find((r) => r[0]!.startsWith('Crime Reduction Grant'))!;
-    expect(crg[0]).toContain('Serves: Tackle drugs and alcohol; Reduce re-offending; Violence against women and girls; Tackle anti-social behaviour');
+    expect(crg[0]).toContain(
+      'Serves: Tackle drugs and alcohol; Reduce re-offending; Violence against women and girls; Tackle anti-social behaviour',
+    );
     expect(crg.slice(3)).toEqual(['£106,460Confirmed', '£106,460Confirmed', '£100,000Indicative', '£312,920']);
-    expect(rows.find((r) => r[0] === 'Total')!.slice(3)).toEqual(['£5,124,460', '£5,169,460', '£3,833,000', '£14,126,920']);
-    expect(rows.find((r) => r[0] === 'Of which confirmed')!.slice(3)).toEqual(['£5,124,460', '£5,169,460', '£2,950,000', '£13,243,920']);
+    expect(rows.find((r) => r[0] === 'Total')!.slice(3)).toEqual([
+      '£5,124,460',
+      '£5,169,460',
+      '£3,833,000',
+      '£14,126,920',
+    ]);
+    expect(rows.find((r) => r[0] === 'Of which confirmed')!.slice(3)).toEqual([
+      '£5,124,460',
+      '£5,169,460',
+      '£2,950,000',
+      '£13,243,920',
+    ]);
   });
 
   it('grant allocations add up, with what is left unallocated', () => {
@@ -87,9 +109,26 @@ describe('the second example: figures worked out by the tool', () => {
 
   it('commissioned services list each stream that pays for them, and their totals', () => {
     const rows = tableRows('resourcing-and-commissioning.html', 'services-table');
-    expect(rows.find((r) => r[0]!.startsWith('Adult drug and alcohol treatment'))!.slice(1)).toEqual(['£3,300,000', '£3,320,000', '£2,400,000', '£9,020,000']);
-    expect(rows.find((r) => r[0] === 'from Domestic Abuse Safe Accommodation (Ministry of Housing, Communities and Local Government)')!.slice(1)).toEqual(['£310,000', '£310,000', '£310,000', '£930,000']);
-    expect(rows.find((r) => r[0] === 'Total')!.slice(1)).toEqual(['£3,630,000', '£3,650,000', '£2,710,000', '£9,990,000']);
+    expect(rows.find((r) => r[0]!.startsWith('Adult drug and alcohol treatment'))!.slice(1)).toEqual([
+      '£3,300,000',
+      '£3,320,000',
+      '£2,400,000',
+      '£9,020,000',
+    ]);
+    expect(
+      rows
+        .find(
+          (r) =>
+            r[0] === 'from Domestic Abuse Safe Accommodation (Ministry of Housing, Communities and Local Government)',
+        )!
+        .slice(1),
+    ).toEqual(['£310,000', '£310,000', '£310,000', '£930,000']);
+    expect(rows.find((r) => r[0] === 'Total')!.slice(1)).toEqual([
+      '£3,630,000',
+      '£3,650,000',
+      '£2,710,000',
+      '£9,990,000',
+    ]);
   });
 
   it('a three-year plan labels its logic models from its own years, and keeps the ids officers wrote', () => {
@@ -98,7 +137,12 @@ describe('the second example: figures worked out by the tool', () => {
     expect(page).not.toContain('year 4');
     const risks = tableRows('risk-register.html', 'risk-table');
     expect(risks[0]).toEqual(['ID', 'Risk', 'Rating', 'Mitigation']);
-    expect(risks.slice(1).map((r) => [r[0], r[2]])).toEqual([['R01', 'D2 (low)'], ['R02', 'D2 (low)'], ['R03', 'C3 (low)'], ['R04', 'C3 (low)']]);
+    expect(risks.slice(1).map((r) => [r[0], r[2]])).toEqual([
+      ['R01', 'D2 (low)'],
+      ['R02', 'D2 (low)'],
+      ['R03', 'C3 (low)'],
+      ['R04', 'C3 (low)'],
+    ]);
   });
 
   it('the top 5 neighbourhoods from the police.uk file, with "No Location" rows left out and counted', () => {
@@ -111,12 +155,16 @@ describe('the second example: figures worked out by the tool', () => {
       ['Thamesmouth 007A', '4'],
     ]);
     expect(rows.at(-1)).toEqual(['All', '36', '100.0%']);
-    expect(fs.readFileSync(path.join(dist, 'needs-assessment.html'), 'utf8')).toContain('A further 3 records had no location and are not included.');
+    expect(fs.readFileSync(path.join(dist, 'needs-assessment.html'), 'utf8')).toContain(
+      'A further 3 records had no location and are not included.',
+    );
   });
 
   it('one chart compares the two surveys, with its data as a table', () => {
     const tree = readPage(dist, 'needs-assessment.html');
-    const svgs = byTag(tree, 'svg').filter((s) => String(s.properties['ariaLabelledBy'] ?? '').startsWith('chart-consultation-compare-'));
+    const svgs = byTag(tree, 'svg').filter((s) =>
+      String(s.properties['ariaLabelledBy'] ?? '').startsWith('chart-consultation-compare-'),
+    );
     expect(svgs.length).toBe(2);
     const page = fs.readFileSync(path.join(dist, 'needs-assessment.html'), 'utf8');
     expect(page).toContain('Online community safety survey (107 respondents)');
@@ -138,17 +186,31 @@ describe('the second example is published like the first', () => {
       all += ` ${content.items.map((it) => ('str' in it ? it.str : '')).join(' ')}`;
     }
     const flat = all.replace(/\s+/g, ' ');
-    for (const title of ['Executive Summary', 'Risk Register', 'Approvals and decision history', 'Crime Reduction Grant allocations 2024-25']) expect(flat).toContain(title);
+    for (const title of [
+      'Executive Summary',
+      'Risk Register',
+      'Approvals and decision history',
+      'Crime Reduction Grant allocations 2024-25',
+    ])
+      expect(flat).toContain(title);
     await doc.destroy();
   });
 
   it('passes axe (WCAG 2.2 AA) on every page at desktop and phone widths', async () => {
     const require = createRequire(import.meta.url);
     const axe = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-    const browser = await puppeteer.launch({ executablePath: findBrowser(), headless: true, args: BROWSER_ARGS, timeout: 60_000 });
+    const browser = await puppeteer.launch({
+      executablePath: findBrowser(),
+      headless: true,
+      args: BROWSER_ARGS,
+      timeout: 60_000,
+    });
     try {
       const problems: string[] = [];
-      for (const file of fs.readdirSync(dist).filter((f) => f.endsWith('.html')).sort()) {
+      for (const file of fs
+        .readdirSync(dist)
+        .filter((f) => f.endsWith('.html'))
+        .sort()) {
         for (const width of [1280, 390]) {
           const page = await browser.newPage();
           try {
@@ -157,7 +219,9 @@ describe('the second example is published like the first', () => {
             await page.goto(pathToFileURL(path.join(dist, file)).href, { waitUntil: 'load' });
             await page.evaluate(() => document.querySelectorAll('details').forEach((d) => d.setAttribute('open', '')));
             await page.addScriptTag({ content: axe });
-            const violations = (await page.evaluate(`axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } }).then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`)) as string[];
+            const violations = (await page.evaluate(
+              `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } }).then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`,
+            )) as string[];
             problems.push(...violations.map((v) => `${file} @${width}: ${v}`));
           } finally {
             await page.close();
@@ -175,9 +239,13 @@ describe('the second example is published like the first', () => {
     try {
       const result = await build({ root: SECOND_ROOT, out: path.join(again, 'dist'), pdf: false });
       expect(result.ok).toBe(true);
-      const list = (dir: string) => (fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).filter((f) => fs.statSync(path.join(dir, f)).isFile() && !f.endsWith('.pdf')).sort();
+      const list = (dir: string) =>
+        (fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[])
+          .filter((f) => fs.statSync(path.join(dir, f)).isFile() && !f.endsWith('.pdf'))
+          .sort();
       expect(list(path.join(again, 'dist'))).toEqual(list(dist));
-      for (const f of list(dist)) expect(fs.readFileSync(path.join(again, 'dist', f)).equals(fs.readFileSync(path.join(dist, f))), f).toBe(true);
+      for (const f of list(dist))
+        expect(fs.readFileSync(path.join(again, 'dist', f)).equals(fs.readFileSync(path.join(dist, f))), f).toBe(true);
     } finally {
       fs.rmSync(again, { recursive: true, force: true });
     }

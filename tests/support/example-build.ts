@@ -16,14 +16,18 @@ export default async function setup(project: TestProject): Promise<() => void> {
   const dist = path.join(out, 'dist');
   const result = await build({ root: REPO_ROOT, out: dist, pdf: true });
   if (!result.ok) {
-    throw new Error(`The example strategy does not build:\n${result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId} ${d.message}`).join('\n')}`);
+    throw new Error(
+      `The example strategy does not build:\n${result.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId} ${d.message}`).join('\n')}`,
+    );
   }
   project.provide('exampleOut', dist);
   // The second example (tests/strategies/thamesmouth), built the same way: site and PDF.
   const second = path.join(out, 'thamesmouth');
   const built = await build({ root: SECOND_ROOT, out: second, pdf: true });
   if (!built.ok || built.diagnostics.length) {
-    throw new Error(`The second example strategy does not build clean:\n${built.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId} ${d.message}`).join('\n')}`);
+    throw new Error(
+      `The second example strategy does not build clean:\n${built.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.ruleId} ${d.message}`).join('\n')}`,
+    );
   }
   project.provide('secondOut', second);
   return () => fs.rmSync(out, { recursive: true, force: true });

@@ -33,5 +33,7 @@ export function text(node: Element | Root): string {
 }
 
 export function ids(tree: Root): Set<string> {
-  return new Set(elements(tree, (el) => typeof el.properties['id'] === 'string').map((el) => String(el.properties['id'])));
+  return new Set(
+    elements(tree, (el) => typeof el.properties['id'] === 'string').map((el) => String(el.properties['id'])),
+  );
 }

@@ -30,7 +30,11 @@ interface Breakage {
 }
 
 /** Replace the first match of `re` (which must match) by `by`, returning the new text. */
-function replaceFirst(text: string, re: RegExp, by: (m: RegExpExecArray) => string): { text: string; m: RegExpExecArray } {
+function replaceFirst(
+  text: string,
+  re: RegExp,
+  by: (m: RegExpExecArray) => string,
+): { text: string; m: RegExpExecArray } {
   const m = re.exec(text);
   if (!m) throw new Error(`The example no longer contains ${re}; update this breakage.`);
   return { text: text.slice(0, m.index) + by(m) + text.slice(m.index + m[0].length), m };
@@ -64,7 +68,8 @@ const BREAKAGES: Breakage[] = [
     file: 'data/priorities.yaml',
     break(t) {
       const text = t.replace(/\b(reoffending, |, reoffending\b)/g, '');
-      if (/duties:[^\n]*[[ ,]reoffending[\],]/.test(text)) throw new Error('reoffending is still listed alone; update this breakage.');
+      if (/duties:[^\n]*[[ ,]reoffending[\],]/.test(text))
+        throw new Error('reoffending is still listed alone; update this breakage.');
       return { text, at: 'priorities:' };
     },
     ruleId: 'coverage/duty-missing',
@@ -97,7 +102,11 @@ const BREAKAGES: Breakage[] = [
     name: 'a risk rated E5 on the A–D by I–IV scale',
     file: 'data/risks.yaml',
     break(t) {
-      const { text } = replaceFirst(t, /likelihood: [A-D]\n( +)impact: [IV]+/, (m) => `likelihood: E\n${m[1]}impact: 5`);
+      const { text } = replaceFirst(
+        t,
+        /likelihood: [A-D]\n( +)impact: [IV]+/,
+        (m) => `likelihood: E\n${m[1]}impact: 5`,
+      );
       return { text, at: 'E' };
     },
     ruleId: 'risk/off-scale',
@@ -142,13 +151,16 @@ const BREAKAGES: Breakage[] = [
     file: 'data/kpis.yaml',
     break(t) {
       // The first lower-is-better KPI: make its second-year target higher than its first.
-      const { text, m } = replaceFirst(t, /direction: lower-is-better[\s\S]*?targets: \{ (\d{4}-\d{2}): ([\d.]+), (\d{4}-\d{2}): [\d.]+/, (m) =>
-        m[0].replace(/(\d{4}-\d{2}): [\d.]+$/, `${m[3]}: ${Number(m[2]) + 50}`),
+      const { text, m } = replaceFirst(
+        t,
+        /direction: lower-is-better[\s\S]*?targets: \{ (\d{4}-\d{2}): ([\d.]+), (\d{4}-\d{2}): [\d.]+/,
+        (m) => m[0].replace(/(\d{4}-\d{2}): [\d.]+$/, `${m[3]}: ${Number(m[2]) + 50}`),
       );
       return { text, at: `${Number(m[2]) + 50}` };
     },
     ruleId: 'kpi/target-direction',
-    message: /target of KPI "[a-z0-9-]+" \([\d.]+\) is worse than the \d{4}-\d{2} target \([\d.]+\), but lower is better/,
+    message:
+      /target of KPI "[a-z0-9-]+" \([\d.]+\) is worse than the \d{4}-\d{2} target \([\d.]+\), but lower is better/,
     hint: /^Set a target at or below [\d.]+, or, if a rise is the improvement, change `direction` to higher-is-better\.$/,
   },
 ];
@@ -169,7 +181,9 @@ describe.runIf(hasExample)('ten mistakes an officer makes in the example', () =>
       expect(hit, formatDiagnostics(diags, 'human', { color: false })).toBeDefined();
       const line = text.split('\n')[hit!.line - 1] ?? '';
       expect(line, `line ${hit!.line}`).toContain(at);
-      expect(line.slice(hit!.column - 1), `column ${hit!.column} of line ${hit!.line}`).toMatch(new RegExp(`^${at.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+      expect(line.slice(hit!.column - 1), `column ${hit!.column} of line ${hit!.line}`).toMatch(
+        new RegExp(`^${at.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+      );
       expect(hit!.message).toMatch(b.message);
       expect(hit!.hint).toMatch(b.hint);
       expect(hit!.severity).toBe('error');

@@ -42,7 +42,12 @@ describe('the ten sections', () => {
     const root = copyExample();
     edit(root, 'content/09-equality-impact-assessment.md', 'title: Equality Impact Assessment', 'title: Equalities');
     const [d] = structure(root).diagnostics;
-    expect(d).toMatchObject({ ruleId: 'chapter/wrong-title', file: 'content/09-equality-impact-assessment.md', line: 3, column: 8 });
+    expect(d).toMatchObject({
+      ruleId: 'chapter/wrong-title',
+      file: 'content/09-equality-impact-assessment.md',
+      line: 3,
+      column: 8,
+    });
     expect(d!.hint).toBe('Write `title: Equality Impact Assessment`.');
   });
 
@@ -61,7 +66,9 @@ describe('a chapter whose front matter cannot be read', () => {
     edit(root, 'content/04-needs-assessment.md', /^---\n([\s\S]*?)\n---\n/, '---\n$1\n\n');
     const project = loadProject(root);
     const all = [...project.diagnostics, ...checkChapters(project.chapters, project.failedChapters).diagnostics];
-    expect(all.map((d) => [d.ruleId, d.file, d.line])).toEqual([['chapter/unclosed-front-matter', 'content/04-needs-assessment.md', 1]]);
+    expect(all.map((d) => [d.ruleId, d.file, d.line])).toEqual([
+      ['chapter/unclosed-front-matter', 'content/04-needs-assessment.md', 1],
+    ]);
     expect(all[0]!.hint).toContain('three dashes');
   });
 });

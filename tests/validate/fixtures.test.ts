@@ -21,7 +21,11 @@ describe('strategy check fixtures', () => {
   it('has a case for every cross-check rule in the catalogue', async () => {
     const { RULES } = await import('../../scripts/diagnostics/catalogue/rules.js');
     const covered = new Set(
-      cases.flatMap((c) => (JSON.parse(fs.readFileSync(path.join(FIXTURES, c, 'expected.json'), 'utf8')) as { ruleId: string }[]).map((d) => d.ruleId)),
+      cases.flatMap((c) =>
+        (JSON.parse(fs.readFileSync(path.join(FIXTURES, c, 'expected.json'), 'utf8')) as { ruleId: string }[]).map(
+          (d) => d.ruleId,
+        ),
+      ),
     );
     expect(Object.keys(RULES).filter((id) => !covered.has(id))).toEqual([]);
   });

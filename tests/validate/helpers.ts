@@ -35,4 +35,12 @@ export function check(dir: string): Diagnostic[] {
   return [...project.diagnostics, ...validateProject(project)].sort(compareDiagnostics);
 }
 
-export const summary = (d: Diagnostic) => ({ ruleId: d.ruleId, severity: d.severity, file: d.file, line: d.line, column: d.column, message: d.message, hint: d.hint });
+export const summary = (d: Diagnostic) => ({
+  ruleId: d.ruleId,
+  severity: d.severity,
+  file: d.file,
+  line: d.line,
+  column: d.column,
+  message: d.message,
+  hint: d.hint,
+});

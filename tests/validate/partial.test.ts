@@ -24,7 +24,11 @@ describe('validateProject with inputs missing', () => {
 
   for (const key of Object.keys(DATA_INPUTS) as DataKey[]) {
     it(`runs with only ${DATA_INPUTS[key].file}`, () => {
-      const diags = validateProject({ ...base, data: { [key]: base.data[key] }, sources: { [key]: base.sources[key] } });
+      const diags = validateProject({
+        ...base,
+        data: { [key]: base.data[key] },
+        sources: { [key]: base.sources[key] },
+      });
       expect(diags.filter((d) => d.severity === 'error')).toEqual([]);
     });
   }

@@ -2,31 +2,42 @@
 import { e } from '../entry.js';
 
 export const SECURITY = {
-  'html/removed': e('warning', (what) => `Unsafe HTML was removed: ${what}.`, () => 'Write the content in Markdown; scripts, styles, frames, forms and event handlers are never published.'),
+  'html/removed': e(
+    'warning',
+    (what) => `Unsafe HTML was removed: ${what}.`,
+    () => 'Write the content in Markdown; scripts, styles, frames, forms and event handlers are never published.',
+  ),
   'file/dot-name': e(
     'error',
-    (p) => `"${p}" names a hidden file or folder (a name starting with a dot), which the tool never reads or publishes.`,
-    () => 'Keep the file under data/ (or content/ for an image) with a name that does not start with a dot, e.g. data/police-uk/crimes.csv.',
+    (p) =>
+      `"${p}" names a hidden file or folder (a name starting with a dot), which the tool never reads or publishes.`,
+    () =>
+      'Keep the file under data/ (or content/ for an image) with a name that does not start with a dot, e.g. data/police-uk/crimes.csv.',
   ),
   'file/outside-data': e(
     'error',
     (p) => `"${p}" is not a file in the data/ folder; chart data and KPI actuals are read only from data/.`,
-    () => 'Put the file in data/ and write its path from there without "../", e.g. "police-uk/crimes.csv" for data/police-uk/crimes.csv.',
+    () =>
+      'Put the file in data/ and write its path from there without "../", e.g. "police-uk/crimes.csv" for data/police-uk/crimes.csv.',
   ),
   'markdown/too-deep': e(
     'error',
     (what) => `This chapter nests too deeply to be read safely: ${what}.`,
-    () => 'Flatten it: use headings and short lists instead of quotes or lists inside each other, and close each HTML element you open. This chapter was not checked further.',
+    () =>
+      'Flatten it: use headings and short lists instead of quotes or lists inside each other, and close each HTML element you open. This chapter was not checked further.',
   ),
   'markdown/too-many-marks': e(
     'error',
-    (max) => `This paragraph has more than ${max} emphasis, code or link marks (* _ \` [ ] < ~), which makes the Markdown reader very slow.`,
-    () => 'Split it into shorter paragraphs, or write a literal mark with a backslash before it (\\* for *). This chapter was not checked further.',
+    (max) =>
+      `This paragraph has more than ${max} emphasis, code or link marks (* _ \` [ ] < ~), which makes the Markdown reader very slow.`,
+    () =>
+      'Split it into shorter paragraphs, or write a literal mark with a backslash before it (\\* for *). This chapter was not checked further.',
   ),
   'kpi/too-many-actuals': e(
     'error',
     (id, max) => `KPI "${id}" has more than ${max} results; the rows from here on were not read.`,
-    () => 'Give one result a period (a month, quarter or year) per KPI; keep raw records in a chart\'s data file under data/ instead.',
+    () =>
+      "Give one result a period (a month, quarter or year) per KPI; keep raw records in a chart's data file under data/ instead.",
   ),
   'chart/too-many-rows': e(
     'error',
@@ -36,26 +47,32 @@ export const SECURITY = {
   'chart/too-expensive': e(
     'error',
     (what) => `This chart asks for more work than a chart may take: ${what}.`,
-    () => 'Charts draw the strategy\'s own data: put the rows in a data file under data/, keep patterns simple (e.g. test(/^Drugs/, datum[\'Crime type\'])), and pad only a few characters.',
+    () =>
+      "Charts draw the strategy's own data: put the rows in a data file under data/, keep patterns simple (e.g. test(/^Drugs/, datum['Crime type'])), and pad only a few characters.",
   ),
   'chart/timeout': e(
     'error',
     (limit) => `Drawing this chart took longer than ${limit} seconds or more memory than allowed, so it was stopped.`,
-    () => 'Simplify the chart: fewer rows (aggregate them first), fewer transforms, and no expression that repeats work on every row.',
+    () =>
+      'Simplify the chart: fewer rows (aggregate them first), fewer transforms, and no expression that repeats work on every row.',
   ),
   'link/local': e(
     'error',
-    (href) => `The link "${href}" points to a file on the computer that builds the strategy, which readers of the website and the PDF cannot open.`,
-    () => 'Link to a part of the strategy by its id, e.g. [](#strategic-priorities), or to a web page by its full address (https://…). To share a document, publish it on the council\'s website and link to it there.',
+    (href) =>
+      `The link "${href}" points to a file on the computer that builds the strategy, which readers of the website and the PDF cannot open.`,
+    () =>
+      "Link to a part of the strategy by its id, e.g. [](#strategic-priorities), or to a web page by its full address (https://…). To share a document, publish it on the council's website and link to it there.",
   ),
   'id/reserved': e(
     'error',
-    (id) => `The id "${id}" belongs to the page itself (the skip link, the contents or the footer use it), so it cannot be used in a chapter.`,
+    (id) =>
+      `The id "${id}" belongs to the page itself (the skip link, the contents or the footer use it), so it cannot be used in a chapter.`,
     (id) => `Choose another id, e.g. {#${id}-section} after the heading, or rename the heading.`,
   ),
   'text/bidi-control': e(
     'warning',
-    (code) => `This line has an invisible direction-control character (${code}) that can make text display in a different order from how it is stored (a "Trojan source" trick).`,
+    (code) =>
+      `This line has an invisible direction-control character (${code}) that can make text display in a different order from how it is stored (a "Trojan source" trick).`,
     () => 'Delete it unless you are writing right-to-left text on purpose; titles and ids should never need one.',
   ),
 } as const;

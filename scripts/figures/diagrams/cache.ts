@@ -17,9 +17,14 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 /** This folder's code and the text metrics are part of every key (as .ts from source, .js compiled). */
 const CODE = (() => {
   const h = createHash('sha256');
-  const files = fs.readdirSync(here, { recursive: true, encoding: 'utf8' }).filter((n) => /\.(ts|js)$/.test(n)).map((n) => n.split(path.sep).join('/')).sort();
+  const files = fs
+    .readdirSync(here, { recursive: true, encoding: 'utf8' })
+    .filter((n) => /\.(ts|js)$/.test(n))
+    .map((n) => n.split(path.sep).join('/'))
+    .sort();
   for (const f of files) h.update(f).update(fs.readFileSync(path.join(here, f)));
-  for (const f of ['text-metrics.ts', 'text-metrics.js']) if (fs.existsSync(path.join(here, '..', f))) h.update(fs.readFileSync(path.join(here, '..', f)));
+  for (const f of ['text-metrics.ts', 'text-metrics.js'])
+    if (fs.existsSync(path.join(here, '..', f))) h.update(fs.readFileSync(path.join(here, '..', f)));
   return h.digest('hex').slice(0, 16);
 })();
 const ELK_VERSION = (createRequire(import.meta.url)('elkjs/package.json') as { version: string }).version;

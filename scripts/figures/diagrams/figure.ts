@@ -28,7 +28,10 @@ export const PORTRAIT_WIDTH = 803;
 /** On screen a diagram is never drawn smaller than this (12 px text stays at least 9 px), it scrolls instead. */
 export const MIN_SCALE = 0.75;
 
-export function equivalentHtml(items: readonly EquivalentItem[], href: (link: DiagramLink) => string | undefined): string {
+export function equivalentHtml(
+  items: readonly EquivalentItem[],
+  href: (link: DiagramLink) => string | undefined,
+): string {
   const item = (i: EquivalentItem): string => {
     const label = i.label ? `<strong>${escapeHtml(i.label)}</strong>${i.text ? ': ' : ''}` : '';
     const target = i.href ? href(i.href) : undefined;
@@ -45,7 +48,8 @@ export function equivalentHtml(items: readonly EquivalentItem[], href: (link: Di
     const children = i.children?.length ? list(i.children) : '';
     return `<li>${label}${text}${note}${links}${children}</li>`;
   };
-  const list = (items: readonly EquivalentItem[]): string => `<ul class="diagram-text__list">${items.map(item).join('')}</ul>`;
+  const list = (items: readonly EquivalentItem[]): string =>
+    `<ul class="diagram-text__list">${items.map(item).join('')}</ul>`;
   return list(items);
 }
 
@@ -54,7 +58,12 @@ export function altText(placed: PlacedDiagram): string {
   return `${title}${/[.?!:]$/.test(title) ? '' : '.'} ${description}`;
 }
 
-export function diagramFigureHtml(placed: PlacedDiagram, equivalent: readonly EquivalentItem[], mode: DiagramMode, href: (link: DiagramLink) => string | undefined): string {
+export function diagramFigureHtml(
+  placed: PlacedDiagram,
+  equivalent: readonly EquivalentItem[],
+  mode: DiagramMode,
+  href: (link: DiagramLink) => string | undefined,
+): string {
   const { spec } = placed;
   const id = escapeHtml(spec.id);
   const title = escapeHtml(spec.title);

@@ -18,7 +18,14 @@ import type { PlacedDiagram } from './types.js';
 
 export { diagramFigureHtml, equivalentHtml, altText, PORTRAIT_WIDTH, type DiagramMode } from './figure.js';
 export { diagramSvg } from './svg.js';
-export { diagramKind, diagramKinds, type DiagramMedium, type DiagramLink, type EquivalentItem, type DiagramContent } from './registry.js';
+export {
+  diagramKind,
+  diagramKinds,
+  type DiagramMedium,
+  type DiagramLink,
+  type EquivalentItem,
+  type DiagramContent,
+} from './registry.js';
 export { clearDiagramCache, layoutStats } from './cache.js';
 export type * from './types.js';
 
@@ -36,7 +43,13 @@ export function diagramCacheDir(chartCacheDir: string | false | undefined): stri
 }
 
 /** Build and lay out one diagram, or undefined when the strategy has no data for it. */
-export async function renderDiagram(kind: string, model: StrategyModel, params: Readonly<Record<string, string>>, cacheDir?: string, medium: DiagramMedium = 'screen'): Promise<RenderedDiagram | undefined> {
+export async function renderDiagram(
+  kind: string,
+  model: StrategyModel,
+  params: Readonly<Record<string, string>>,
+  cacheDir?: string,
+  medium: DiagramMedium = 'screen',
+): Promise<RenderedDiagram | undefined> {
   const k = diagramKind(kind);
   if (!k) throw new Error(`No diagram kind is registered as ${kind}`);
   const content = k.build(model, params, medium);

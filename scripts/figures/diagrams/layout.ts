@@ -8,7 +8,16 @@
 import elkBundled from 'elkjs/lib/elk.bundled.js';
 import type { ELK, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
 import { setText, TEXT_SETTINGS, wrap } from './text.js';
-import type { DiagramGroup, DiagramSpec, PlacedDiagram, PlacedEdge, PlacedHeading, PlacedLine, PlacedNode, Point } from './types.js';
+import type {
+  DiagramGroup,
+  DiagramSpec,
+  PlacedDiagram,
+  PlacedEdge,
+  PlacedHeading,
+  PlacedLine,
+  PlacedNode,
+  Point,
+} from './types.js';
 
 // The bundled build runs ELK in this process (no worker thread); its typings describe the API module.
 const elk = new (elkBundled as unknown as new () => ELK)();
@@ -74,7 +83,12 @@ export async function layoutDiagram(spec: DiagramSpec): Promise<PlacedDiagram> {
         if (!group.edges.length) node.layoutOptions['elk.alignment'] = group.direction === 'RIGHT' ? 'TOP' : 'LEFT';
         return node;
       }),
-      edges: group.edges.map((e): ElkExtendedEdge => (against.has(e.id) ? { id: e.id, sources: [e.to], targets: [e.from] } : { id: e.id, sources: [e.from], targets: [e.to] })),
+      edges: group.edges.map(
+        (e): ElkExtendedEdge =>
+          against.has(e.id)
+            ? { id: e.id, sources: [e.to], targets: [e.from] }
+            : { id: e.id, sources: [e.from], targets: [e.to] },
+      ),
     };
   });
   const root: ElkNode = await elk.layout({
@@ -89,7 +103,9 @@ export async function layoutDiagram(spec: DiagramSpec): Promise<PlacedDiagram> {
     },
     children,
     // Groups stack top to bottom in the order given: an ordering edge joins each to the next (never drawn).
-    edges: spec.groups.slice(1).map((g, i) => ({ id: `\u0000order-${i + 1}`, sources: [groupId(spec.groups[i]!)], targets: [groupId(g)] })),
+    edges: spec.groups
+      .slice(1)
+      .map((g, i) => ({ id: `\u0000order-${i + 1}`, sources: [groupId(spec.groups[i]!)], targets: [groupId(g)] })),
   });
 
   const nodes: PlacedNode[] = [];
@@ -106,14 +122,24 @@ export async function layoutDiagram(spec: DiagramSpec): Promise<PlacedDiagram> {
       const x = round(gx + (box.x ?? 0));
       const y = round(gy + (box.y ?? 0));
       const set = sized.get(n.id)!;
-      nodes.push({ node: n, x, y, width: n.width, height: set.height, lines: set.lines.map((l) => ({ ...l, x: round(x + l.x), y: round(y + l.y) })) });
+      nodes.push({
+        node: n,
+        x,
+        y,
+        width: n.width,
+        height: set.height,
+        lines: set.lines.map((l) => ({ ...l, x: round(x + l.x), y: round(y + l.y) })),
+      });
     }
     const against = new Set(group.againstFlow ?? []);
     const laidEdges = new Map((laid.edges ?? []).map((e) => [e.id, e as ElkExtendedEdge]));
     for (const e of group.edges) {
       const section = laidEdges.get(e.id)?.sections?.[0];
       if (!section) throw new Error(`ELK returned no route for the line ${e.id}`);
-      let points: Point[] = [section.startPoint, ...(section.bendPoints ?? []), section.endPoint].map((p) => ({ x: round(gx + p.x), y: round(gy + p.y) }));
+      let points: Point[] = [section.startPoint, ...(section.bendPoints ?? []), section.endPoint].map((p) => ({
+        x: round(gx + p.x),
+        y: round(gy + p.y),
+      }));
       if (against.has(e.id)) points = points.reverse();
       edges.push({ edge: e, points });
     }
@@ -124,9 +150,22 @@ export async function layoutDiagram(spec: DiagramSpec): Promise<PlacedDiagram> {
       const left = Math.min(...column.map((p) => p.x));
       const width = Math.max(...column.map((p) => p.x + p.width)) - left;
       heads.texts.get(h.partition)!.forEach((text, j) => {
-        placedHeadings.push({ text, x: left, y: round(gy + (j + 1) * TEXT_SETTINGS.heading.lineHeight - 4), width, fontSize: TEXT_SETTINGS.heading.fontSize });
+        placedHeadings.push({
+          text,
+          x: left,
+          y: round(gy + (j + 1) * TEXT_SETTINGS.heading.lineHeight - 4),
+          width,
+          fontSize: TEXT_SETTINGS.heading.fontSize,
+        });
       });
     }
   }
-  return { spec, width: Math.ceil(root.width ?? 0), height: Math.ceil(root.height ?? 0), nodes, edges, headings: placedHeadings };
+  return {
+    spec,
+    width: Math.ceil(root.width ?? 0),
+    height: Math.ceil(root.height ?? 0),
+    nodes,
+    edges,
+    headings: placedHeadings,
+  };
 }

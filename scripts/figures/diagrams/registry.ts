@@ -42,7 +42,11 @@ export interface DiagramKind {
    * The diagram for these parameters, or undefined when the strategy has no such data. `medium` lets
    * a kind draw differently for a screen's text column and for a printed page; most draw the same.
    */
-  build(model: StrategyModel, params: Readonly<Record<string, string>>, medium: DiagramMedium): DiagramContent | undefined;
+  build(
+    model: StrategyModel,
+    params: Readonly<Record<string, string>>,
+    medium: DiagramMedium,
+  ): DiagramContent | undefined;
 }
 
 const KINDS = new Map<string, DiagramKind>();

@@ -35,10 +35,24 @@ function path(points: readonly Point[]): string {
   return points.map((p, i) => `${i ? 'L' : 'M'}${n(p.x)},${n(p.y)}`).join(' ');
 }
 
-function lineSvg(line: PlacedLine, role: BoxRole, spec: PlacedDiagram['spec'], markerId: (kind: string) => string, opts: SvgOptions): string {
-  const colour = line.style === 'link' || line.style === 'chip' ? (role.text ? role.text : DIAGRAM_COLOURS.link) : line.style === 'meta' && !role.text ? DIAGRAM_COLOURS.secondary : (role.text ?? DIAGRAM_COLOURS.text);
+function lineSvg(
+  line: PlacedLine,
+  role: BoxRole,
+  spec: PlacedDiagram['spec'],
+  markerId: (kind: string) => string,
+  opts: SvgOptions,
+): string {
+  const colour =
+    line.style === 'link' || line.style === 'chip'
+      ? role.text
+        ? role.text
+        : DIAGRAM_COLOURS.link
+      : line.style === 'meta' && !role.text
+        ? DIAGRAM_COLOURS.secondary
+        : (role.text ?? DIAGRAM_COLOURS.text);
   let out = '';
-  if (line.bullet) out += `<circle cx="${n(line.x - 7)}" cy="${n(line.y - line.fontSize * 0.32)}" r="2.2" fill="${colour}"/>`;
+  if (line.bullet)
+    out += `<circle cx="${n(line.x - 7)}" cy="${n(line.y - line.fontSize * 0.32)}" r="2.2" fill="${colour}"/>`;
   if (line.swatch) {
     const sx = line.x - SWATCH_WIDTH;
     const sy = line.y - line.fontSize * 0.32;
@@ -64,7 +78,8 @@ export function diagramSvg(placed: PlacedDiagram, opts: SvgOptions = {}): string
   const { spec } = placed;
   const id = spec.id;
   const usedKinds = new Set<string>(placed.edges.map((e) => e.edge.kind));
-  for (const node of placed.nodes) for (const l of node.lines) if (l.swatch && 'edge' in l.swatch) usedKinds.add(l.swatch.edge);
+  for (const node of placed.nodes)
+    for (const l of node.lines) if (l.swatch && 'edge' in l.swatch) usedKinds.add(l.swatch.edge);
   const kindIds = [...usedKinds].sort();
   const markerId = (kind: string) => `${id}-head-${kindIds.indexOf(kind) + 1}`;
   const defs = kindIds.map((k) => marker(markerId(k), spec.edgeKinds[k]!)).join('');
@@ -82,9 +97,13 @@ export function diagramSvg(placed: PlacedDiagram, opts: SvgOptions = {}): string
     })
     .join('');
   const headings = placed.headings
-    .map((h) => `<text x="${n(h.x)}" y="${n(h.y)}" font-size="${h.fontSize}" font-weight="bold" fill="${DIAGRAM_COLOURS.text}">${escapeHtml(h.text)}</text>`)
+    .map(
+      (h) =>
+        `<text x="${n(h.x)}" y="${n(h.y)}" font-size="${h.fontSize}" font-weight="bold" fill="${DIAGRAM_COLOURS.text}">${escapeHtml(h.text)}</text>`,
+    )
     .join('');
-  const name = opts.ariaLabel !== undefined ? ` aria-label="${escapeHtml(opts.ariaLabel)}"` : ` aria-labelledby="${id}-title"`;
+  const name =
+    opts.ariaLabel !== undefined ? ` aria-label="${escapeHtml(opts.ariaLabel)}"` : ` aria-labelledby="${id}-title"`;
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" class="diagram-svg" viewBox="0 0 ${placed.width} ${placed.height}" width="${placed.width}" height="${placed.height}" role="img" focusable="false"${name} aria-describedby="${id}-desc" font-family="${escapeHtml(FONT)}">` +
     `<title id="${id}-title">${escapeHtml(spec.title)}</title><desc id="${id}-desc">${escapeHtml(spec.description)}</desc>` +

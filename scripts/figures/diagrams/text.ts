@@ -76,7 +76,15 @@ export function setText(runs: readonly TextRun[], width: number): { lines: Place
       const baseline = (top: number) => top + s.lineHeight - (s.lineHeight - s.fontSize) / 2 - s.fontSize * 0.2;
       if (chipX !== undefined && chipX + chipGap + w <= inner) {
         // Same line as the chip before it.
-        const line: PlacedLine = { text: run.text, style: 'chip', x: BOX_PADDING.x + chipX + chipGap, y: baseline(y - s.lineHeight), width: w, fontSize: s.fontSize, bold: s.bold };
+        const line: PlacedLine = {
+          text: run.text,
+          style: 'chip',
+          x: BOX_PADDING.x + chipX + chipGap,
+          y: baseline(y - s.lineHeight),
+          width: w,
+          fontSize: s.fontSize,
+          bold: s.bold,
+        };
         if (run.href) line.href = run.href;
         lines.push(line);
         chipX += chipGap + w;
@@ -84,7 +92,15 @@ export function setText(runs: readonly TextRun[], width: number): { lines: Place
       }
       if (w <= inner) {
         if (i > 0) y += s.gapBefore;
-        const line: PlacedLine = { text: run.text, style: 'chip', x: BOX_PADDING.x, y: baseline(y), width: w, fontSize: s.fontSize, bold: s.bold };
+        const line: PlacedLine = {
+          text: run.text,
+          style: 'chip',
+          x: BOX_PADDING.x,
+          y: baseline(y),
+          width: w,
+          fontSize: s.fontSize,
+          bold: s.bold,
+        };
         if (run.href) line.href = run.href;
         lines.push(line);
         y += s.lineHeight;
@@ -98,7 +114,15 @@ export function setText(runs: readonly TextRun[], width: number): { lines: Place
     wrap(run.text, run.style, inner - indent).forEach((text, j) => {
       // The baseline sits about 0.8 em below the top of the line box.
       const baseline = y + s.lineHeight - (s.lineHeight - s.fontSize) / 2 - s.fontSize * 0.2;
-      const line: PlacedLine = { text, style: run.style, x: BOX_PADDING.x + indent, y: baseline, width: textWidth(text, run.style), fontSize: s.fontSize, bold: s.bold };
+      const line: PlacedLine = {
+        text,
+        style: run.style,
+        x: BOX_PADDING.x + indent,
+        y: baseline,
+        width: textWidth(text, run.style),
+        fontSize: s.fontSize,
+        bold: s.bold,
+      };
       if (run.href) line.href = run.href;
       if (j === 0 && run.style === 'bullet') line.bullet = true;
       if (j === 0 && run.swatch) line.swatch = run.swatch;

@@ -8,7 +8,13 @@ function where(ctx: ChartContext, file: string): SourceRef {
   return ctx.at ?? { file, line: 1, column: 1 };
 }
 
-export function unknownRef(ctx: ChartContext, kind: string, id: string, known: readonly string[], file: string): JobResult {
+export function unknownRef(
+  ctx: ChartContext,
+  kind: string,
+  id: string,
+  known: readonly string[],
+  file: string,
+): JobResult {
   const at = where(ctx, file);
   return { diagnostics: [diag('chart/unknown-ref', at.file, at, [kind, id, known.join(', ') || '(none)'])] };
 }
@@ -29,6 +35,7 @@ export function emptyWarning(ctx: ChartContext, what: string, file: string, fix:
  */
 export function labelExprFor(labels: ReadonlyMap<number, string>): string {
   let expr = "''";
-  for (const [value, label] of [...labels].reverse()) expr = `datum.value === ${value} ? ${JSON.stringify(label)} : ${expr}`;
+  for (const [value, label] of [...labels].reverse())
+    expr = `datum.value === ${value} ? ${JSON.stringify(label)} : ${expr}`;
   return expr;
 }

@@ -25,24 +25,63 @@ function consultationJob(surveyId: string, questionId: string, ctx: KindContext)
   const consultation = ctx.model.data.consultation;
   if (!consultation) return missingInput(ctx, 'consultation', 'data/consultation.yaml');
   const survey = consultation.surveys.find((s) => s.id === surveyId);
-  if (!survey) return unknownRef(ctx, 'survey', surveyId, consultation.surveys.map((s) => s.id), 'data/consultation.yaml');
+  if (!survey)
+    return unknownRef(
+      ctx,
+      'survey',
+      surveyId,
+      consultation.surveys.map((s) => s.id),
+      'data/consultation.yaml',
+    );
   const question = survey.questions.find((q) => q.id === questionId);
-  if (!question) return unknownRef(ctx, `question in the survey "${survey.id}"`, questionId, survey.questions.map((q) => q.id), 'data/consultation.yaml');
+  if (!question)
+    return unknownRef(
+      ctx,
+      `question in the survey "${survey.id}"`,
+      questionId,
+      survey.questions.map((q) => q.id),
+      'data/consultation.yaml',
+    );
   const respondents = respondentsOf(survey, question);
   const answers = answerFigures(survey, question).map((a) => {
     const percent = a.percent ?? 0;
-    return { answer: a.answer, short: truncate(a.answer, 40), percent: Math.round(percent * 10) / 10, count: a.count, label: `${formatPercent(percent, 0)}${a.count !== undefined ? ` (${formatNumber(a.count)})` : ''}` };
+    return {
+      answer: a.answer,
+      short: truncate(a.answer, 40),
+      percent: Math.round(percent * 10) / 10,
+      count: a.count,
+      label: `${formatPercent(percent, 0)}${a.count !== undefined ? ` (${formatNumber(a.count)})` : ''}`,
+    };
   });
   const max = Math.max(100, ...answers.map((a) => a.percent));
-  const y = { field: 'short', type: 'nominal' as const, sort: answers.map((a) => a.short), title: null, axis: { labelLimit: 280 } };
+  const y = {
+    field: 'short',
+    type: 'nominal' as const,
+    sort: answers.map((a) => a.short),
+    title: null,
+    axis: { labelLimit: 280 },
+  };
   const spec = {
     width: PLOT_WIDTH - 120,
     height: { step: 34 },
     data: { values: answers },
     encoding: { y },
     layer: [
-      { mark: { type: 'bar', color: PALETTE[0] }, encoding: { x: { field: 'percent', type: 'quantitative', scale: { domain: [0, max] }, title: `Per cent of ${formatNumber(respondents)} respondents` } } },
-      { mark: { type: 'text', align: 'left', baseline: 'middle', dx: 5, color: TEXT, fontSize: 12 }, encoding: { x: { field: 'percent', type: 'quantitative' }, text: { field: 'label' } } },
+      {
+        mark: { type: 'bar', color: PALETTE[0] },
+        encoding: {
+          x: {
+            field: 'percent',
+            type: 'quantitative',
+            scale: { domain: [0, max] },
+            title: `Per cent of ${formatNumber(respondents)} respondents`,
+          },
+        },
+      },
+      {
+        mark: { type: 'text', align: 'left', baseline: 'middle', dx: 5, color: TEXT, fontSize: 12 },
+        encoding: { x: { field: 'percent', type: 'quantitative' }, text: { field: 'label' } },
+      },
     ],
   } as unknown as TopLevelSpec;
   const table: ChartTable = {
@@ -56,5 +95,14 @@ function consultationJob(surveyId: string, questionId: string, ctx: KindContext)
   };
   const top = [...answers].sort((a, b) => b.percent - a.percent)[0]!;
   const description = `Horizontal bars of the answers to "${question.question}" in ${survey.title} (${survey.period}, ${formatNumber(respondents)} respondents). The most common answer was "${top.answer}" (${formatPercent(top.percent)}).`;
-  return { job: { id: `chart-consultation-${survey.id}-${question.id}`, title: question.question, description, source: `${survey.title}, ${survey.period}`, spec, table } };
+  return {
+    job: {
+      id: `chart-consultation-${survey.id}-${question.id}`,
+      title: question.question,
+      description,
+      source: `${survey.title}, ${survey.period}`,
+      spec,
+      table,
+    },
+  };
 }

@@ -45,18 +45,42 @@ function deliveryTimelineJob(priority: string | undefined, ctx: KindContext): Jo
   let priorityTitle: string | undefined;
   if (priority !== undefined) {
     const p = priorities.find((x) => x.id === priority);
-    if (!p) return unknownRef(ctx, 'priority', priority, priorities.map((x) => x.id), 'data/priorities.yaml');
+    if (!p)
+      return unknownRef(
+        ctx,
+        'priority',
+        priority,
+        priorities.map((x) => x.id),
+        'data/priorities.yaml',
+      );
     priorityTitle = p.title;
   }
   const order = new Map(priorities.map((p, i) => [p.id, i]));
   const actions = model.actions
     .filter((a) => priority === undefined || a.priority === priority)
-    .sort((a, b) => (order.get(a.priority) ?? Infinity) - (order.get(b.priority) ?? Infinity) || comparePeriods(a.due, b.due) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const diagnostics = actions.length === 0 ? [emptyWarning(ctx, 'delivery timeline', 'data/actions.yaml', 'Add actions to data/actions.yaml (each with a due quarter and a status).')] : [];
+    .sort(
+      (a, b) =>
+        (order.get(a.priority) ?? Infinity) - (order.get(b.priority) ?? Infinity) ||
+        comparePeriods(a.due, b.due) ||
+        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+    );
+  const diagnostics =
+    actions.length === 0
+      ? [
+          emptyWarning(
+            ctx,
+            'delivery timeline',
+            'data/actions.yaml',
+            'Add actions to data/actions.yaml (each with a due quarter and a status).',
+          ),
+        ]
+      : [];
 
   // The strategy's years, widened to any quarter an action or milestone falls in.
   const strategyFys = model.years.map((y) => parsePeriod(y)?.fyStart).filter((fy) => fy !== undefined);
-  const allQuarters = [...actions.map((a) => a.due), ...actions.flatMap((a) => a.milestones.map((m) => m.quarter))].map(parsePeriod).filter((p) => p !== undefined);
+  const allQuarters = [...actions.map((a) => a.due), ...actions.flatMap((a) => a.milestones.map((m) => m.quarter))]
+    .map(parsePeriod)
+    .filter((p) => p !== undefined);
   const startFy = Math.min(strategyFys[0] ?? Infinity, ...allQuarters.map((p) => p.fyStart));
   const endFy = Math.max(strategyFys.at(-1) ?? -Infinity, ...allQuarters.map((p) => p.fyStart));
   const firstFy = Number.isFinite(startFy) ? startFy : 2027;
@@ -71,7 +95,13 @@ function deliveryTimelineJob(priority: string | undefined, ctx: KindContext): Jo
   const bars = actions.map((a) => {
     const due = q(a.due);
     const firstMilestone = Math.min(due, ...a.milestones.map((m) => q(m.quarter)));
-    return { action: label(a), start: a.milestones.length ? firstMilestone : 0, end: due + 1, status: STATUS_LABELS[a.status], text: STATUS_LABELS[a.status] };
+    return {
+      action: label(a),
+      start: a.milestones.length ? firstMilestone : 0,
+      end: due + 1,
+      status: STATUS_LABELS[a.status],
+      text: STATUS_LABELS[a.status],
+    };
   });
   const milestones = actions.flatMap((a) => a.milestones.map((m) => ({ action: label(a), at: q(m.quarter) + 0.5 })));
   const yearLabels = new Map<number, string>();
@@ -85,8 +115,22 @@ function deliveryTimelineJob(priority: string | undefined, ctx: KindContext): Jo
 
   const domain = [0, nQuarters];
   const xScale = { domain, nice: false, zero: false };
-  const axis = { title: 'Due by (financial year)', values: [...yearLabels.keys()], labelExpr: labelExprFor(yearLabels), grid: false, ticks: false, orient: 'top' as const, labelPadding: 6 };
-  const y = { field: 'action', type: 'nominal' as const, sort: bars.map((b) => b.action), title: null, axis: { labelLimit: 320, labelFontSize: 11 } };
+  const axis = {
+    title: 'Due by (financial year)',
+    values: [...yearLabels.keys()],
+    labelExpr: labelExprFor(yearLabels),
+    grid: false,
+    ticks: false,
+    orient: 'top' as const,
+    labelPadding: 6,
+  };
+  const y = {
+    field: 'action',
+    type: 'nominal' as const,
+    sort: bars.map((b) => b.action),
+    title: null,
+    axis: { labelLimit: 320, labelFontSize: 11 },
+  };
   const used = STATUSES.filter((s) => actions.some((a) => a.status === s));
   const spec = {
     // 320px of labels beside the bars: the whole drawing stays within the A4 column (643px), so that its
@@ -94,8 +138,16 @@ function deliveryTimelineJob(priority: string | undefined, ctx: KindContext): Jo
     width: Math.max(PLOT_WIDTH - 240, 280),
     height: { step: 26 },
     layer: [
-      { data: { values: quarterLines }, mark: { type: 'rule', color: GRID, strokeWidth: 0.75, strokeDash: [2, 3] }, encoding: { x: { field: 'at', type: 'quantitative', scale: xScale, axis } } },
-      { data: { values: boundaries }, mark: { type: 'rule', color: '#6f777b', strokeWidth: 1 }, encoding: { x: { field: 'at', type: 'quantitative', scale: xScale, axis } } },
+      {
+        data: { values: quarterLines },
+        mark: { type: 'rule', color: GRID, strokeWidth: 0.75, strokeDash: [2, 3] },
+        encoding: { x: { field: 'at', type: 'quantitative', scale: xScale, axis } },
+      },
+      {
+        data: { values: boundaries },
+        mark: { type: 'rule', color: '#6f777b', strokeWidth: 1 },
+        encoding: { x: { field: 'at', type: 'quantitative', scale: xScale, axis } },
+      },
       {
         data: { values: bars },
         mark: { type: 'bar', height: 16, cornerRadius: 2, stroke: TEXT, strokeWidth: 0.5 },
@@ -108,11 +160,33 @@ function deliveryTimelineJob(priority: string | undefined, ctx: KindContext): Jo
             axis,
           },
           x2: { field: 'end' },
-          color: { field: 'status', type: 'nominal', scale: { domain: used.map((s) => STATUS_LABELS[s]), range: used.map((s) => STATUS_COLOURS[s]) }, title: 'Status', legend: { orient: 'bottom', direction: 'horizontal', columns: 5 } },
+          color: {
+            field: 'status',
+            type: 'nominal',
+            scale: { domain: used.map((s) => STATUS_LABELS[s]), range: used.map((s) => STATUS_COLOURS[s]) },
+            title: 'Status',
+            legend: { orient: 'bottom', direction: 'horizontal', columns: 5 },
+          },
         },
       },
-      { data: { values: milestones }, mark: { type: 'point', shape: 'diamond', filled: true, size: 70, color: TEXT, stroke: '#ffffff', strokeWidth: 1 }, encoding: { y, x: { field: 'at', type: 'quantitative', scale: xScale, axis } } },
-      { data: { values: bars }, mark: { type: 'text', align: 'left', baseline: 'middle', dx: 4, fontSize: 11, color: TEXT }, encoding: { y, x: { field: 'end', type: 'quantitative', scale: xScale, axis }, text: { field: 'text' } } },
+      {
+        data: { values: milestones },
+        mark: {
+          type: 'point',
+          shape: 'diamond',
+          filled: true,
+          size: 70,
+          color: TEXT,
+          stroke: '#ffffff',
+          strokeWidth: 1,
+        },
+        encoding: { y, x: { field: 'at', type: 'quantitative', scale: xScale, axis } },
+      },
+      {
+        data: { values: bars },
+        mark: { type: 'text', align: 'left', baseline: 'middle', dx: 4, fontSize: 11, color: TEXT },
+        encoding: { y, x: { field: 'end', type: 'quantitative', scale: xScale, axis }, text: { field: 'text' } },
+      },
     ],
   } as unknown as TopLevelSpec;
 
@@ -133,12 +207,21 @@ function deliveryTimelineJob(priority: string | undefined, ctx: KindContext): Jo
       `${a.lead.role}, ${a.lead.organisation}`,
       describePeriod(a.due),
       STATUS_LABELS[a.status],
-      [...a.milestones].sort((m, n) => comparePeriods(m.quarter, n.quarter)).map((m) => `${m.quarter}: ${m.milestone}`).join('; '),
+      [...a.milestones]
+        .sort((m, n) => comparePeriods(m.quarter, n.quarter))
+        .map((m) => `${m.quarter}: ${m.milestone}`)
+        .join('; '),
     ]),
   };
   const counts = used.map((s) => `${actions.filter((a) => a.status === s).length} ${STATUS_LABELS[s].toLowerCase()}`);
   const years = strategyYears(firstFy, lastFy - firstFy + 1);
   const description = `Timeline of ${actions.length} delivery action${actions.length === 1 ? '' : 's'}${priorityTitle ? ` for ${priorityTitle}` : ''}, each a bar ending in the quarter it is due, from ${years[0]} to ${years.at(-1)}, coloured by status: ${counts.join(', ') || 'none'}.`;
-  const job = { id: priority ? `chart-delivery-timeline-${priority}` : 'chart-delivery-timeline', title: priorityTitle ? `Delivery timeline: ${priorityTitle}` : 'Delivery timeline', description, spec, table };
+  const job = {
+    id: priority ? `chart-delivery-timeline-${priority}` : 'chart-delivery-timeline',
+    title: priorityTitle ? `Delivery timeline: ${priorityTitle}` : 'Delivery timeline',
+    description,
+    spec,
+    table,
+  };
   return diagnostics.length ? { job, diagnostics } : { job };
 }

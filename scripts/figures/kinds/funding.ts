@@ -33,7 +33,11 @@ function fundingJob(by: 'priority' | 'funder', ctx: KindContext): JobResult {
 
   // Groups in the order priorities are listed (by priority), or by total, largest first (by funder).
   const totals = new Map<string, number>();
-  for (const [key, amounts] of Object.entries(byGroup)) totals.set(labelOf(key), Object.values(amounts).reduce((a, b) => a + b, 0));
+  for (const [key, amounts] of Object.entries(byGroup))
+    totals.set(
+      labelOf(key),
+      Object.values(amounts).reduce((a, b) => a + b, 0),
+    );
   const priorityOrder = model.priorities.map((p) => p.title);
   const groups = [...totals.keys()].sort((a, b) => {
     if (by === 'priority') {
@@ -48,12 +52,22 @@ function fundingJob(by: 'priority' | 'funder', ctx: KindContext): JobResult {
   // More colours than the palette's seven cannot be told apart: the smallest groups share one grey bar
   // in the chart (the table lists them all).
   const MAX_SERIES = 7;
-  const shown = groups.length <= MAX_SERIES ? groups : [...groups].sort((a, b) => totals.get(b)! - totals.get(a)!).slice(0, MAX_SERIES - 1);
+  const shown =
+    groups.length <= MAX_SERIES
+      ? groups
+      : [...groups].sort((a, b) => totals.get(b)! - totals.get(a)!).slice(0, MAX_SERIES - 1);
   const others = groups.filter((g) => !shown.includes(g));
   const otherLabel = `Other ${by === 'priority' ? 'priorities' : 'funders'} (${others.length})`;
   const series = others.length ? [...groups.filter((g) => shown.includes(g)), otherLabel] : groups;
   const values = series.flatMap((g, gi) =>
-    years.map((y) => ({ year: y, group: g, amount: g === otherLabel ? others.reduce((sum, o) => sum + amount(o, y), 0) : amount(g, y), order: gi })).filter((r) => r.amount > 0),
+    years
+      .map((y) => ({
+        year: y,
+        group: g,
+        amount: g === otherLabel ? others.reduce((sum, o) => sum + amount(o, y), 0) : amount(g, y),
+        order: gi,
+      }))
+      .filter((r) => r.amount > 0),
   );
   const colours = series.map((g, i) => (g === otherLabel ? '#b1b4b6' : PALETTE[i % (PALETTE.length - 1)]!));
   const yearTotals = years.map((y) => ({ year: y, total: totalsOf.byYear[y] ?? 0 }));
@@ -70,8 +84,21 @@ function fundingJob(by: 'priority' | 'funder', ctx: KindContext): JobResult {
         mark: { type: 'bar', stroke: '#ffffff', strokeWidth: 1 },
         encoding: {
           x,
-          y: { field: 'amount', type: 'quantitative', aggregate: 'sum', title: 'Amount', axis: { labelExpr: "'£' + format(datum.value, '~s')" } },
-          color: { field: 'group', type: 'nominal', sort: series, scale: { domain: series, range: colours }, title: label, legend: { columns: 1, labelLimit: 520 } },
+          y: {
+            field: 'amount',
+            type: 'quantitative',
+            aggregate: 'sum',
+            title: 'Amount',
+            axis: { labelExpr: "'£' + format(datum.value, '~s')" },
+          },
+          color: {
+            field: 'group',
+            type: 'nominal',
+            sort: series,
+            scale: { domain: series, range: colours },
+            title: label,
+            legend: { columns: 1, labelLimit: 520 },
+          },
           order: { field: 'order', type: 'quantitative', sort: 'ascending' },
         },
       },
@@ -87,7 +114,11 @@ function fundingJob(by: 'priority' | 'funder', ctx: KindContext): JobResult {
   rows.push(['Total', ...yearTotals.map((t) => formatMoney(t.total)), formatMoney(grand)]);
   const table: ChartTable = {
     caption: `Data for the chart: funding by ${by} and financial year (pounds)`,
-    columns: [{ label, numeric: false }, ...years.map((y) => ({ label: y, numeric: true })), { label: 'Total', numeric: true }],
+    columns: [
+      { label, numeric: false },
+      ...years.map((y) => ({ label: y, numeric: true })),
+      { label: 'Total', numeric: true },
+    ],
     rows,
     totalRows: [rows.length - 1],
   };

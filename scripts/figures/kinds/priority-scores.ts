@@ -30,7 +30,9 @@ function priorityScoresJob(ctx: KindContext): JobResult {
   if (!matrix || !m) return missingInput(ctx, 'priority-setting scores', 'data/priority-matrix.yaml');
   // The same exact scores, rounded the same way, as the matrix table and the open data.
   const max = matrix.scale_max;
-  const [chosenLabel, notChosenLabel] = m.threshold ? [`Selected (${m.threshold.text} or more)`, 'Not selected'] : [CHOSEN, NOT_CHOSEN];
+  const [chosenLabel, notChosenLabel] = m.threshold
+    ? [`Selected (${m.threshold.text} or more)`, 'Not selected']
+    : [CHOSEN, NOT_CHOSEN];
   const byId = new Map(matrix.candidates.map((c) => [c.id, c]));
   const values = m.candidates.map((s, i) => ({
     candidate: `${i + 1}. ${truncate(s.title, 44)}`,
@@ -38,16 +40,31 @@ function priorityScoresJob(ctx: KindContext): JobResult {
     status: s.selected ? chosenLabel : notChosenLabel,
     label: s.scoreText,
   }));
-  const y = { field: 'candidate', type: 'nominal' as const, sort: values.map((v) => v.candidate), title: null, axis: { labelLimit: 300 } };
+  const y = {
+    field: 'candidate',
+    type: 'nominal' as const,
+    sort: values.map((v) => v.candidate),
+    title: null,
+    axis: { labelLimit: 300 },
+  };
   const layers: unknown[] = [
     {
       mark: { type: 'bar' },
       encoding: {
         x: { field: 'total', type: 'quantitative', scale: { domain: [0, max] }, title: `Weighted score (1 to ${max})` },
-        color: { field: 'status', type: 'nominal', scale: { domain: [chosenLabel, notChosenLabel], range: [PALETTE[0], '#b1b4b6'] }, title: null, legend: { orient: 'bottom', direction: 'horizontal' } },
+        color: {
+          field: 'status',
+          type: 'nominal',
+          scale: { domain: [chosenLabel, notChosenLabel], range: [PALETTE[0], '#b1b4b6'] },
+          title: null,
+          legend: { orient: 'bottom', direction: 'horizontal' },
+        },
       },
     },
-    { mark: { type: 'text', align: 'left', baseline: 'middle', dx: 5, color: TEXT, fontSize: 12 }, encoding: { x: { field: 'total', type: 'quantitative' }, text: { field: 'label' } } },
+    {
+      mark: { type: 'text', align: 'left', baseline: 'middle', dx: 5, color: TEXT, fontSize: 12 },
+      encoding: { x: { field: 'total', type: 'quantitative' }, text: { field: 'label' } },
+    },
   ];
   if (m.threshold) {
     layers.push({
@@ -74,14 +91,22 @@ function priorityScoresJob(ctx: KindContext): JobResult {
     ],
     rows: m.candidates.map((s) => {
       const c = byId.get(s.id);
-      return [s.title, String(s.rank), ...matrix.criteria.map((k) => (c?.scores[k.id] === undefined ? '' : String(c.scores[k.id]))), s.scoreText, s.selected ? 'Yes' : 'No'];
+      return [
+        s.title,
+        String(s.rank),
+        ...matrix.criteria.map((k) => (c?.scores[k.id] === undefined ? '' : String(c.scores[k.id]))),
+        s.scoreText,
+        s.selected ? 'Yes' : 'No',
+      ];
     }),
   };
   const chosen = m.candidates.filter((s) => s.selected).length;
   const top = m.candidates[0]!;
   const description =
     `Horizontal bars ranking ${m.candidates.length} candidate priorities by weighted score, on a scale of 1 to ${max}, across ${matrix.criteria.length} criteria (${matrix.criteria.map((k) => k.label).join(', ')}). ` +
-    (m.threshold ? `${chosen} scored ${m.threshold.text} or more and were selected. ` : `${chosen} became priorities. `) +
+    (m.threshold
+      ? `${chosen} scored ${m.threshold.text} or more and were selected. `
+      : `${chosen} became priorities. `) +
     `Highest: ${top.title} (${top.scoreText}).`;
   return { job: { id: 'chart-priority-scores', title: 'Priority-setting scores', description, spec, table } };
 }

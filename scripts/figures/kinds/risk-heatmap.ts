@@ -52,13 +52,32 @@ function riskHeatmapJob(rating: 'current' | 'residual', ctx: KindContext): JobRe
         .map((risk) => risk.id)
         .sort();
       const band = r.band === 'high' ? 'High' : r.band === 'medium' ? 'Medium' : 'Low';
-      cells.push({ likelihood: levelLabel(l), impact: levelLabel(i), band, ink: BAND_INK[band], rating: r.label, ids: idLines(ids), count: ids.length });
+      cells.push({
+        likelihood: levelLabel(l),
+        impact: levelLabel(i),
+        band,
+        ink: BAND_INK[band],
+        rating: r.label,
+        ids: idLines(ids),
+        count: ids.length,
+      });
     }
   }
   const step = scale.likelihood.length > 4 ? 72 : 84;
   const width = Math.min(520, impactOrder.length * 118);
-  const x = { field: 'impact', type: 'ordinal' as const, sort: impactOrder.map(levelLabel), title: 'Impact (more severe to the right)', axis: { labelAngle: 0, labelLimit: width / impactOrder.length - 2, orient: 'bottom' as const } };
-  const y = { field: 'likelihood', type: 'ordinal' as const, sort: scale.likelihood.map(levelLabel), title: 'Likelihood (more likely at the top)' };
+  const x = {
+    field: 'impact',
+    type: 'ordinal' as const,
+    sort: impactOrder.map(levelLabel),
+    title: 'Impact (more severe to the right)',
+    axis: { labelAngle: 0, labelLimit: width / impactOrder.length - 2, orient: 'bottom' as const },
+  };
+  const y = {
+    field: 'likelihood',
+    type: 'ordinal' as const,
+    sort: scale.likelihood.map(levelLabel),
+    title: 'Likelihood (more likely at the top)',
+  };
   const spec = {
     width,
     height: step * scale.likelihood.length,
@@ -67,14 +86,46 @@ function riskHeatmapJob(rating: 'current' | 'residual', ctx: KindContext): JobRe
     layer: [
       {
         mark: { type: 'rect', stroke: '#ffffff', strokeWidth: 2 },
-        encoding: { color: { field: 'band', type: 'ordinal', scale: { domain: [...BANDS], range: BAND_FILL }, title: 'Rating band', legend: { orient: 'bottom', direction: 'horizontal', symbolType: 'square', symbolStrokeColor: TEXT, symbolStrokeWidth: 0.5 } } },
+        encoding: {
+          color: {
+            field: 'band',
+            type: 'ordinal',
+            scale: { domain: [...BANDS], range: BAND_FILL },
+            title: 'Rating band',
+            legend: {
+              orient: 'bottom',
+              direction: 'horizontal',
+              symbolType: 'square',
+              symbolStrokeColor: TEXT,
+              symbolStrokeWidth: 0.5,
+            },
+          },
+        },
       },
       {
-        mark: { type: 'text', align: 'left', baseline: 'top', dx: -width / impactOrder.length / 2 + 6, dy: -step / 2 + 5, fontSize: 11, fontWeight: 'bold', font: FONT },
+        mark: {
+          type: 'text',
+          align: 'left',
+          baseline: 'top',
+          dx: -width / impactOrder.length / 2 + 6,
+          dy: -step / 2 + 5,
+          fontSize: 11,
+          fontWeight: 'bold',
+          font: FONT,
+        },
         encoding: { text: { field: 'rating' }, color: { field: 'ink', type: 'nominal', scale: null } },
       },
       {
-        mark: { type: 'text', align: 'center', baseline: 'middle', dy: 6, fontSize: 13, lineBreak: '\n', lineHeight: 16, font: FONT },
+        mark: {
+          type: 'text',
+          align: 'center',
+          baseline: 'middle',
+          dy: 6,
+          fontSize: 13,
+          lineBreak: '\n',
+          lineHeight: 16,
+          font: FONT,
+        },
         encoding: { text: { field: 'ids' }, color: { field: 'ink', type: 'nominal', scale: null } },
       },
     ],
@@ -88,9 +139,23 @@ function riskHeatmapJob(rating: 'current' | 'residual', ctx: KindContext): JobRe
       const r = rating === 'residual' ? rated?.residual : rated?.inherent;
       const l = scale.likelihood.find((x) => x.code === String(at.likelihood));
       const i = scale.impact.find((x) => x.code === String(at.impact));
-      return { risk, r, row: [risk.id, risk.risk, l ? levelLabel(l) : String(at.likelihood), i ? levelLabel(i) : String(at.impact), r?.label ?? '', r ? r.band.replace(/^./, (c) => c.toUpperCase()) : 'Not on the scale'] };
+      return {
+        risk,
+        r,
+        row: [
+          risk.id,
+          risk.risk,
+          l ? levelLabel(l) : String(at.likelihood),
+          i ? levelLabel(i) : String(at.impact),
+          r?.label ?? '',
+          r ? r.band.replace(/^./, (c) => c.toUpperCase()) : 'Not on the scale',
+        ],
+      };
     })
-    .sort((a, b) => (b.r?.severity ?? -1) - (a.r?.severity ?? -1) || (a.risk.id < b.risk.id ? -1 : a.risk.id > b.risk.id ? 1 : 0));
+    .sort(
+      (a, b) =>
+        (b.r?.severity ?? -1) - (a.r?.severity ?? -1) || (a.risk.id < b.risk.id ? -1 : a.risk.id > b.risk.id ? 1 : 0),
+    );
   const table: ChartTable = {
     caption: `Data for the chart: ${rating === 'residual' ? 'residual' : 'current'} risk ratings`,
     columns: [
@@ -109,5 +174,13 @@ function riskHeatmapJob(rating: 'current' | 'residual', ctx: KindContext): JobRe
     `Grid of likelihood (${scale.likelihood.map((l) => l.label).join(', ')}) by impact (${scale.impact.map((l) => l.label).join(', ')}), ` +
     `listing each risk's id in its cell${rating === 'residual' ? ' after mitigation' : ''}. ` +
     `${model.risks.length} risks: ${counts.map(([b, n]) => `${n} ${b.toLowerCase()}`).join(', ')}.`;
-  return { job: { id: rating === 'residual' ? 'chart-risk-heatmap-residual' : 'chart-risk-heatmap', title, description, spec, table } };
+  return {
+    job: {
+      id: rating === 'residual' ? 'chart-risk-heatmap-residual' : 'chart-risk-heatmap',
+      title,
+      description,
+      spec,
+      table,
+    },
+  };
 }

@@ -30,24 +30,53 @@ export function analyseSpec(spec: Json): Analysis {
   let view: vega.View | undefined;
   try {
     const compiled = compileAnalysis(spec, THEME);
-    view = new vega.View(vega.parse(compiled, undefined, { ast: true }), { expr: expressionInterpreter, renderer: 'none', loader: refusingLoader, logLevel: vega.None });
+    view = new vega.View(vega.parse(compiled, undefined, { ast: true }), {
+      expr: expressionInterpreter,
+      renderer: 'none',
+      loader: refusingLoader,
+      logLevel: vega.None,
+    });
     view.run();
     const v = view;
     const data = (name: string) => v.data(name) as Record<string, unknown>[];
     const missing = missingFields(compiled, data);
     if (missing.length) return { missing, tables: [] };
     const scene = (view.scenegraph() as unknown as { root: unknown }).root;
-    const tables = readTables(spec, compiled, scene, { number: (n) => formatNumber(n), time: (t, unit) => formatTimeUnit(t, unit) });
+    const tables = readTables(spec, compiled, scene, {
+      number: (n) => formatNumber(n),
+      time: (t, unit) => formatTimeUnit(t, unit),
+    });
     return { missing: [], tables };
   } catch (err) {
-    return { missing: [], tables: [], error: (err instanceof Error ? err.message : String(err)).split('\n')[0]!.replace(/\.$/, '') };
+    return {
+      missing: [],
+      tables: [],
+      error: (err instanceof Error ? err.message : String(err)).split('\n')[0]!.replace(/\.$/, ''),
+    };
   } finally {
     view?.finalize();
   }
 }
 
 /** Keys whose values name fields the spec reads (`as` names what a step writes, so it is not one). */
-const FIELD_KEYS = new Set(['field', 'groupby', 'fields', 'fold', 'flatten', 'pivot', 'value', 'on', 'regression', 'loess', 'density', 'quantile', 'lookup', 'key', 'impute', 'sort']);
+const FIELD_KEYS = new Set([
+  'field',
+  'groupby',
+  'fields',
+  'fold',
+  'flatten',
+  'pivot',
+  'value',
+  'on',
+  'regression',
+  'loess',
+  'density',
+  'quantile',
+  'lookup',
+  'key',
+  'impute',
+  'sort',
+]);
 const EXPRESSION_KEYS = new Set(['calculate', 'filter', 'test', 'expr']);
 
 /**
@@ -57,11 +86,15 @@ const EXPRESSION_KEYS = new Set(['calculate', 'filter', 'test', 'expr']);
 export function fieldPath(spec: unknown, field: string): PathSegment[] {
   let found: PathSegment[] | undefined;
   const plain = (s: string) => rootOf(s) === field || s.replace(/\\(.)/g, '$1') === field;
-  const mentions = (expr: string) => new RegExp(`datum(?:\\.${field.replace(/[^\w$]/g, '\\$&')}(?![\\w$])|\\[\\s*['"]${field.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"]\\s*\\])`).test(expr);
+  const mentions = (expr: string) =>
+    new RegExp(
+      `datum(?:\\.${field.replace(/[^\w$]/g, '\\$&')}(?![\\w$])|\\[\\s*['"]${field.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"]\\s*\\])`,
+    ).test(expr);
   const walk = (node: unknown, p: PathSegment[], key: string | undefined): void => {
     if (found) return;
     if (typeof node === 'string') {
-      if (key !== undefined && ((FIELD_KEYS.has(key) && plain(node)) || (EXPRESSION_KEYS.has(key) && mentions(node)))) found = p;
+      if (key !== undefined && ((FIELD_KEYS.has(key) && plain(node)) || (EXPRESSION_KEYS.has(key) && mentions(node))))
+        found = p;
       return;
     }
     if (Array.isArray(node)) return node.forEach((n, i) => walk(n, [...p, i], key));

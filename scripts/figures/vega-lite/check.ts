@@ -47,12 +47,15 @@ export function checkChart(source: ChartSource, id = source.id): CheckedChart {
 function check(source: ChartSource, id: string, out: Diagnostic[]): LoadedChart | undefined {
   const { file, yaml } = source;
   const problems: Diagnostic[] = [];
-  const at = (p: readonly PathSegment[], key = false): Position => (key ? yaml.locateKey(['spec', ...p]) : yaml.locate(['spec', ...p]));
+  const at = (p: readonly PathSegment[], key = false): Position =>
+    key ? yaml.locateKey(['spec', ...p]) : yaml.locate(['spec', ...p]);
 
   // 1. The spec against Vega-Lite's schema, and its expressions.
   const raw = source.raw;
   for (const issue of validateSpec(raw)) {
-    problems.push(diag('chart/spec-invalid', file, at(issue.path, issue.atKey), [specPathLabel(issue.path), issue.message]));
+    problems.push(
+      diag('chart/spec-invalid', file, at(issue.path, issue.atKey), [specPathLabel(issue.path), issue.message]),
+    );
   }
   for (const issue of findUnsafeExpressions(raw)) {
     problems.push(diag('chart/unsafe-expression', file, at(issue.path), [issue.word]));
@@ -79,7 +82,8 @@ function check(source: ChartSource, id: string, out: Diagnostic[]): LoadedChart 
   useUtc(spec);
   try {
     const compiled = compileSpec(spec as unknown as TopLevelSpec);
-    for (const w of compiled.warnings) out.push(diag('chart/compile-warning', file, yaml.locate(['spec']), [w.replace(/\.+$/, '')]));
+    for (const w of compiled.warnings)
+      out.push(diag('chart/compile-warning', file, yaml.locate(['spec']), [w.replace(/\.+$/, '')]));
   } catch (err) {
     if (!(err instanceof ChartSpecError)) throw err;
     out.push(diag('chart/compile-failed', file, yaml.locate(['spec']), [err.message]));
@@ -95,24 +99,41 @@ function check(source: ChartSource, id: string, out: Diagnostic[]): LoadedChart 
   }
   for (const m of analysis.missing) {
     const where = fieldPath(raw, m.field);
-    out.push(diag('chart/missing-field', file, at(where), [m.field, m.available.map((c) => `"${c}"`).join(', ') || '(none)']));
+    out.push(
+      diag('chart/missing-field', file, at(where), [m.field, m.available.map((c) => `"${c}"`).join(', ') || '(none)']),
+    );
   }
   if (analysis.missing.length) return undefined;
 
   // 5. Selections and bound inputs: drawn as the spec first appears, and said so.
   const interactions = findInteractions(raw);
-  for (const i of interactions) out.push(diag('chart/interactive', file, at(i.path), [i.name, i.kind === 'input' ? 'input' : 'selection', i.initially]));
+  for (const i of interactions)
+    out.push(
+      diag('chart/interactive', file, at(i.path), [i.name, i.kind === 'input' ? 'input' : 'selection', i.initially]),
+    );
   const note = staticNote(interactions);
   const description = note ? `${source.description.trim().replace(/([^.?!])$/, '$1.')} ${note}` : source.description;
 
-  const chart: LoadedChart = { id, file, title: source.title, description, spec: spec as unknown as TopLevelSpec, dataFiles: source.dataFiles, yaml, tables: analysis.tables };
+  const chart: LoadedChart = {
+    id,
+    file,
+    title: source.title,
+    description,
+    spec: spec as unknown as TopLevelSpec,
+    dataFiles: source.dataFiles,
+    yaml,
+    tables: analysis.tables,
+  };
   if (source.source) chart.source = source.source;
   if (source.tableRows !== undefined) chart.tableRows = source.tableRows;
   return chart;
 }
 
 /** Check every chart file as loaded; charts with errors are left out, their problems returned. */
-export function checkCharts(sources: ReadonlyMap<string, ChartSource>): { charts: Map<string, LoadedChart>; diagnostics: Diagnostic[] } {
+export function checkCharts(sources: ReadonlyMap<string, ChartSource>): {
+  charts: Map<string, LoadedChart>;
+  diagnostics: Diagnostic[];
+} {
   const charts = new Map<string, LoadedChart>();
   const diagnostics: Diagnostic[] = [];
   for (const [id, source] of sources) {
@@ -167,8 +188,6 @@ function specPathLabel(p: readonly PathSegment[]): string {
   for (const seg of p) out += typeof seg === 'number' ? `[${seg + 1}]` : `.${seg}`;
   return out;
 }
-
-
 
 /** Make every time unit and time scale UTC (in place). */
 function useUtc(node: unknown): void {

@@ -75,8 +75,10 @@ export function datumFields(expr: string): string[] {
   return [...out];
 }
 
-const strings = (v: unknown): string[] => (typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
-const sortFields = (v: unknown): string[] => (v && typeof v === 'object' && !Array.isArray(v) ? strings((v as Json)['field']) : []);
+const strings = (v: unknown): string[] =>
+  typeof v === 'string' ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+const sortFields = (v: unknown): string[] =>
+  v && typeof v === 'object' && !Array.isArray(v) ? strings((v as Json)['field']) : [];
 
 /** The input fields a Vega transform reads, by transform type (parameters that name other datasets' fields are left out). */
 function fieldsRead(t: Json): string[] {
@@ -121,7 +123,32 @@ function fieldsRead(t: Json): string[] {
 }
 
 /** Vega transforms whose outputs are all named by `as` (or documented defaults); after any other, checking stops. */
-const KNOWN_TRANSFORMS = new Set(['formula', 'filter', 'aggregate', 'joinaggregate', 'window', 'bin', 'timeunit', 'extent', 'collect', 'fold', 'flatten', 'project', 'lookup', 'geojson', 'geopoint', 'geoshape', 'stack', 'impute', 'kde', 'quantile', 'loess', 'regression', 'identifier', 'sample']);
+const KNOWN_TRANSFORMS = new Set([
+  'formula',
+  'filter',
+  'aggregate',
+  'joinaggregate',
+  'window',
+  'bin',
+  'timeunit',
+  'extent',
+  'collect',
+  'fold',
+  'flatten',
+  'project',
+  'lookup',
+  'geojson',
+  'geopoint',
+  'geoshape',
+  'stack',
+  'impute',
+  'kde',
+  'quantile',
+  'loess',
+  'regression',
+  'identifier',
+  'sample',
+]);
 
 /** Fields a transform makes: its `as` (and a lookup's `values` when it has no `as`). */
 function fieldsMade(t: Json): string[] {
@@ -130,7 +157,8 @@ function fieldsMade(t: Json): string[] {
   if (t['type'] === 'fold' && made.length === 0) made.push('key', 'value');
   if (t['type'] === 'flatten' && made.length === 0) made.push(...strings(t['fields']));
   if (t['type'] === 'quantile' && made.length === 0) made.push('prob', 'value');
-  if ((t['type'] === 'loess' || t['type'] === 'regression') && made.length === 0) made.push(...strings(t['x']), ...strings(t['y']));
+  if ((t['type'] === 'loess' || t['type'] === 'regression') && made.length === 0)
+    made.push(...strings(t['x']), ...strings(t['y']));
   return made;
 }
 
@@ -204,7 +232,10 @@ export function missingFields(compiled: vega.Spec, data: DataReader): MissingFie
         if (other.size) for (const f of [...strings(t['key']), ...strings(t['values'])]) report(f, other, other);
       }
       // An aggregate (and a density, quantile or fit) keeps only its groups and what it makes.
-      if (['aggregate', 'kde', 'quantile', 'loess', 'regression'].includes(type) || (type === 'project' && t['as'] === undefined)) {
+      if (
+        ['aggregate', 'kde', 'quantile', 'loess', 'regression'].includes(type) ||
+        (type === 'project' && t['as'] === undefined)
+      ) {
         const kept = type === 'project' ? strings(t['fields']).map(rootOf) : strings(t['groupby']);
         available.clear();
         for (const f of kept) available.add(f);

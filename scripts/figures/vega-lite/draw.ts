@@ -25,9 +25,11 @@ export class ChartSpecError extends Error {
   }
 }
 
-const refuse = (what: string) => async (uri: string): Promise<never> => {
-  throw new Error(`charts may not load anything (${what} "${uri}")`);
-};
+const refuse =
+  (what: string) =>
+  async (uri: string): Promise<never> => {
+    throw new Error(`charts may not load anything (${what} "${uri}")`);
+  };
 
 /** A Vega loader that refuses everything: no files, no network, no images. */
 export const refusingLoader: vega.Loader = {
@@ -111,7 +113,10 @@ function forceAriaOff(node: unknown): void {
  * Run a Vega spec headless and return its SVG. `inspect` may read datasets before the view is
  * released (the officer charts' data tables come from the dataset their marks draw).
  */
-export async function drawVega<T>(spec: vega.Spec, inspect?: (view: { data(name: string): Record<string, unknown>[] }) => T): Promise<{ svg: string; inspected: T | undefined }> {
+export async function drawVega<T>(
+  spec: vega.Spec,
+  inspect?: (view: { data(name: string): Record<string, unknown>[] }) => T,
+): Promise<{ svg: string; inspected: T | undefined }> {
   useArialMetrics();
   let view: vega.View | undefined;
   try {

@@ -42,16 +42,29 @@ export function findInteractions(spec: unknown): Interaction[] {
           const select = prm['select'];
           if (select !== undefined) {
             const initial = prm['value'];
-            const type = typeof select === 'string' ? select : typeof (select as Json)['type'] === 'string' ? String((select as Json)['type']) : 'point';
+            const type =
+              typeof select === 'string'
+                ? select
+                : typeof (select as Json)['type'] === 'string'
+                  ? String((select as Json)['type'])
+                  : 'point';
             const boundToLegend = bind === 'legend' || (bind && typeof bind === 'object' && 'legend' in (bind as Json));
             out.push({
               path: [...p, k, i],
               name,
               kind: bind !== undefined && !boundToLegend && !(bind === 'scales') ? 'input' : 'selection',
-              initially: initial === undefined ? `nothing is selected in "${name}" (${type === 'interval' ? 'a brushed range' : 'a clicked point'} online)` : `"${name}" selects ${describeValue(initial)}`,
+              initially:
+                initial === undefined
+                  ? `nothing is selected in "${name}" (${type === 'interval' ? 'a brushed range' : 'a clicked point'} online)`
+                  : `"${name}" selects ${describeValue(initial)}`,
             });
           } else if (bind !== undefined) {
-            out.push({ path: [...p, k, i], name, kind: 'input', initially: `${name} is ${describeValue(prm['value']) || 'not set'}` });
+            out.push({
+              path: [...p, k, i],
+              name,
+              kind: 'input',
+              initially: `${name} is ${describeValue(prm['value']) || 'not set'}`,
+            });
           }
         });
         continue;

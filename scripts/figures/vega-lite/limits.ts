@@ -29,7 +29,8 @@ export function findExpensiveParts(spec: unknown): LimitIssue[] {
   const out: LimitIssue[] = [];
   const walk = (node: unknown, path: PathSegment[], key: string | undefined): void => {
     if (typeof node === 'string') {
-      if (key !== undefined && EXPRESSION_KEYS.has(key)) for (const what of expressionProblems(node)) out.push({ path, what });
+      if (key !== undefined && EXPRESSION_KEYS.has(key))
+        for (const what of expressionProblems(node)) out.push({ path, what });
       return;
     }
     if (Array.isArray(node)) {
@@ -53,8 +54,10 @@ export function findExpensiveParts(spec: unknown): LimitIssue[] {
 }
 
 function sequenceProblem(start: unknown, stop: unknown, step: unknown): string | undefined {
-  if (typeof start !== 'number' || typeof stop !== 'number' || typeof step !== 'number') return 'a sequence whose start, stop and step are not all plain numbers';
-  if (step === 0 || !Number.isFinite(start) || !Number.isFinite(stop) || !Number.isFinite(step)) return 'a sequence that never ends';
+  if (typeof start !== 'number' || typeof stop !== 'number' || typeof step !== 'number')
+    return 'a sequence whose start, stop and step are not all plain numbers';
+  if (step === 0 || !Number.isFinite(start) || !Number.isFinite(stop) || !Number.isFinite(step))
+    return 'a sequence that never ends';
   const count = Math.ceil((stop - start) / step);
   if (count > MAX_SEQUENCE) return `a sequence of ${count} values (at most ${MAX_SEQUENCE})`;
   return undefined;
@@ -76,7 +79,8 @@ export function expressionProblems(text: string): string[] {
   const out: string[] = [];
   const literal = (n: unknown): number | string | undefined => {
     const node = n as Node | undefined;
-    if (node?.type === 'Literal' && (typeof node['value'] === 'number' || typeof node['value'] === 'string')) return node['value'] as number | string;
+    if (node?.type === 'Literal' && (typeof node['value'] === 'number' || typeof node['value'] === 'string'))
+      return node['value'] as number | string;
     if (node?.type === 'UnaryExpression' && node['operator'] === '-') {
       const v = literal(node['argument']);
       return typeof v === 'number' ? -v : undefined;
@@ -99,7 +103,8 @@ export function expressionProblems(text: string): string[] {
       const args = (node['arguments'] as unknown[]) ?? [];
       if (name === 'regexp') {
         const pattern = literal(args[0]);
-        if (typeof pattern !== 'string') out.push('a regular expression made from data (write the pattern itself, in quotes)');
+        if (typeof pattern !== 'string')
+          out.push('a regular expression made from data (write the pattern itself, in quotes)');
         else {
           const why = unsafePattern(pattern);
           if (why) out.push(why);
@@ -129,7 +134,8 @@ export function expressionProblems(text: string): string[] {
  */
 export function unsafePattern(pattern: string): string | undefined {
   if (pattern.length > MAX_PATTERN) return `a regular expression longer than ${MAX_PATTERN} characters`;
-  const risky = 'a regular expression that repeats a group which itself repeats or has alternatives (it can take for ever on some text)';
+  const risky =
+    'a regular expression that repeats a group which itself repeats or has alternatives (it can take for ever on some text)';
   const stack: boolean[] = [];
   let inClass = false;
   for (let i = 0; i < pattern.length; i++) {

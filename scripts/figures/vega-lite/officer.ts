@@ -53,7 +53,11 @@ export function officerTable(chart: LoadedChart): ChartTable {
     };
   }
   const tables = views.map((t, n): ChartTable => {
-    const table: ChartTable = { caption: captionOf(chart, t, n, views.length), columns: t.columns.map((c): ChartColumn => ({ label: c.label, numeric: c.numeric })), rows: t.rows };
+    const table: ChartTable = {
+      caption: captionOf(chart, t, n, views.length),
+      columns: t.columns.map((c): ChartColumn => ({ label: c.label, numeric: c.numeric })),
+      rows: t.rows,
+    };
     if (t.rows.length > limit) {
       const file = csvFileOf(chart.id, n);
       table.rows = t.rows.slice(0, limit);

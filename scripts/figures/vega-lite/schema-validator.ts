@@ -25,7 +25,13 @@ import standaloneCode from 'ajv/dist/standalone/index.js';
 const require = createRequire(import.meta.url);
 
 /** The options the validator is compiled with (also part of the file name). */
-const OPTIONS = { allErrors: true, strict: false, allowUnionTypes: true, validateFormats: false, inlineRefs: false } as const;
+const OPTIONS = {
+  allErrors: true,
+  strict: false,
+  allowUnionTypes: true,
+  validateFormats: false,
+  inlineRefs: false,
+} as const;
 
 /** The tool's own folder (three levels up from scripts/figures/vega-lite/). */
 const TOOL_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -109,5 +115,7 @@ export function vegaLiteValidator(): ValidateFunction {
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const started = performance.now();
   const file = writeValidator();
-  process.stdout.write(`Wrote ${path.relative(process.cwd(), file)} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  process.stdout.write(
+    `Wrote ${path.relative(process.cwd(), file)} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+  );
 }

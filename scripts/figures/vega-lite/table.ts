@@ -137,7 +137,8 @@ function classify(value: Json): Omit<Entry, 'label'> {
     const field = datumField(args[0]);
     const base = field !== undefined ? { field } : {};
     if (callee === 'format') return { kind: 'number', format, ...base };
-    if (callee === 'timeFormat' || callee === 'utcFormat') return { kind: 'time', format: format === DEFAULT_TIME_FORMAT ? '' : format, ...base };
+    if (callee === 'timeFormat' || callee === 'utcFormat')
+      return { kind: 'time', format: format === DEFAULT_TIME_FORMAT ? '' : format, ...base };
   }
   const field = findDatumField(value);
   return field !== undefined ? { kind: 'text', format: '', field } : { kind: 'text', format: '' };
@@ -197,7 +198,10 @@ function facetTitles(spec: unknown): Map<string, string> {
     if (typeof d['field'] === 'string') {
       const header = d['header'] as Json | undefined;
       const title = [d['title'], header?.['title']].find((t) => typeof t === 'string');
-      out.set(d['field'].replace(/\\(.)/g, '$1'), typeof title === 'string' ? title : d['field'].replace(/\\(.)/g, '$1'));
+      out.set(
+        d['field'].replace(/\\(.)/g, '$1'),
+        typeof title === 'string' ? title : d['field'].replace(/\\(.)/g, '$1'),
+      );
     }
   };
   const walk = (node: unknown): void => {
@@ -219,7 +223,12 @@ function facetTitles(spec: unknown): Map<string, string> {
 }
 
 /** Compiled marks by name: the tooltip entries of leaf marks, the facet fields of facet groups, titles of views. */
-function compiledMarks(compiled: vega.Spec): { entries: Map<string, Entry[]>; facets: Map<string, string[]>; titles: Map<string, string>; axes: Map<string, 'x' | 'y' | 'angle'> } {
+function compiledMarks(compiled: vega.Spec): {
+  entries: Map<string, Entry[]>;
+  facets: Map<string, string[]>;
+  titles: Map<string, string>;
+  axes: Map<string, 'x' | 'y' | 'angle'>;
+} {
   const entries = new Map<string, Entry[]>();
   const axes = new Map<string, 'x' | 'y' | 'angle'>();
   const scaleTypes = new Map<string, string>();
@@ -238,17 +247,25 @@ function compiledMarks(compiled: vega.Spec): { entries: Map<string, Entry[]>; fa
   const walk = (marks: unknown): void => {
     for (const m of (Array.isArray(marks) ? marks : []) as Json[]) {
       const name = typeof m['name'] === 'string' ? m['name'] : '';
-      const tooltip = ((m['encode'] as Json | undefined)?.['update'] as Json | undefined)?.['tooltip'] as Json | undefined;
+      const tooltip = ((m['encode'] as Json | undefined)?.['update'] as Json | undefined)?.['tooltip'] as
+        | Json
+        | undefined;
       if (tooltip && typeof tooltip['signal'] === 'string') entries.set(name, tooltipEntries(tooltip['signal']));
       const update = (m['encode'] as Json | undefined)?.['update'] as Json | undefined;
       if (m['type'] === 'arc') axes.set(name, 'angle');
       else if (discrete(update, 'y') && !discrete(update, 'x')) axes.set(name, 'y');
-      else if (!discrete(update, 'x') && (discrete(update, 'y') || update?.['yc'])) axes.set(name, (update?.['y'] as Json | undefined)?.['scale'] && discrete(update, 'y') ? 'y' : 'x');
+      else if (!discrete(update, 'x') && (discrete(update, 'y') || update?.['yc']))
+        axes.set(name, (update?.['y'] as Json | undefined)?.['scale'] && discrete(update, 'y') ? 'y' : 'x');
       else axes.set(name, 'x');
       const facet = (m['from'] as Json | undefined)?.['facet'] as Json | undefined;
-      if (facet && Array.isArray(facet['groupby'])) facets.set(name, (facet['groupby'] as unknown[]).filter((g): g is string => typeof g === 'string'));
+      if (facet && Array.isArray(facet['groupby']))
+        facets.set(
+          name,
+          (facet['groupby'] as unknown[]).filter((g): g is string => typeof g === 'string'),
+        );
       const title = m['title'];
-      const text = typeof title === 'string' ? title : title && typeof title === 'object' ? (title as Json)['text'] : undefined;
+      const text =
+        typeof title === 'string' ? title : title && typeof title === 'object' ? (title as Json)['text'] : undefined;
       if (typeof text === 'string') titles.set(name, text);
       walk(m['marks']);
     }
@@ -271,7 +288,8 @@ interface SceneMark {
   items: SceneItem[];
 }
 
-const isYearLike = (values: number[]) => values.length > 0 && values.every((v) => Number.isInteger(v) && v >= 1800 && v <= 2200);
+const isYearLike = (values: number[]) =>
+  values.length > 0 && values.every((v) => Number.isInteger(v) && v >= 1800 && v <= 2200);
 
 /**
  * Read the tables from an analysis view that has run. `spec` is the spec as written (for time units
@@ -297,11 +315,14 @@ export function readTables(spec: Json, compiled: vega.Spec, scene: unknown, form
     // An ordinal time unit's tooltip names the field as written; the data holds it as `<unit>_<field>`.
     if (field !== undefined && item.datum && !(field in item.datum)) {
       const f = field;
-      const unitField = Object.keys(item.datum).find((k) => k.endsWith(`_${f}`) && /^(utc)?[a-z]+_/.test(k) && !k.endsWith('_end'));
+      const unitField = Object.keys(item.datum).find(
+        (k) => k.endsWith(`_${f}`) && /^(utc)?[a-z]+_/.test(k) && !k.endsWith('_end'),
+      );
       if (unitField) {
         const unit = /^((?:utc)?[a-z]+)_/.exec(unitField)![1]!;
         const v = item.datum[unitField];
-        if (typeof v === 'number' || v instanceof Date) return { text: formats.time(v, unit), raw: isoOf(v), time: true };
+        if (typeof v === 'number' || v instanceof Date)
+          return { text: formats.time(v, unit), raw: isoOf(v), time: true };
         field = unitField;
       }
     }
@@ -309,9 +330,12 @@ export function readTables(spec: Json, compiled: vega.Spec, scene: unknown, form
     const text = shown === undefined || shown === null ? '' : String(shown);
     if (e.kind === 'number' && e.format === '' && typeof v === 'number') return { text: formats.number(v), raw: v };
     if (e.kind === 'number' && typeof v === 'number') return { text: tidyPercent(text), raw: v };
-    if (e.kind === 'time' && e.format === '' && (typeof v === 'number' || v instanceof Date)) return { text: formats.time(v, unitOf(e.field)), raw: isoOf(v), time: true };
-    if (e.kind === 'text' && (typeof v === 'number' || v instanceof Date) && unitOf(e.field)) return { text: formats.time(v, unitOf(e.field)), raw: isoOf(v), time: true };
-    if (e.kind === 'text' && v !== undefined && v !== null && typeof v !== 'object') return { text: String(v), raw: typeof v === 'number' ? v : String(v) };
+    if (e.kind === 'time' && e.format === '' && (typeof v === 'number' || v instanceof Date))
+      return { text: formats.time(v, unitOf(e.field)), raw: isoOf(v), time: true };
+    if (e.kind === 'text' && (typeof v === 'number' || v instanceof Date) && unitOf(e.field))
+      return { text: formats.time(v, unitOf(e.field)), raw: isoOf(v), time: true };
+    if (e.kind === 'text' && v !== undefined && v !== null && typeof v !== 'object')
+      return { text: String(v), raw: typeof v === 'number' ? v : String(v) };
     const shownText = text === 'undefined' || text === 'null' ? '' : e.kind === 'number' ? tidyPercent(text) : text;
     return { text: shownText, raw: shownText };
   };
@@ -327,7 +351,15 @@ export function readTables(spec: Json, compiled: vega.Spec, scene: unknown, form
         const ctx = [...context];
         for (const g of groupby) {
           const v = item.datum?.[g];
-          ctx.push({ label: facetTitle.get(g) ?? g, value: v === undefined || v === null ? '' : typeof v === 'number' && unitOf(g) ? formats.time(v, unitOf(g)) : String(v) });
+          ctx.push({
+            label: facetTitle.get(g) ?? g,
+            value:
+              v === undefined || v === null
+                ? ''
+                : typeof v === 'number' && unitOf(g)
+                  ? formats.time(v, unitOf(g))
+                  : String(v),
+          });
         }
         for (const child of item.items ?? []) visit(child, isView ? name : view, ctx, [...order, i]);
       });
@@ -348,14 +380,23 @@ export function readTables(spec: Json, compiled: vega.Spec, scene: unknown, form
         }
       }
       // A map's shapes are named by their area, which no channel encodes.
-      if ((mark.marktype === 'shape' || mark.marktype === 'path') && !list.some((e) => e.kind === 'text') && !labels.has('Area')) {
+      if (
+        (mark.marktype === 'shape' || mark.marktype === 'path') &&
+        !list.some((e) => e.kind === 'text') &&
+        !labels.has('Area')
+      ) {
         labels.add('Area');
         columns.push({ label: 'Area', kind: 'text', format: '' });
       }
       for (const e of list) {
         if (!labels.has(e.label)) {
           labels.add(e.label);
-          columns.push({ label: e.label, kind: e.kind, ...(e.field !== undefined ? { field: e.field } : {}), format: e.format });
+          columns.push({
+            label: e.label,
+            kind: e.kind,
+            ...(e.field !== undefined ? { field: e.field } : {}),
+            format: e.format,
+          });
         }
       }
       table = { view, ...(viewTitle ? { viewTitle } : {}), columns, rows: [] };
@@ -375,7 +416,9 @@ export function readTables(spec: Json, compiled: vega.Spec, scene: unknown, form
       }
       if (table.columns.some((c) => c.label === 'Area' && c.kind === 'text' && c.field === undefined)) {
         const props = (item.datum?.['properties'] ?? {}) as Json;
-        const area = [props['name'], props['NAME'], props['Name'], item.datum?.['id']].find((v) => typeof v === 'string' || typeof v === 'number');
+        const area = [props['name'], props['NAME'], props['Name'], item.datum?.['id']].find(
+          (v) => typeof v === 'string' || typeof v === 'number',
+        );
         cells.set('Area', area === undefined ? '' : String(area));
         raw.set('Area', area === undefined ? '' : String(area));
       }
@@ -387,7 +430,12 @@ export function readTables(spec: Json, compiled: vega.Spec, scene: unknown, form
         if (time) timeColumns.add(e.label);
       }
       const position = primary === 'angle' ? (item.startAngle ?? 0) : primary === 'y' ? (item.y ?? 0) : (item.x ?? 0);
-      table.rows.push({ cells, raw, key: item.datum, order: [...order, position, primary === 'y' ? (item.x ?? 0) : (item.y ?? 0), i] });
+      table.rows.push({
+        cells,
+        raw,
+        key: item.datum,
+        order: [...order, position, primary === 'y' ? (item.x ?? 0) : (item.y ?? 0), i],
+      });
     });
   };
   const root = (scene as { items?: SceneItem[] } | undefined)?.items?.[0];
@@ -397,15 +445,32 @@ export function readTables(spec: Json, compiled: vega.Spec, scene: unknown, form
   const live = tables.filter((t) => t.rows.length > 0);
   for (const t of live) {
     t.rows.sort((a, b) => compareOrder(a.order, b.order));
-    const rank = (c: Column) => (c.kind === 'facet' ? 0 : c.kind === 'number' ? 4 : timeColumns.has(c.label) || c.kind === 'time' ? 3 : c.kind === 'bin' ? 2 : 1);
-    t.columns = t.columns.map((c, i) => ({ c, i })).sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i).map((x) => x.c);
+    const rank = (c: Column) =>
+      c.kind === 'facet'
+        ? 0
+        : c.kind === 'number'
+          ? 4
+          : timeColumns.has(c.label) || c.kind === 'time'
+            ? 3
+            : c.kind === 'bin'
+              ? 2
+              : 1;
+    t.columns = t.columns
+      .map((c, i) => ({ c, i }))
+      .sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i)
+      .map((x) => x.c);
   }
   const merged = dropRepeats(mergeSameRows(live));
   const joined = joinOnFirstColumn(merged);
   // A view of labels only (the ages between a pyramid's halves) repeats another table's first column.
-  const kept = joined.filter((t) => t.columns.some((c) => c.kind === 'number') || !joined.some((o) => o !== t && o.columns[0]?.label === t.columns[0]?.label));
+  const kept = joined.filter(
+    (t) =>
+      t.columns.some((c) => c.kind === 'number') ||
+      !joined.some((o) => o !== t && o.columns[0]?.label === t.columns[0]?.label),
+  );
   // Summaries per group (a box plot's five numbers) before lists of points (its outliers).
-  const unique = (t: MarkTable) => new Set(t.rows.map((r) => r.cells.get(t.columns[0]?.label ?? ''))).size === t.rows.length;
+  const unique = (t: MarkTable) =>
+    new Set(t.rows.map((r) => r.cells.get(t.columns[0]?.label ?? ''))).size === t.rows.length;
   kept.sort((a, b) => Number(unique(b)) - Number(unique(a)));
   return kept.map((t) => finish(t, timeColumns));
 }
@@ -443,7 +508,9 @@ function mergeSameRows(tables: MarkTable[]): MarkTable[] {
     for (const c of t.columns) {
       if (target.columns.some((x) => x.label === c.label)) continue;
       // A column whose every value repeats a column already there (a text label of the bar's number) adds nothing.
-      const dup = target.columns.some((x) => target.rows.every((r) => r.cells.get(x.label) === byKey.get(r.key)?.cells.get(c.label)));
+      const dup = target.columns.some((x) =>
+        target.rows.every((r) => r.cells.get(x.label) === byKey.get(r.key)?.cells.get(c.label)),
+      );
       if (dup) continue;
       target.columns.push(c);
       for (const r of target.rows) {
@@ -488,7 +555,12 @@ function joinOnFirstColumn(tables: MarkTable[]): MarkTable[] {
         const k = r.cells.get(first.label);
         let row = rowOf.get(k);
         if (!row) {
-          row = { cells: new Map([[first.label, k ?? '']]), raw: new Map([[first.label, r.raw.get(first.label) ?? '']]), key: r.key, order: r.order };
+          row = {
+            cells: new Map([[first.label, k ?? '']]),
+            raw: new Map([[first.label, r.raw.get(first.label) ?? '']]),
+            key: r.key,
+            order: r.order,
+          };
           rowOf.set(k, row);
           target.rows.push(row);
         }
@@ -526,7 +598,8 @@ function finish(t: MarkTable, timeColumns: Set<string>): ViewTable {
   for (const c of t.columns) {
     if (c.kind !== 'number' || c.format !== '') continue;
     const raws = t.rows.map((r) => r.raw.get(c.label)).filter((v): v is number => typeof v === 'number');
-    if (raws.length === t.rows.length && isYearLike(raws)) for (const r of t.rows) r.cells.set(c.label, String(r.raw.get(c.label)));
+    if (raws.length === t.rows.length && isYearLike(raws))
+      for (const r of t.rows) r.cells.set(c.label, String(r.raw.get(c.label)));
   }
   const categories = t.columns.filter((c) => c.kind !== 'number');
   const numbers = t.columns.filter((c) => c.kind === 'number');
@@ -584,9 +657,11 @@ function orderedValues(t: MarkTable, c: Column): string[] {
     at.set(v, entry);
   }
   const list = [...at];
-  const single = (k: 'primary' | 'secondary') => list.every(([, e]) => e[k].size === 1) && new Set(list.map(([, e]) => [...e[k]][0])).size === list.length;
+  const single = (k: 'primary' | 'secondary') =>
+    list.every(([, e]) => e[k].size === 1) && new Set(list.map(([, e]) => [...e[k]][0])).size === list.length;
   if (single('primary')) return list.sort((a, b) => [...a[1].primary][0]! - [...b[1].primary][0]!).map(([v]) => v);
-  if (single('secondary')) return list.sort((a, b) => [...a[1].secondary][0]! - [...b[1].secondary][0]!).map(([v]) => v);
+  if (single('secondary'))
+    return list.sort((a, b) => [...a[1].secondary][0]! - [...b[1].secondary][0]!).map(([v]) => v);
   return list.map(([v]) => v);
 }
 
@@ -602,8 +677,20 @@ function tidyPercent(text: string): string {
 }
 
 /** Run the analysis compile headless and return its scenegraph and a reader of its datasets. */
-export async function runAnalysis(compiled: vega.Spec, loader: vega.Loader): Promise<{ scene: unknown; data: (name: string) => Record<string, unknown>[]; finalize: () => void }> {
-  const view = new vega.View(vega.parse(compiled, undefined, { ast: true }), { expr: expressionInterpreter, renderer: 'none', loader, logLevel: vega.None });
+export async function runAnalysis(
+  compiled: vega.Spec,
+  loader: vega.Loader,
+): Promise<{ scene: unknown; data: (name: string) => Record<string, unknown>[]; finalize: () => void }> {
+  const view = new vega.View(vega.parse(compiled, undefined, { ast: true }), {
+    expr: expressionInterpreter,
+    renderer: 'none',
+    loader,
+    logLevel: vega.None,
+  });
   await view.runAsync();
-  return { scene: (view.scenegraph() as unknown as { root: unknown }).root, data: (name) => view.data(name) as Record<string, unknown>[], finalize: () => view.finalize() };
+  return {
+    scene: (view.scenegraph() as unknown as { root: unknown }).root,
+    data: (name) => view.data(name) as Record<string, unknown>[],
+    finalize: () => view.finalize(),
+  };
 }

@@ -56,12 +56,17 @@ export function readableTimeAxes(spec: Json, userSet: (axis: Json) => boolean = 
     const type = types.get(String(axis['scale']));
     if (type !== 'time' && type !== 'utc') return;
     if (axis['values'] !== undefined || axis['format'] !== undefined || userSet(axis)) return;
-    const labels = ((axis['encode'] as Json | undefined)?.['labels'] as Json | undefined)?.['update'] as Json | undefined;
+    const labels = ((axis['encode'] as Json | undefined)?.['labels'] as Json | undefined)?.['update'] as
+      | Json
+      | undefined;
     if (labels?.['text'] !== undefined) return;
     // Grid lines and domain-only axes (no labels) keep their ticks.
     if (axis['labels'] === false) return;
     const count = axis['tickCount'] as Json | undefined;
-    const size = count && typeof count === 'object' && typeof count['signal'] === 'string' ? /ceil\((\w+)\s*\/\s*40\)/.exec(count['signal'])?.[1] : undefined;
+    const size =
+      count && typeof count === 'object' && typeof count['signal'] === 'string'
+        ? /ceil\((\w+)\s*\/\s*40\)/.exec(count['signal'])?.[1]
+        : undefined;
     if (!size) return;
     axis['tickCount'] = { signal: tickCountSignal(String(axis['scale']), size, count!['signal'] as string) };
     axis['labelOverlap'] = false;
@@ -74,9 +79,9 @@ export function readableTimeAxes(spec: Json, userSet: (axis: Json) => boolean = 
       `${part('hours')} != 0 || ${part('minutes')} != 0 ? datum.label : ` +
       `${part('month')} == 0 && ${part('date')} == 1 ? ${fmt('%Y')} : ` +
       `${part('date')} == 1 ? ${fmt('%b')} + ${year} : ${fmt('%-d %b')} + ${year}`;
-    const encode = ((axis['encode'] ??= {}) as Json);
-    const labelEncode = ((encode['labels'] ??= {}) as Json);
-    const update = ((labelEncode['update'] ??= {}) as Json);
+    const encode = (axis['encode'] ??= {}) as Json;
+    const labelEncode = (encode['labels'] ??= {}) as Json;
+    const update = (labelEncode['update'] ??= {}) as Json;
     update['text'] = { signal: text };
   });
 }

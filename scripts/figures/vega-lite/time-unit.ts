@@ -4,7 +4,20 @@
  * "Q2 2027". With no unit, a date at midnight is "14 April 2027" and any other time has its clock time.
  * Times are UTC (the loader makes every time unit UTC), so nothing depends on the machine's zone.
  */
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -17,7 +30,8 @@ export function formatTimeUnit(value: Date | number, unit: string | undefined): 
   const year = d.getUTCFullYear();
   const month = MONTHS[d.getUTCMonth()]!;
   const date = d.getUTCDate();
-  const clock = () => `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}${has('seconds') || d.getUTCSeconds() ? `:${pad(d.getUTCSeconds())}` : ''}`;
+  const clock = () =>
+    `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}${has('seconds') || d.getUTCSeconds() ? `:${pad(d.getUTCSeconds())}` : ''}`;
   if (u === '') {
     const midnight = d.getUTCHours() === 0 && d.getUTCMinutes() === 0 && d.getUTCSeconds() === 0;
     return `${date} ${month} ${year}${midnight ? '' : ` ${clock()}`}`;

@@ -69,27 +69,42 @@ function summarise(errors: ErrorObject[], spec: unknown): SpecIssue[] {
     if (best.keyword === 'additionalProperties') {
       // Keys that every branch refuses are the ones to report.
       const counts = new Map<string, number>();
-      for (const e of here) if (e.keyword === 'additionalProperties') {
-        const k = String((e.params as { additionalProperty: string }).additionalProperty);
-        counts.set(k, (counts.get(k) ?? 0) + 1);
-      }
+      for (const e of here)
+        if (e.keyword === 'additionalProperties') {
+          const k = String((e.params as { additionalProperty: string }).additionalProperty);
+          counts.set(k, (counts.get(k) ?? 0) + 1);
+        }
       const max = Math.max(...counts.values());
       for (const [key, n] of counts) {
-        if (n === max) issues.push({ path: [...path, key], atKey: true, message: 'is not a field Vega-Lite allows here' });
+        if (n === max)
+          issues.push({ path: [...path, key], atKey: true, message: 'is not a field Vega-Lite allows here' });
       }
     } else if (best.keyword === 'enum' || best.keyword === 'const') {
       const allowed = new Set<string>();
       for (const e of here) {
-        if (e.keyword === 'enum') for (const v of (e.params as { allowedValues: unknown[] }).allowedValues) allowed.add(JSON.stringify(v));
+        if (e.keyword === 'enum')
+          for (const v of (e.params as { allowedValues: unknown[] }).allowedValues) allowed.add(JSON.stringify(v));
         if (e.keyword === 'const') allowed.add(JSON.stringify((e.params as { allowedValue: unknown }).allowedValue));
       }
       const list = [...allowed].slice(0, 12).map((v) => v.replace(/^"|"$/g, ''));
-      issues.push({ path, atKey: false, message: `must be one of: ${list.join(', ')}${allowed.size > 12 ? ', …' : ''}` });
+      issues.push({
+        path,
+        atKey: false,
+        message: `must be one of: ${list.join(', ')}${allowed.size > 12 ? ', …' : ''}`,
+      });
     } else if (best.keyword === 'type') {
-      const types = [...new Set(here.filter((e) => e.keyword === 'type').map((e) => String((e.params as { type: string }).type)))];
+      const types = [
+        ...new Set(here.filter((e) => e.keyword === 'type').map((e) => String((e.params as { type: string }).type))),
+      ];
       issues.push({ path, atKey: false, message: `must be ${types.map(plainType).join(' or ')}` });
     } else if (best.keyword === 'required') {
-      const missing = [...new Set(here.filter((e) => e.keyword === 'required').map((e) => String((e.params as { missingProperty: string }).missingProperty)))];
+      const missing = [
+        ...new Set(
+          here
+            .filter((e) => e.keyword === 'required')
+            .map((e) => String((e.params as { missingProperty: string }).missingProperty)),
+        ),
+      ];
       issues.push({ path, atKey: false, message: `needs ${missing.map((m) => `"${m}"`).join(' or ')}` });
     } else {
       issues.push({ path, atKey: false, message: best.message ?? 'is not valid' });
@@ -100,13 +115,27 @@ function summarise(errors: ErrorObject[], spec: unknown): SpecIssue[] {
 }
 
 function plainType(t: string): string {
-  return ({ string: 'text', number: 'a number', integer: 'a whole number', boolean: 'true or false', array: 'a list', object: 'a block of fields', null: 'empty' } as Record<string, string>)[t] ?? t;
+  return (
+    (
+      {
+        string: 'text',
+        number: 'a number',
+        integer: 'a whole number',
+        boolean: 'true or false',
+        array: 'a list',
+        object: 'a block of fields',
+        null: 'empty',
+      } as Record<string, string>
+    )[t] ?? t
+  );
 }
 
 /** Keys whose text values are Vega expressions. */
 const EXPRESSION_KEYS = new Set(['calculate', 'filter', 'expr', 'test', 'signal', 'update', 'init', 'labelExpr']);
-const FORBIDDEN = /(?<![\w$'"])(constructor|__proto__|__defineGetter__|__defineSetter__|__lookupGetter__|__lookupSetter__|prototype|this|globalThis|window|self|process|require|import|eval|Function)(?![\w$'"])/;
-const FORBIDDEN_MEMBER = /\[\s*['"](constructor|__proto__|__defineGetter__|__defineSetter__|__lookupGetter__|__lookupSetter__|prototype)['"]\s*\]/;
+const FORBIDDEN =
+  /(?<![\w$'"])(constructor|__proto__|__defineGetter__|__defineSetter__|__lookupGetter__|__lookupSetter__|prototype|this|globalThis|window|self|process|require|import|eval|Function)(?![\w$'"])/;
+const FORBIDDEN_MEMBER =
+  /\[\s*['"](constructor|__proto__|__defineGetter__|__defineSetter__|__lookupGetter__|__lookupSetter__|prototype)['"]\s*\]/;
 const STRING_LITERAL = /'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"/g;
 
 export interface ExpressionIssue {
@@ -158,7 +187,8 @@ export function findLinksAndImages(spec: unknown): { path: PathSegment[]; what: 
       const here = [...path, k];
       if (k === 'href') out.push({ path: here, what: 'a link (href)' });
       else if (k === 'url' && path.at(-1) !== 'data') out.push({ path: here, what: 'an address (url)' });
-      else if ((k === 'mark' && v === 'image') || (k === 'type' && v === 'image' && path.at(-1) === 'mark')) out.push({ path: here, what: 'an image mark' });
+      else if ((k === 'mark' && v === 'image') || (k === 'type' && v === 'image' && path.at(-1) === 'mark'))
+        out.push({ path: here, what: 'an image mark' });
       else walk(v, here);
     }
   };

@@ -56,7 +56,8 @@ export const governance: BlockDefinition = {
       const children = byParent.get(parent) ?? [];
       if (!children.length || depth > 8) return html``;
       return html`<ul class="org-tree${depth === 0 ? ' org-tree--root' : ''}">${children.map(
-        (b) => html`<li><div class="org-node org-node--${b.type}"><span class="org-node__name">${b.name}</span>${b.chair ? html`<span class="org-node__chair">Chair: ${b.chair}</span>` : ''}${b.meets ? html`<span class="org-node__meets">${MEETS[b.meets]}</span>` : ''}</div>${tree(b.id, depth + 1)}</li>`,
+        (b) =>
+          html`<li><div class="org-node org-node--${b.type}"><span class="org-node__name">${b.name}</span>${b.chair ? html`<span class="org-node__chair">Chair: ${b.chair}</span>` : ''}${b.meets ? html`<span class="org-node__meets">${MEETS[b.meets]}</span>` : ''}</div>${tree(b.id, depth + 1)}</li>`,
       )}</ul>`;
     };
     // A named group, not a <figure>: in the tagged PDF a figure becomes a Figure whose Alt replaces its
@@ -83,18 +84,27 @@ export const reportingCycle: BlockDefinition = {
         caption: 'Performance reporting cycle',
         head: ['Report', 'From', 'To', 'How often'],
         // Scrutiny and commissioning lines are drawn in the accountability structure, not listed as reports.
-        rows: g.reporting.filter((r) => r.kind === 'reports-to' || r.kind === 'informs').map((r) => [r.report, name(r.from), name(r.to), r.frequency]),
+        rows: g.reporting
+          .filter((r) => r.kind === 'reports-to' || r.kind === 'informs')
+          .map((r) => [r.report, name(r.from), name(r.to), r.frequency]),
       }),
     );
   },
 };
 
-const STATUS_COLOUR: Record<FundingStatus, 'green' | 'yellow' | 'grey' | 'red' | 'blue'> = { confirmed: 'green', indicative: 'yellow', 'not-confirmed': 'red', 'bid-submitted': 'grey', ended: 'grey' };
+const STATUS_COLOUR: Record<FundingStatus, 'green' | 'yellow' | 'grey' | 'red' | 'blue'> = {
+  confirmed: 'green',
+  indicative: 'yellow',
+  'not-confirmed': 'red',
+  'bid-submitted': 'grey',
+  ended: 'grey',
+};
 export const fundingStatusTag = (s: FundingStatus): RawHtml => tag(FUNDING_STATUS_LABELS[s], STATUS_COLOUR[s]);
 
 export const fundingTable: BlockDefinition = {
   name: 'funding-table',
-  description: 'Funding streams by year, each year with its status (confirmed, indicative, not confirmed, ended), with totals and the confirmed share computed by the build.',
+  description:
+    'Funding streams by year, each year with its status (confirmed, indicative, not confirmed, ended), with totals and the confirmed share computed by the build.',
   attributes: [{ name: 'priority', kind: 'priority', required: false }],
   example: '::funding-table',
   render({ model }, attrs) {
@@ -104,7 +114,10 @@ export const fundingTable: BlockDefinition = {
     const title = (id: string) => model.priorityById.get(id)?.title ?? id;
     // Grouped by priority; a stream serving several priorities is listed once, under "Several priorities".
     const groups = [
-      ...model.priorities.map((p) => ({ label: p.title, streams: streams.filter((s) => s.priorities.length === 1 && s.priorities[0] === p.id) })),
+      ...model.priorities.map((p) => ({
+        label: p.title,
+        streams: streams.filter((s) => s.priorities.length === 1 && s.priorities[0] === p.id),
+      })),
       { label: SEVERAL_PRIORITIES, streams: streams.filter((s) => s.priorities.length > 1) },
       { label: NO_PRIORITY, streams: streams.filter((s) => s.priorities.length === 0) },
     ].filter((g) => g.streams.length);
@@ -112,7 +125,9 @@ export const fundingTable: BlockDefinition = {
       const amount = m.stream.amounts[y];
       const status = m.statusByYear[y];
       const money = amount === undefined ? '–' : formatMoney(amount);
-      return m.singleStatus || !status ? money : html`${money}<span class="kpi-meta">${FUNDING_STATUS_LABELS[status]}</span>`;
+      return m.singleStatus || !status
+        ? money
+        : html`${money}<span class="kpi-meta">${FUNDING_STATUS_LABELS[status]}</span>`;
     };
     const rows = groups.flatMap(({ label, streams: ss }) => [
       [html`<span class="table-group">${label}</span>`, '', '', ...years.map(() => ''), ''],
@@ -127,16 +142,30 @@ export const fundingTable: BlockDefinition = {
     const sums = years.map((y) => streams.reduce((a, s) => a + (s.stream.amounts[y] ?? 0), 0));
     const total = sums.reduce((a, b) => a + b, 0);
     // The confirmed share of each year, when any money is not confirmed: what the partnership can rely on.
-    const confirmed = years.map((y) => streams.reduce((a, s) => a + (s.statusByYear[y] === 'confirmed' ? (s.stream.amounts[y] ?? 0) : 0), 0));
+    const confirmed = years.map((y) =>
+      streams.reduce((a, s) => a + (s.statusByYear[y] === 'confirmed' ? (s.stream.amounts[y] ?? 0) : 0), 0),
+    );
     const showConfirmed = confirmed.some((c, i) => c !== sums[i]);
     return same(
       table({
-        caption: only ? `Funding: ${model.priorityById.get(only)?.title ?? ''}` : 'Funding streams and commissioned services (£)',
+        caption: only
+          ? `Funding: ${model.priorityById.get(only)?.title ?? ''}`
+          : 'Funding streams and commissioned services (£)',
         head: ['Project and provider', 'Funder', 'Status', ...years, 'Total'],
         rows,
         foot: [
           ['Total', '', '', ...sums.map(formatMoney), formatMoney(total)],
-          ...(showConfirmed ? [['Of which confirmed', '', '', ...confirmed.map(formatMoney), formatMoney(confirmed.reduce((a, b) => a + b, 0))]] : []),
+          ...(showConfirmed
+            ? [
+                [
+                  'Of which confirmed',
+                  '',
+                  '',
+                  ...confirmed.map(formatMoney),
+                  formatMoney(confirmed.reduce((a, b) => a + b, 0)),
+                ],
+              ]
+            : []),
         ],
         numeric: [...years.map((_, i) => i + 3), years.length + 3],
         className: 'funding-table',
@@ -156,7 +185,11 @@ const CHARACTERISTIC_LABEL: Record<string, string> = {
   sex: 'Sex',
   'sexual-orientation': 'Sexual orientation',
 };
-const IMPACT: Record<string, RawHtml> = { positive: tag('Positive', 'green'), neutral: tag('Neutral', 'grey'), negative: tag('Negative', 'red') };
+const IMPACT: Record<string, RawHtml> = {
+  positive: tag('Positive', 'green'),
+  neutral: tag('Neutral', 'grey'),
+  negative: tag('Negative', 'red'),
+};
 
 export const eqia: BlockDefinition = {
   name: 'eqia',
@@ -167,21 +200,45 @@ export const eqia: BlockDefinition = {
     const e = model.data.eqia;
     if (!e) return same(html``);
     const order = (c: string) => PROTECTED_CHARACTERISTICS.indexOf(c as (typeof PROTECTED_CHARACTERISTICS)[number]);
-    const rows = [...e.characteristics].sort((a, b) => order(a.characteristic) - order(b.characteristic)).map((c) => [CHARACTERISTIC_LABEL[c.characteristic] ?? c.characteristic, IMPACT[c.impact]!, c.evidence, c.mitigation]);
+    const rows = [...e.characteristics]
+      .sort((a, b) => order(a.characteristic) - order(b.characteristic))
+      .map((c) => [
+        CHARACTERISTIC_LABEL[c.characteristic] ?? c.characteristic,
+        IMPACT[c.impact]!,
+        c.evidence,
+        c.mitigation,
+      ]);
     for (const g of e.other_groups) rows.push([g.group, IMPACT[g.impact]!, g.evidence, g.mitigation]);
-    if (e.socio_economic) rows.push(['Socio-economic disadvantage', IMPACT[e.socio_economic.impact]!, e.socio_economic.evidence, e.socio_economic.mitigation]);
-    if (e.welsh_language) rows.push(['Welsh language', IMPACT[e.welsh_language.impact]!, e.welsh_language.evidence, e.welsh_language.mitigation]);
-    return same(html`<p class="govuk-body">${e.summary} <span class="kpi-meta">Assessed by ${e.assessed_by}, ${formatDate(e.date)}.</span></p>${table({
-      caption: 'Equality Impact Assessment (Equality Act 2010, section 149)',
-      head: ['Protected characteristic', 'Impact', 'Evidence', 'Mitigation and action'],
-      rows,
-      className: 'eqia-table',
-    })}`);
+    if (e.socio_economic)
+      rows.push([
+        'Socio-economic disadvantage',
+        IMPACT[e.socio_economic.impact]!,
+        e.socio_economic.evidence,
+        e.socio_economic.mitigation,
+      ]);
+    if (e.welsh_language)
+      rows.push([
+        'Welsh language',
+        IMPACT[e.welsh_language.impact]!,
+        e.welsh_language.evidence,
+        e.welsh_language.mitigation,
+      ]);
+    return same(
+      html`<p class="govuk-body">${e.summary} <span class="kpi-meta">Assessed by ${e.assessed_by}, ${formatDate(e.date)}.</span></p>${table(
+        {
+          caption: 'Equality Impact Assessment (Equality Act 2010, section 149)',
+          head: ['Protected characteristic', 'Impact', 'Evidence', 'Mitigation and action'],
+          rows,
+          className: 'eqia-table',
+        },
+      )}`,
+    );
   },
 };
 
 const BAND: Record<Rating['band'], 'red' | 'orange' | 'green'> = { high: 'red', medium: 'orange', low: 'green' };
-const ratingTag = (r: Rating | undefined): RawHtml | string => (r ? html`${tag(r.label, BAND[r.band])}<span class="govuk-visually-hidden"> (${r.band})</span>` : '–');
+const ratingTag = (r: Rating | undefined): RawHtml | string =>
+  r ? html`${tag(r.label, BAND[r.band])}<span class="govuk-visually-hidden"> (${r.band})</span>` : '–';
 
 export const riskRegister: BlockDefinition = {
   name: 'risk-register',
@@ -192,26 +249,40 @@ export const riskRegister: BlockDefinition = {
     const scale = model.scale;
     const legend = html`<p class="govuk-body-s risk-legend">Likelihood: ${scale.likelihood.map((l) => `${l.code} ${l.label}`).join(', ')}. Impact: ${scale.impact.map((i) => `${scale.kind === 'numeric' ? i.code : `${i.code} (${i.rank})`} ${i.label}`).join(', ')}. ${scale.kind === 'numeric' ? 'The rating is likelihood multiplied by impact.' : 'A rating such as C3 is the likelihood letter followed by the impact number.'}</p>`;
     // Columns the register does not record (owner, residual rating, review date) are left out, not filled.
-    const has = { owner: model.risks.some((r) => r.owner), residual: model.risks.some((r) => r.residual), review: model.risks.some((r) => r.review) };
+    const has = {
+      owner: model.risks.some((r) => r.owner),
+      residual: model.risks.some((r) => r.residual),
+      review: model.risks.some((r) => r.review),
+    };
     const split = model.risks.some((r) => r.cause || r.consequence);
-    const cols: [string, boolean][] = [['ID', true], [split ? 'Risk, cause and consequence' : 'Risk', true], ['Owner', has.owner], ['Rating', true], ['Mitigation', true], ['Residual', has.residual], ['Review', has.review]];
-    return same(html`${legend}${table({
-      caption: 'Strategic risk register',
-      head: cols.filter(([, on]) => on).map(([label]) => label),
-      rows: model.risks.map((r) => {
-        const rt = model.ratings.get(r.id);
-        const cells = [
-          html`<span id="risk-${r.id}">${r.id}</span>`,
-          html`<strong>${r.risk}</strong>${r.category ? html`<span class="kpi-meta">${r.category.replace(/^./, (c) => c.toUpperCase())}</span>` : ''}${r.description ? html`<p class="risk-detail">${r.description}</p>` : ''}${r.cause ? html`<p class="risk-detail"><em>Cause:</em> ${r.cause}</p>` : ''}${r.consequence ? html`<p class="risk-detail"><em>Consequence:</em> ${r.consequence}</p>` : ''}`,
-          r.owner ?? '',
-          ratingTag(rt?.inherent),
-          r.mitigation,
-          ratingTag(rt?.residual),
-          r.review ? formatDate(r.review) : '',
-        ];
-        return cells.filter((_, i) => cols[i]![1]);
-      }),
-      className: 'risk-table',
-    })}`);
+    const cols: [string, boolean][] = [
+      ['ID', true],
+      [split ? 'Risk, cause and consequence' : 'Risk', true],
+      ['Owner', has.owner],
+      ['Rating', true],
+      ['Mitigation', true],
+      ['Residual', has.residual],
+      ['Review', has.review],
+    ];
+    return same(
+      html`${legend}${table({
+        caption: 'Strategic risk register',
+        head: cols.filter(([, on]) => on).map(([label]) => label),
+        rows: model.risks.map((r) => {
+          const rt = model.ratings.get(r.id);
+          const cells = [
+            html`<span id="risk-${r.id}">${r.id}</span>`,
+            html`<strong>${r.risk}</strong>${r.category ? html`<span class="kpi-meta">${r.category.replace(/^./, (c) => c.toUpperCase())}</span>` : ''}${r.description ? html`<p class="risk-detail">${r.description}</p>` : ''}${r.cause ? html`<p class="risk-detail"><em>Cause:</em> ${r.cause}</p>` : ''}${r.consequence ? html`<p class="risk-detail"><em>Consequence:</em> ${r.consequence}</p>` : ''}`,
+            r.owner ?? '',
+            ratingTag(rt?.inherent),
+            r.mitigation,
+            ratingTag(rt?.residual),
+            r.review ? formatDate(r.review) : '',
+          ];
+          return cells.filter((_, i) => cols[i]![1]);
+        }),
+        className: 'risk-table',
+      })}`,
+    );
   },
 };

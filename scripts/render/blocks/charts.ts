@@ -9,10 +9,17 @@ import { raw } from '../html.js';
 import type { BlockContext, BlockDefinition, BlockOutput } from './block.js';
 
 /** Draw one chart for a block; `charts` overrides the officer charts (an inline chart brings its own). */
-export async function chartBlock(ctx: BlockContext, request: ChartRequest, charts = ctx.charts.charts): Promise<BlockOutput> {
+export async function chartBlock(
+  ctx: BlockContext,
+  request: ChartRequest,
+  charts = ctx.charts.charts,
+): Promise<BlockOutput> {
   const result = await renderChart(request, { model: ctx.model, charts, at: ctx.at, cacheDir: ctx.charts.cacheDir });
   if (!result.ok) return { site: raw(''), print: raw(''), diagnostics: result.diagnostics };
-  const out: BlockOutput = { site: raw(chartFigureHtml(result.chart, 'site')), print: raw(chartFigureHtml(result.chart, 'print')) };
+  const out: BlockOutput = {
+    site: raw(chartFigureHtml(result.chart, 'site')),
+    print: raw(chartFigureHtml(result.chart, 'print')),
+  };
   if (result.diagnostics.length) out.diagnostics = result.diagnostics;
   return out;
 }

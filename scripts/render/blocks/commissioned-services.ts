@@ -16,7 +16,10 @@ export const commissionedServices: BlockDefinition = {
   render({ model }, attrs) {
     const only = attrs['priority'];
     const services = model.services.filter((s) => !only || s.priorities.includes(only));
-    if (!services.length) return same(html`<p class="govuk-body">No commissioned services are recorded${only ? ' for this priority' : ''}.</p>`);
+    if (!services.length)
+      return same(
+        html`<p class="govuk-body">No commissioned services are recorded${only ? ' for this priority' : ''}.</p>`,
+      );
     const years = model.years;
     const streamName = (id: string) => {
       const s = model.funding.find((x) => x.stream.id === id)?.stream;
@@ -26,7 +29,9 @@ export const commissionedServices: BlockDefinition = {
       const s = m.service;
       const head = [
         html`<strong>${s.service}</strong>${s.provider ? html`<span class="kpi-meta">${s.provider}</span>` : ''}${
-          m.priorities.length ? html`<span class="kpi-meta">Priorities: ${m.priorities.map((p) => model.priorityById.get(p)?.title ?? p).join('; ')}</span>` : ''
+          m.priorities.length
+            ? html`<span class="kpi-meta">Priorities: ${m.priorities.map((p) => model.priorityById.get(p)?.title ?? p).join('; ')}</span>`
+            : ''
         }${s.contract ? html`<span class="kpi-meta">Contract ${formatDate(s.contract.start)} to ${formatDate(s.contract.end)}</span>` : ''}${s.notes ? html`<span class="kpi-meta">${s.notes}</span>` : ''}`,
         ...years.map((y) => (m.byYear[y] === undefined ? '–' : formatMoney(m.byYear[y]!))),
         formatMoney(m.total),
@@ -43,13 +48,15 @@ export const commissionedServices: BlockDefinition = {
       return [head, ...parts];
     });
     const sums = years.map((y) => services.reduce((a, m) => a + (m.byYear[y] ?? 0), 0));
-    return same(html`${table({
-      caption: 'Commissioned services and the streams that fund them (£)',
-      head: ['Service', ...years, 'Total'],
-      rows,
-      foot: [['Total', ...sums.map(formatMoney), formatMoney(sums.reduce((a, b) => a + b, 0))]],
-      numeric: [...years.map((_, i) => i + 1), years.length + 1],
-      className: 'services-table',
-    })}<p class="govuk-body-s">${services.length === 1 ? 'The service is' : 'These services are'} paid from the funding streams above; the amounts are part of those streams, not in addition to them.</p>`);
+    return same(
+      html`${table({
+        caption: 'Commissioned services and the streams that fund them (£)',
+        head: ['Service', ...years, 'Total'],
+        rows,
+        foot: [['Total', ...sums.map(formatMoney), formatMoney(sums.reduce((a, b) => a + b, 0))]],
+        numeric: [...years.map((_, i) => i + 1), years.length + 1],
+        className: 'services-table',
+      })}<p class="govuk-body-s">${services.length === 1 ? 'The service is' : 'These services are'} paid from the funding streams above; the amounts are part of those streams, not in addition to them.</p>`,
+    );
   },
 };

@@ -29,7 +29,17 @@ export const consultationCompare: BlockDefinition = {
     const surveys = ids.map((id) => all.find((s) => s.id === id)!);
     const missing = surveys.filter((s) => !s.questions.some((q) => q.id === questionId));
     if (missing.length) {
-      return { site: raw(''), print: raw(''), diagnostics: missing.map((s) => diag('block/question-not-in-survey', ctx.at.file, ctx.at, [questionId, s.id, s.questions.map((q) => q.id).join(', ')])) };
+      return {
+        site: raw(''),
+        print: raw(''),
+        diagnostics: missing.map((s) =>
+          diag('block/question-not-in-survey', ctx.at.file, ctx.at, [
+            questionId,
+            s.id,
+            s.questions.map((q) => q.id).join(', '),
+          ]),
+        ),
+      };
     }
     const values: { answer: string; survey: string; percent: number; label: string }[] = [];
     const answers: string[] = [];
@@ -39,10 +49,20 @@ export const consultationCompare: BlockDefinition = {
       for (const a of q.answers) {
         if (!answers.includes(a.answer)) answers.push(a.answer);
         // Exact: a count is turned into a percentage of the respondents once, to one decimal place.
-        const pct = a.percent !== undefined ? dec(a.percent) : a.count !== undefined ? mul(div(dec(a.count), dec(n)), dec(100)) : undefined;
+        const pct =
+          a.percent !== undefined
+            ? dec(a.percent)
+            : a.count !== undefined
+              ? mul(div(dec(a.count), dec(n)), dec(100))
+              : undefined;
         if (!pct) continue;
         const text = toFixed(pct, 1).replace(/\.0$/, '');
-        values.push({ answer: a.answer, survey: `${s.title} (${formatNumber(n)} respondents)`, percent: toNumber(pct, 1), label: `${text}%` });
+        values.push({
+          answer: a.answer,
+          survey: `${s.title} (${formatNumber(n)} respondents)`,
+          percent: toNumber(pct, 1),
+          label: `${text}%`,
+        });
       }
     }
     const question = surveys[0]!.questions.find((q) => q.id === questionId)!.question;
@@ -55,9 +75,18 @@ export const consultationCompare: BlockDefinition = {
         y: { field: 'answer', type: 'nominal', sort: answers, title: null, axis: { labelLimit: 260 } },
         yOffset: { field: 'survey', type: 'nominal', sort: series },
         x: { field: 'percent', type: 'quantitative', title: 'Per cent of respondents', scale: { domain: [0, 100] } },
-        color: { field: 'survey', type: 'nominal', sort: series, title: null, legend: { orient: 'bottom', direction: 'vertical' } },
+        color: {
+          field: 'survey',
+          type: 'nominal',
+          sort: series,
+          title: null,
+          legend: { orient: 'bottom', direction: 'vertical' },
+        },
       },
-      layer: [{ mark: { type: 'bar' } }, { mark: { type: 'text', align: 'left', dx: 4, fontSize: 11 }, encoding: { text: { field: 'label' } } }],
+      layer: [
+        { mark: { type: 'bar' } },
+        { mark: { type: 'text', align: 'left', dx: 4, fontSize: 11 }, encoding: { text: { field: 'label' } } },
+      ],
     } as unknown as TopLevelSpec;
     const id = `consultation-compare-${questionId}`;
     const chart: LoadedChart = {
@@ -70,7 +99,12 @@ export const consultationCompare: BlockDefinition = {
       dataFiles: [],
       // The data table is read from the marks, as for an officer's chart.
       tables: analyseSpec(spec as unknown as Record<string, unknown>).tables,
-      yaml: { file: ctx.at.file, value: {}, locate: () => ({ line: ctx.at.line, column: ctx.at.column }), locateKey: () => ({ line: ctx.at.line, column: ctx.at.column }) },
+      yaml: {
+        file: ctx.at.file,
+        value: {},
+        locate: () => ({ line: ctx.at.line, column: ctx.at.column }),
+        locateKey: () => ({ line: ctx.at.line, column: ctx.at.column }),
+      },
     };
     return chartBlock(ctx, { kind: 'officer', id }, new Map([[id, chart]]));
   },

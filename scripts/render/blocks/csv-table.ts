@@ -17,11 +17,13 @@ import type { BlockDefinition, BlockOutput } from './block.js';
 /** police.uk columns that place a crime; a breakdown by one of them cannot place rows without a location. */
 const LOCATION_COLUMNS = new Set(['Location', 'LSOA code', 'LSOA name', 'Longitude', 'Latitude']);
 const unlocated = (row: Record<string, string>): boolean =>
-  (row['Location'] ?? '').trim().toLowerCase() === 'no location' || ('LSOA code' in row && (row['LSOA code'] ?? '').trim() === '');
+  (row['Location'] ?? '').trim().toLowerCase() === 'no location' ||
+  ('LSOA code' in row && (row['LSOA code'] ?? '').trim() === '');
 
 export const csvTable: BlockDefinition = {
   name: 'csv-table',
-  description: 'A table counting the rows of a CSV under data/ by one column, largest first (e.g. the top 5 LSOAs in a police.uk file).',
+  description:
+    'A table counting the rows of a CSV under data/ by one column, largest first (e.g. the top 5 LSOAs in a police.uk file).',
   attributes: [
     { name: 'file', kind: 'text', required: true },
     { name: 'by', kind: 'text', required: true },
@@ -37,7 +39,8 @@ export const csvTable: BlockDefinition = {
     const by = attrs['by']!;
     const errors: Diagnostic[] = [];
     const top = attrs['top'] === undefined ? undefined : Number(attrs['top']);
-    if (top !== undefined && (!Number.isInteger(top) || top < 1)) errors.push(diag('block/bad-number', at.file, at, ['top', attrs['top']!]));
+    if (top !== undefined && (!Number.isInteger(top) || top < 1))
+      errors.push(diag('block/bad-number', at.file, at, ['top', attrs['top']!]));
     // The block keeps its own problems, so a cached chapter replays them.
     const read = readProjectFile(project, file, { from: 'data', at, maxBytes: MAX_CSV_BYTES, out: errors });
     if (!read) return nothing(errors);
@@ -45,13 +48,18 @@ export const csvTable: BlockDefinition = {
     errors.push(...parsed.diagnostics);
     const t = parsed.table;
     if (!t) return nothing(errors);
-    const [whereColumn, whereValue] = attrs['where'] ? (attrs['where'].split(/=(.*)/s) as [string, string]) : [undefined, undefined];
+    const [whereColumn, whereValue] = attrs['where']
+      ? (attrs['where'].split(/=(.*)/s) as [string, string])
+      : [undefined, undefined];
     for (const column of [by, ...(whereColumn !== undefined ? [whereColumn] : [])]) {
-      if (!t.columns.includes(column)) errors.push(diag('block/csv-missing-column', at.file, at, [read.file, column, t.columns.join(', ')]));
+      if (!t.columns.includes(column))
+        errors.push(diag('block/csv-missing-column', at.file, at, [read.file, column, t.columns.join(', ')]));
     }
     if (errors.length) return nothing(errors);
 
-    const rows = t.rows.map((r) => r.values).filter((r) => whereColumn === undefined || (r[whereColumn] ?? '') === whereValue);
+    const rows = t.rows
+      .map((r) => r.values)
+      .filter((r) => whereColumn === undefined || (r[whereColumn] ?? '') === whereValue);
     const dropsUnlocated = LOCATION_COLUMNS.has(by);
     const located = dropsUnlocated ? rows.filter((r) => !unlocated(r)) : rows;
     const dropped = rows.length - located.length;
@@ -61,8 +69,13 @@ export const csvTable: BlockDefinition = {
     const shown = top ? ranked.slice(0, top) : ranked;
     const total = located.length;
     const share = (n: number) => (total ? `${toFixed(mul(div(dec(n), dec(total)), dec(100)), 1)}%` : '');
-    const caption = attrs['caption'] ?? `${top ? `Top ${top} ` : ''}${by} by number of ${whereValue ? `${whereValue.toLowerCase()} ` : ''}records (${read.file})`;
-    const warnings = dropped > 0 && attrs['unlocated'] !== 'noted' ? [diag('block/csv-no-location', at.file, at, [String(dropped), read.file, by])] : [];
+    const caption =
+      attrs['caption'] ??
+      `${top ? `Top ${top} ` : ''}${by} by number of ${whereValue ? `${whereValue.toLowerCase()} ` : ''}records (${read.file})`;
+    const warnings =
+      dropped > 0 && attrs['unlocated'] !== 'noted'
+        ? [diag('block/csv-no-location', at.file, at, [String(dropped), read.file, by])]
+        : [];
     const out = html`${table({
       caption,
       head: [by, 'Number', 'Share of all located'],

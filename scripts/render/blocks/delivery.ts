@@ -13,17 +13,25 @@ import { horizons } from '../../figures/diagrams/kinds/common.js';
 /** `view=table` keeps the boxed lists and tables these blocks showed before they were diagrams. */
 export const VIEW: AttributeSpec = { name: 'view', kind: { oneOf: ['diagram', 'table'] }, required: false };
 
-const RAG_TAG: Record<RagStatus, 'green' | 'orange' | 'red' | 'grey'> = { green: 'green', amber: 'orange', red: 'red', grey: 'grey' };
+const RAG_TAG: Record<RagStatus, 'green' | 'orange' | 'red' | 'grey'> = {
+  green: 'green',
+  amber: 'orange',
+  red: 'red',
+  grey: 'grey',
+};
 export const ragTag = (s: RagStatus): RawHtml => tag(RAG_LABELS[s], RAG_TAG[s]);
 /** The tag for a result: "Not yet available" (grey) when the figure due is missing. */
 export const ragResultTag = (r: RagResult): RawHtml => tag(ragLabel(r), RAG_TAG[r.status]);
 
 /** The figure rated, or, when it is not yet available, why and the last published figure. */
 export function latestCell(r: RagResult | undefined, unit: Kpi['unit']): RawHtml | string {
-  if (r?.value !== undefined) return html`${formatKpiValue(r.value, unit)}<span class="kpi-meta">${r.period ?? ''}</span>`;
+  if (r?.value !== undefined)
+    return html`${formatKpiValue(r.value, unit)}<span class="kpi-meta">${r.period ?? ''}</span>`;
   if (r?.unavailable) {
     return html`<span class="kpi-unavailable">${r.period} not yet available</span>${r.unavailable.reason ? html`<span class="kpi-meta">${r.unavailable.reason}</span>` : ''}${
-      r.lastPublished ? html`<span class="kpi-meta">Last published: ${formatKpiValue(r.lastPublished.value, unit)} (${r.lastPublished.period})</span>` : ''
+      r.lastPublished
+        ? html`<span class="kpi-meta">Last published: ${formatKpiValue(r.lastPublished.value, unit)} (${r.lastPublished.period})</span>`
+        : ''
     }`;
   }
   return 'No data yet';
@@ -64,9 +72,12 @@ export const kpiTable: BlockDefinition = {
       className: 'kpi-table',
     });
     const defs = html`<dl class="kpi-definitions">${kpis.map(
-      (k) => html`<div class="kpi-definition"><dt>${k.title}</dt><dd>${k.definition}${k.why_it_matters ? html` <em>Why it matters:</em> ${k.why_it_matters}` : ''}${k.notes ? html` <em>Note:</em> ${k.notes}` : ''} <span class="kpi-meta">Owner: ${k.owner}. Reported ${k.frequency}.</span></dd></div>`,
+      (k) =>
+        html`<div class="kpi-definition"><dt>${k.title}</dt><dd>${k.definition}${k.why_it_matters ? html` <em>Why it matters:</em> ${k.why_it_matters}` : ''}${k.notes ? html` <em>Note:</em> ${k.notes}` : ''} <span class="kpi-meta">Owner: ${k.owner}. Reported ${k.frequency}.</span></dd></div>`,
     )}</dl>`;
-    return same(html`${t}<details class="govuk-details kpi-details"><summary class="govuk-details__summary"><span class="govuk-details__summary-text">How each indicator is defined</span></summary><div class="govuk-details__text">${defs}</div></details>`);
+    return same(
+      html`${t}<details class="govuk-details kpi-details"><summary class="govuk-details__summary"><span class="govuk-details__summary-text">How each indicator is defined</span></summary><div class="govuk-details__text">${defs}</div></details>`,
+    );
   },
 };
 
@@ -93,10 +104,12 @@ export const logicModel: BlockDefinition = {
     }
     const outcomeList = (items: { text: string; kpis: string[] }[]) =>
       html`<ul class="govuk-list govuk-list--bullet">${items.map(
-        (o) => html`<li>${o.text}${o.kpis.length ? html` <span class="kpi-meta">Measured by: ${o.kpis.map((k) => model.kpiById.get(k)?.title ?? k).join('; ')}</span>` : ''}</li>`,
+        (o) =>
+          html`<li>${o.text}${o.kpis.length ? html` <span class="kpi-meta">Measured by: ${o.kpis.map((k) => model.kpiById.get(k)?.title ?? k).join('; ')}</span>` : ''}</li>`,
       )}</ul>`;
     const h = horizons(model.years);
-    const col = (title: string, body: RawHtml, cls: string) => html`<div class="logic-model__col logic-model__col--${raw(cls)}"><p class="logic-model__heading">${title}</p>${body}</div>`;
+    const col = (title: string, body: RawHtml, cls: string) =>
+      html`<div class="logic-model__col logic-model__col--${raw(cls)}"><p class="logic-model__heading">${title}</p>${body}</div>`;
     // A named group, not a <figure>: in the tagged PDF a figure becomes a Figure whose Alt replaces its
     // content, so its lists and table would be skipped by screen readers.
     return same(html`<div class="logic-model" role="group" aria-label="Logic model: ${p.title}">

@@ -28,7 +28,9 @@ function pageWith(project: Project, name: string, attr: string, value: string): 
     for (const line of lines) {
       const m = re.exec(line.trim());
       if (!m) continue;
-      const attrs = Object.fromEntries([...m[1]!.matchAll(/([a-z-]+)=("([^"]*)"|\S+)/g)].map((a) => [a[1]!, a[3] ?? a[2]!]));
+      const attrs = Object.fromEntries(
+        [...m[1]!.matchAll(/([a-z-]+)=("([^"]*)"|\S+)/g)].map((a) => [a[1]!, a[3] ?? a[2]!]),
+      );
       if (attrs[attr] === value) return pageIdOf(project, chapter.file);
     }
   }
@@ -36,7 +38,10 @@ function pageWith(project: Project, name: string, attr: string, value: string): 
 }
 
 /** Where a diagram's links go in each output; undefined when the target is not published. */
-export function diagramLinks(ctx: Pick<BlockContext, 'project' | 'model' | 'sectionId'>): { site: (l: DiagramLink) => string | undefined; print: (l: DiagramLink) => string | undefined } {
+export function diagramLinks(ctx: Pick<BlockContext, 'project' | 'model' | 'sectionId'>): {
+  site: (l: DiagramLink) => string | undefined;
+  print: (l: DiagramLink) => string | undefined;
+} {
   const cache = new Map<DiagramLink, { page: string; anchor: string } | undefined>();
   const target = (link: DiagramLink) => {
     if (cache.has(link)) return cache.get(link);
@@ -67,9 +72,16 @@ export function diagramLinks(ctx: Pick<BlockContext, 'project' | 'model' | 'sect
 }
 
 /** Draw one diagram for a block; undefined when the strategy has no data for it. */
-export async function diagramBlock(ctx: BlockContext, kind: string, params: Record<string, string>): Promise<BlockOutput | undefined> {
+export async function diagramBlock(
+  ctx: BlockContext,
+  kind: string,
+  params: Record<string, string>,
+): Promise<BlockOutput | undefined> {
   const dir = diagramCacheDir(ctx.charts.cacheDir);
-  const [screen, paper] = await Promise.all([renderDiagram(kind, ctx.model, params, dir, 'screen'), renderDiagram(kind, ctx.model, params, dir, 'print')]);
+  const [screen, paper] = await Promise.all([
+    renderDiagram(kind, ctx.model, params, dir, 'screen'),
+    renderDiagram(kind, ctx.model, params, dir, 'print'),
+  ]);
   if (!screen || !paper) return undefined;
   const links = diagramLinks(ctx);
   return {

@@ -37,7 +37,10 @@ const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/</g, '&lt;');
 export function blockListMarkdown(blocks: Iterable<BlockDefinition>): string {
   const rows = [...blocks].map((b) => {
     const written = `\`::${b.name}${b.attributes.length ? `{${b.attributes.map((a) => `${a.name}=…`).join(' ')}}` : ''}\``;
-    const settings = b.attributes.map((a) => `\`${a.name}\` (${a.required ? 'required' : 'optional'}): ${refersTo(a.kind)}`).join('; ') || '–';
+    const settings =
+      b.attributes
+        .map((a) => `\`${a.name}\` (${a.required ? 'required' : 'optional'}): ${refersTo(a.kind)}`)
+        .join('; ') || '–';
     return `| ${written} | ${cell(settings)} | ${cell(b.description)} |`;
   });
   return ['| Block | Settings | What it shows |', '| --- | --- | --- |', ...rows].join('\n');

@@ -24,11 +24,22 @@ export const grantAllocations: BlockDefinition = {
       table({
         caption: a.round.title ?? `${stream?.project ?? a.round.stream}: allocations ${a.round.year}`,
         head: ['Project', ...(anyProvider ? ['Delivered by'] : []), ...(anyPriority ? ['Priority'] : []), 'Amount'],
-        rows: a.round.projects.map((p) => [p.project, ...(anyProvider ? [p.provider ?? ''] : []), ...(anyPriority ? [title(p.priority)] : []), formatMoney(p.amount)]),
+        rows: a.round.projects.map((p) => [
+          p.project,
+          ...(anyProvider ? [p.provider ?? ''] : []),
+          ...(anyPriority ? [title(p.priority)] : []),
+          formatMoney(p.amount),
+        ]),
         foot: [
           ['Total allocated', ...blanks(pad), formatMoney(a.total)],
           ...(a.available !== undefined && left !== undefined && left > 0
-            ? [[html`Not yet allocated <span class="kpi-meta">of ${formatMoney(a.available)} from ${stream?.funder ?? ''}</span>`, ...blanks(pad), formatMoney(left)]]
+            ? [
+                [
+                  html`Not yet allocated <span class="kpi-meta">of ${formatMoney(a.available)} from ${stream?.funder ?? ''}</span>`,
+                  ...blanks(pad),
+                  formatMoney(left),
+                ],
+              ]
             : []),
         ],
         numeric: [pad + 1],

@@ -11,7 +11,14 @@ import { CHART_BLOCKS } from './charts.js';
 import { actionPlan, kpiTable, logicModel, theoryOfChange } from './delivery.js';
 import { eqia, fundingTable, governance, reportingCycle, riskRegister } from './assurance.js';
 import { planOnAPage } from './plan-on-a-page.js';
-import { consultation, horizonScan, partners, priorities, priorityMatrix, statutoryCoverage } from './strategy-tables.js';
+import {
+  consultation,
+  horizonScan,
+  partners,
+  priorities,
+  priorityMatrix,
+  statutoryCoverage,
+} from './strategy-tables.js';
 import { approvals } from './approvals.js';
 import { commissionedServices } from './commissioned-services.js';
 import { consultationCompare } from './consultation-compare.js';
@@ -21,10 +28,40 @@ import { kpiQuarters } from './kpi-quarters.js';
 import { kpiSummary } from './kpi-summary.js';
 
 export const BLOCKS: ReadonlyMap<string, BlockDefinition> = new Map(
-  [priorities, statutoryCoverage, priorityMatrix, horizonScan, partners, consultation, kpiTable, logicModel, theoryOfChange, actionPlan, governance, reportingCycle, fundingTable, eqia, riskRegister, planOnAPage, ...CHART_BLOCKS, kpiSummary, kpiQuarters, approvals, grantAllocations, commissionedServices, csvTable, consultationCompare].map((b) => [b.name, b]),
+  [
+    priorities,
+    statutoryCoverage,
+    priorityMatrix,
+    horizonScan,
+    partners,
+    consultation,
+    kpiTable,
+    logicModel,
+    theoryOfChange,
+    actionPlan,
+    governance,
+    reportingCycle,
+    fundingTable,
+    eqia,
+    riskRegister,
+    planOnAPage,
+    ...CHART_BLOCKS,
+    kpiSummary,
+    kpiQuarters,
+    approvals,
+    grantAllocations,
+    commissionedServices,
+    csvTable,
+    consultationCompare,
+  ].map((b) => [b.name, b]),
 );
 
-function idsOf(kind: AttributeKind, model: StrategyModel, attrs: Record<string, string>, chartIds: readonly string[]): { label: string; ids: string[] } {
+function idsOf(
+  kind: AttributeKind,
+  model: StrategyModel,
+  attrs: Record<string, string>,
+  chartIds: readonly string[],
+): { label: string; ids: string[] } {
   if (typeof kind === 'object') return { label: 'value', ids: [...kind.oneOf] };
   switch (kind) {
     case 'priority':
@@ -60,7 +97,15 @@ export function checkDirective(
   const block = BLOCKS.get(name);
   const at = ctx.at;
   if (!block) {
-    diagnostics.push(diag('directive/unknown', at.file, at, [name, [...BLOCKS.keys()].sort().map((n) => `::${n}`).join(', ')]));
+    diagnostics.push(
+      diag('directive/unknown', at.file, at, [
+        name,
+        [...BLOCKS.keys()]
+          .sort()
+          .map((n) => `::${n}`)
+          .join(', '),
+      ]),
+    );
     return undefined;
   }
   let ok = true;
@@ -86,7 +131,13 @@ export function checkDirective(
   }
   for (const key of Object.keys(attrs)) {
     if (!block.attributes.some((a) => a.name === key)) {
-      diagnostics.push(diag('directive/unknown-attribute', at.file, at, [name, key, block.attributes.map((a) => a.name).join(', ') || 'none']));
+      diagnostics.push(
+        diag('directive/unknown-attribute', at.file, at, [
+          name,
+          key,
+          block.attributes.map((a) => a.name).join(', ') || 'none',
+        ]),
+      );
       ok = false;
     }
   }

@@ -23,7 +23,9 @@ export const kpiQuarters: BlockDefinition = {
   example: '::kpi-quarters{year=2025-26}',
   render({ model }, attrs) {
     const year = attrs['year'] ?? (model.reporting ? parsePeriod(model.reporting.quarter)!.fy : model.years[0]!);
-    const kpis = (attrs['priority'] ? (model.kpisByPriority.get(attrs['priority']) ?? []) : model.kpis).filter((k) => k.frequency !== 'annual');
+    const kpis = (attrs['priority'] ? (model.kpisByPriority.get(attrs['priority']) ?? []) : model.kpis).filter(
+      (k) => k.frequency !== 'annual',
+    );
     const rule = model.data.partnership?.rag ?? { amber_within_percent: 5 };
     const reported = model.reporting ? parsePeriod(model.reporting.quarter)!.endIndex : Infinity;
     const quarters = [1, 2, 3, 4].map((q) => `${year} Q${q}`);
@@ -34,13 +36,19 @@ export const kpiQuarters: BlockDefinition = {
       const has = k.actuals.some((a) => a.period === period);
       if (p.endIndex > reported && !has) return '';
       const r = ragAt(k, period, rule);
-      return r.value !== undefined ? html`${formatKpiValue(r.value, k.unit)} ${ragResultTag(r)}` : html`${ragResultTag(r)}${r.unavailable?.reason ? html`<span class="kpi-meta">${r.unavailable.reason}</span>` : ''}`;
+      return r.value !== undefined
+        ? html`${formatKpiValue(r.value, k.unit)} ${ragResultTag(r)}`
+        : html`${ragResultTag(r)}${r.unavailable?.reason ? html`<span class="kpi-meta">${r.unavailable.reason}</span>` : ''}`;
     };
     return same(
       table({
         caption: `KPIs quarter by quarter, ${year}${attrs['priority'] ? `: ${model.priorityById.get(attrs['priority'])?.title ?? ''}` : ''}`,
         head: ['Indicator', `Target ${year}`, 'Q1 (Apr–Jun)', 'Q2 (Jul–Sep)', 'Q3 (Oct–Dec)', 'Q4 (Jan–Mar)'],
-        rows: kpis.map((k) => [k.title, k.targets[year] === undefined ? '–' : formatKpiValue(k.targets[year]!, k.unit), ...quarters.map((q) => cell(k, q))]),
+        rows: kpis.map((k) => [
+          k.title,
+          k.targets[year] === undefined ? '–' : formatKpiValue(k.targets[year]!, k.unit),
+          ...quarters.map((q) => cell(k, q)),
+        ]),
         numeric: [1],
         className: 'kpi-quarters-table',
       }),

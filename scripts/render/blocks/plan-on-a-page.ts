@@ -18,7 +18,13 @@ import { ragTag } from './delivery.js';
 export const HEADLINE_KPIS = 2;
 
 const ACTION_ORDER: Action['status'][] = ['complete', 'on-track', 'at-risk', 'off-track', 'not-started'];
-const ACTION_LABEL: Record<Action['status'], string> = { complete: 'complete', 'on-track': 'on track', 'at-risk': 'at risk', 'off-track': 'off track', 'not-started': 'not started' };
+const ACTION_LABEL: Record<Action['status'], string> = {
+  complete: 'complete',
+  'on-track': 'on track',
+  'at-risk': 'at risk',
+  'off-track': 'off track',
+  'not-started': 'not started',
+};
 
 export function headlineKpis(model: StrategyModel, priorityId: string) {
   return (model.kpisByPriority.get(priorityId) ?? []).slice(0, HEADLINE_KPIS);
@@ -27,10 +33,15 @@ export function headlineKpis(model: StrategyModel, priorityId: string) {
 function actionProgress(actions: Action[]): RawHtml {
   const total = actions.length;
   if (!total) return html`<p class="plan__actions">No actions yet</p>`;
-  const counts = ACTION_ORDER.map((s) => [s, actions.filter((a) => a.status === s).length] as const).filter(([, n]) => n > 0);
+  const counts = ACTION_ORDER.map((s) => [s, actions.filter((a) => a.status === s).length] as const).filter(
+    ([, n]) => n > 0,
+  );
   const words = counts.map(([s, n]) => `${n} ${ACTION_LABEL[s]}`).join(', ');
   // A stacked bar, drawn with widths in percent; the words beside it say the same.
-  const bar = counts.map(([s, n]) => html`<span class="plan__bar-part plan__bar-part--${s}" style="width: ${raw(((n / total) * 100).toFixed(2))}%"></span>`);
+  const bar = counts.map(
+    ([s, n]) =>
+      html`<span class="plan__bar-part plan__bar-part--${s}" style="width: ${raw(((n / total) * 100).toFixed(2))}%"></span>`,
+  );
   return html`<div class="plan__actions"><p class="plan__label">Actions: ${String(total)}</p><div class="plan__bar" aria-hidden="true">${bar}</div><p class="plan__actions-words">${words}</p></div>`;
 }
 
@@ -80,7 +91,8 @@ ${governance}
 
 export const planOnAPage: BlockDefinition = {
   name: 'plan-on-a-page',
-  description: 'The strategy on one page: vision, priorities with leads, headline KPIs with status, action progress and governance.',
+  description:
+    'The strategy on one page: vision, priorities with leads, headline KPIs with status, action progress and governance.',
   attributes: [],
   example: '::plan-on-a-page',
   render({ model }) {

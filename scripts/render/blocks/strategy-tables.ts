@@ -18,8 +18,9 @@ export const priorities: BlockDefinition = {
   attributes: [],
   example: '::priorities',
   render({ model }) {
-    return same(html`<ol class="priority-list">${model.priorities.map(
-      (p, i) => html`<li class="priority-card">
+    return same(
+      html`<ol class="priority-list">${model.priorities.map(
+        (p, i) => html`<li class="priority-card">
 <p class="priority-card__title"><span class="priority-card__number">Priority ${i + 1}</span> ${p.title}</p>
 <p class="govuk-body">${p.summary}</p>
 <dl class="priority-card__meta">
@@ -27,7 +28,8 @@ export const priorities: BlockDefinition = {
 ${p.sponsor ? html`<div><dt>Sponsor</dt><dd>${p.sponsor}</dd></div>` : ''}
 <div><dt>Duties</dt><dd>${p.duties.map(dutyShort).join('; ')}</dd></div>
 </dl></li>`,
-    )}</ol>`);
+      )}</ol>`,
+    );
   },
 };
 
@@ -44,7 +46,11 @@ export const statutoryCoverage: BlockDefinition = {
         head: ['Duty', ...model.priorities.map((p) => p.title)],
         rows: duties.map((d) => [
           (DUTY_LABELS[d] ?? d).replace(/^./, (c) => c.toUpperCase()),
-          ...model.priorities.map((p) => (p.duties.includes(d) ? html`<span aria-hidden="true">✓</span><span class="govuk-visually-hidden">Addressed</span>` : html`<span class="govuk-visually-hidden">Not addressed</span>`)),
+          ...model.priorities.map((p) =>
+            p.duties.includes(d)
+              ? html`<span aria-hidden="true">✓</span><span class="govuk-visually-hidden">Addressed</span>`
+              : html`<span class="govuk-visually-hidden">Not addressed</span>`,
+          ),
         ]),
         className: 'coverage-table',
       }),
@@ -60,7 +66,8 @@ export function matrixRule(m: NonNullable<StrategyModel['matrix']>, scaleMax: nu
 
 export const priorityMatrix: BlockDefinition = {
   name: 'priority-matrix',
-  description: 'The transparent scoring used to choose the priorities, ranked by weighted score, with the selection threshold.',
+  description:
+    'The transparent scoring used to choose the priorities, ranked by weighted score, with the selection threshold.',
   attributes: [],
   example: '::priority-matrix',
   render({ model }) {
@@ -69,19 +76,34 @@ export const priorityMatrix: BlockDefinition = {
     if (!m || !scored) return same(html`<p class="govuk-body">No priority-setting matrix has been published.</p>`);
     const byId = new Map(m.candidates.map((c) => [c.id, c]));
     const outcome = (selected: boolean) =>
-      scored.threshold ? (selected ? tag('Selected', 'green') : tag('Not selected', 'grey')) : selected ? tag('Chosen', 'green') : tag('Not chosen', 'grey');
-    return same(html`${table({
-      caption: `Priority-setting matrix (each criterion scored 1 to ${m.scale_max}; weights in brackets)`,
-      head: ['Candidate priority', ...m.criteria.map((c) => html`${c.label}<br><span class="weight">×${scored.weights.get(c.id)?.text ?? ''}</span>`), 'Weighted score', 'Outcome'],
-      rows: scored.candidates.map((c) => [
-        c.title,
-        ...m.criteria.map((cr) => formatNumber(byId.get(c.id)?.scores[cr.id] ?? 0)),
-        html`<strong>${c.scoreText}</strong>`,
-        outcome(c.selected),
-      ]),
-      numeric: m.criteria.map((_, i) => i + 1).concat([m.criteria.length + 1]),
-      className: 'matrix-table',
-    })}<p class="govuk-body-s matrix-rule">${matrixRule(scored, m.scale_max)}</p>`);
+      scored.threshold
+        ? selected
+          ? tag('Selected', 'green')
+          : tag('Not selected', 'grey')
+        : selected
+          ? tag('Chosen', 'green')
+          : tag('Not chosen', 'grey');
+    return same(
+      html`${table({
+        caption: `Priority-setting matrix (each criterion scored 1 to ${m.scale_max}; weights in brackets)`,
+        head: [
+          'Candidate priority',
+          ...m.criteria.map(
+            (c) => html`${c.label}<br><span class="weight">×${scored.weights.get(c.id)?.text ?? ''}</span>`,
+          ),
+          'Weighted score',
+          'Outcome',
+        ],
+        rows: scored.candidates.map((c) => [
+          c.title,
+          ...m.criteria.map((cr) => formatNumber(byId.get(c.id)?.scores[cr.id] ?? 0)),
+          html`<strong>${c.scoreText}</strong>`,
+          outcome(c.selected),
+        ]),
+        numeric: m.criteria.map((_, i) => i + 1).concat([m.criteria.length + 1]),
+        className: 'matrix-table',
+      })}<p class="govuk-body-s matrix-rule">${matrixRule(scored, m.scale_max)}</p>`,
+    );
   },
 };
 
@@ -91,8 +113,12 @@ export const horizonScan: BlockDefinition = {
   attributes: [{ name: 'level', kind: { oneOf: ['national', 'regional', 'local'] }, required: false }],
   example: '::horizon-scan{level=national}',
   render({ model }, attrs) {
-    const drivers = (model.data.horizonScan?.drivers ?? []).filter((d) => !attrs['level'] || d.level === attrs['level']);
-    const label = attrs['level'] ? `${attrs['level'].replace(/^./, (c) => c.toUpperCase())} drivers` : 'National and local drivers';
+    const drivers = (model.data.horizonScan?.drivers ?? []).filter(
+      (d) => !attrs['level'] || d.level === attrs['level'],
+    );
+    const label = attrs['level']
+      ? `${attrs['level'].replace(/^./, (c) => c.toUpperCase())} drivers`
+      : 'National and local drivers';
     return same(
       table({
         caption: label,
@@ -112,16 +138,28 @@ export const partners: BlockDefinition = {
   render({ model }) {
     const p = model.data.partnership;
     if (!p) return same(html``);
-    const TYPE: Record<string, string> = { council: 'Local authority', police: 'Police', fire: 'Fire and rescue', health: 'Health', probation: 'Probation' };
-    return same(html`${table({
-      caption: 'Responsible authorities (Crime and Disorder Act 1998, section 5)',
-      head: ['Organisation', 'Type', 'Role in the partnership'],
-      rows: p.responsible_authorities.map((a) => [a.name, TYPE[a.type] ?? a.type, a.role ?? '']),
-    })}${
-      p.partners.length
-        ? table({ caption: 'Other partners', head: ['Organisation', 'Role in the partnership'], rows: p.partners.map((a) => [a.name, a.role ?? '']) })
-        : ''
-    }`);
+    const TYPE: Record<string, string> = {
+      council: 'Local authority',
+      police: 'Police',
+      fire: 'Fire and rescue',
+      health: 'Health',
+      probation: 'Probation',
+    };
+    return same(
+      html`${table({
+        caption: 'Responsible authorities (Crime and Disorder Act 1998, section 5)',
+        head: ['Organisation', 'Type', 'Role in the partnership'],
+        rows: p.responsible_authorities.map((a) => [a.name, TYPE[a.type] ?? a.type, a.role ?? '']),
+      })}${
+        p.partners.length
+          ? table({
+              caption: 'Other partners',
+              head: ['Organisation', 'Role in the partnership'],
+              rows: p.partners.map((a) => [a.name, a.role ?? '']),
+            })
+          : ''
+      }`,
+    );
   },
 };
 
@@ -133,14 +171,20 @@ export const consultation: BlockDefinition = {
   render({ model }, attrs) {
     const s = model.data.consultation?.surveys.find((x) => x.id === attrs['survey']);
     if (!s) return same(html``);
-    const parts: RawHtml[] = [html`<p class="govuk-body survey-meta">${s.title}: ${formatNumber(s.respondents)} respondents, ${s.period}${s.method ? `, ${s.method}` : ''}.</p>`];
+    const parts: RawHtml[] = [
+      html`<p class="govuk-body survey-meta">${s.title}: ${formatNumber(s.respondents)} respondents, ${s.period}${s.method ? `, ${s.method}` : ''}.</p>`,
+    ];
     for (const q of s.questions) {
       const n = respondentsOf(s, q);
       parts.push(
         table({
           caption: `${q.question} (${formatNumber(n)} respondents)`,
           head: ['Answer', 'Respondents', 'Share'],
-          rows: answerFigures(s, q).map((a) => [a.answer, a.count === undefined ? '' : formatNumber(a.count), a.percent === undefined ? '' : formatPercent(a.percent)]),
+          rows: answerFigures(s, q).map((a) => [
+            a.answer,
+            a.count === undefined ? '' : formatNumber(a.count),
+            a.percent === undefined ? '' : formatPercent(a.percent),
+          ]),
           numeric: [1, 2],
         }),
       );
@@ -148,4 +192,3 @@ export const consultation: BlockDefinition = {
     return same(html`${parts}`);
   },
 };
-

@@ -67,7 +67,11 @@ export function prepareChapter(info: ChapterInfo, index: AnchorIndex, diagnostic
     ...info.chapter.frontSource.locate(['title']),
   };
   index.add(sectionAnchor, diagnostics);
-  const { anchors, diagnostics: ds } = numberHeadings(tree, { label: info.label, id: info.id, file: info.chapter.file, lineOffset: info.chapter.bodyLineOffset }, index);
+  const { anchors, diagnostics: ds } = numberHeadings(
+    tree,
+    { label: info.label, id: info.id, file: info.chapter.file, lineOffset: info.chapter.bodyLineOffset },
+    index,
+  );
   diagnostics.push(...ds);
   return { ...info, tree, anchors: [sectionAnchor, ...anchors] };
 }
@@ -83,7 +87,13 @@ const PLACEHOLDER = 'dataStrategyBlock';
 /** Pass 2: blocks, sanitising and cross-references. */
 export async function renderChapter(
   prepared: PreparedChapter,
-  ctx: { project: Project; model: StrategyModel; index: AnchorIndex; chartIds: readonly string[]; charts: ChartEnvironment },
+  ctx: {
+    project: Project;
+    model: StrategyModel;
+    index: AnchorIndex;
+    chartIds: readonly string[];
+    charts: ChartEnvironment;
+  },
   diagnostics: Diagnostic[],
 ): Promise<RenderedChapter> {
   const { chapter } = prepared;
@@ -124,7 +134,13 @@ export async function renderChapter(
         const at = posOf(d);
         const attrs: Record<string, string> = {};
         for (const [k, v] of Object.entries(d.attributes ?? {})) if (typeof v === 'string') attrs[k] = v;
-        const block = checkDirective(d.name, attrs, { at, model: ctx.model, charts: ctx.charts.charts }, ctx.chartIds, diagnostics);
+        const block = checkDirective(
+          d.name,
+          attrs,
+          { at, model: ctx.model, charts: ctx.charts.charts },
+          ctx.chartIds,
+          diagnostics,
+        );
         request = block ? { block, attrs, at } : undefined;
       }
       requests.push(request);
@@ -165,7 +181,15 @@ export async function renderChapter(
 
   // Render the blocks (charts among them are async and cached).
   const outputs = await Promise.all(
-    requests.map(async (r): Promise<BlockOutput | undefined> => (r ? r.block.render({ project: ctx.project, model: ctx.model, at: r.at, sectionId: prepared.id, charts: ctx.charts }, r.attrs) : undefined)),
+    requests.map(
+      async (r): Promise<BlockOutput | undefined> =>
+        r
+          ? r.block.render(
+              { project: ctx.project, model: ctx.model, at: r.at, sectionId: prepared.id, charts: ctx.charts },
+              r.attrs,
+            )
+          : undefined,
+    ),
   );
   for (const out of outputs) if (out?.diagnostics) diagnostics.push(...out.diagnostics);
   const withBlocks = (variant: 'site' | 'print'): HastRoot => {
@@ -174,7 +198,10 @@ export async function renderChapter(
       const v = el.properties[PLACEHOLDER];
       if (typeof v !== 'string' || !v.startsWith(`${nonce}:`) || !parent || i === undefined) return undefined;
       const out = outputs[Number(v.slice(nonce.length + 1))];
-      const replacement: ElementContent = { type: 'raw', value: out ? out[variant].value : '' } as unknown as ElementContent;
+      const replacement: ElementContent = {
+        type: 'raw',
+        value: out ? out[variant].value : '',
+      } as unknown as ElementContent;
       parent.children.splice(i, 1, replacement);
       return SKIP;
     });
@@ -204,11 +231,20 @@ export async function renderChapter(
  * read it and figures checked it (with positions in the chapter); here it is only drawn, the same way
  * as a chart file. One with errors (already reported) leaves its place empty.
  */
-function inlineChart(node: Code, prepared: PreparedChapter, charts: ChartEnvironment, n: number): BlockRequest | undefined {
+function inlineChart(
+  node: Code,
+  prepared: PreparedChapter,
+  charts: ChartEnvironment,
+  n: number,
+): BlockRequest | undefined {
   const { chapter } = prepared;
   const chart = charts.inline?.get(chapter.file)?.[n];
   if (!chart) return undefined;
-  const at = { file: chapter.file, line: (node.position?.start.line ?? 1) + chapter.bodyLineOffset, column: node.position?.start.column ?? 1 };
+  const at = {
+    file: chapter.file,
+    line: (node.position?.start.line ?? 1) + chapter.bodyLineOffset,
+    column: node.position?.start.column ?? 1,
+  };
   const block: BlockDefinition = {
     name: 'chart',
     description: 'An inline chart',
@@ -266,7 +302,12 @@ function firstParagraph(tree: MdastRoot): string {
 }
 
 /** Every `#id` link must point at a known section or heading. */
-function checkCrossReferences(tree: HastRoot, prepared: PreparedChapter, index: AnchorIndex, diagnostics: Diagnostic[]): void {
+function checkCrossReferences(
+  tree: HastRoot,
+  prepared: PreparedChapter,
+  index: AnchorIndex,
+  diagnostics: Diagnostic[],
+): void {
   visit(tree, 'element', (el: Element) => {
     if (el.tagName !== 'a') return;
     const href = el.properties['href'];

@@ -46,7 +46,12 @@ export class AnchorIndex {
   add(anchor: Anchor, diagnostics: Diagnostic[]): boolean {
     const existing = this.byId.get(anchor.id);
     if (existing) {
-      diagnostics.push(diag('xref/duplicate-id', anchor.file, anchor, [anchor.id, `${existing.file}:${existing.line}:${existing.column}`]));
+      diagnostics.push(
+        diag('xref/duplicate-id', anchor.file, anchor, [
+          anchor.id,
+          `${existing.file}:${existing.line}:${existing.column}`,
+        ]),
+      );
       return false;
     }
     this.byId.set(anchor.id, anchor);
@@ -95,20 +100,43 @@ export function numberHeadings(
     const title = mdastText(node).trim();
     counters[node.depth]! += 1;
     for (let d = node.depth + 1; d < counters.length; d++) counters[d] = 0;
-    const number = node.depth <= 4 ? [section.label, ...counters.slice(2, node.depth + 1).map((n) => String(n || 1))].join('.') : '';
+    const number =
+      node.depth <= 4 ? [section.label, ...counters.slice(2, node.depth + 1).map((n) => String(n || 1))].join('.') : '';
     const slug = slugify(title);
     const id = explicit ?? index.unique(slug);
     // Two headings with the same text: the second silently gets `-1`, and a link to `#slug` goes to the first.
     const same = explicit === undefined && id !== slug ? index.byId.get(slug) : undefined;
-    if (same?.kind === 'heading') diagnostics.push(diag('xref/duplicate-heading', section.file, { line, column }, [title, `${same.file}:${same.line}:${same.column}`, id, slug]));
-    const anchor: Anchor = { id, number, title, sectionId: section.id, kind: 'heading', depth: node.depth, file: section.file, line, column };
+    if (same?.kind === 'heading')
+      diagnostics.push(
+        diag('xref/duplicate-heading', section.file, { line, column }, [
+          title,
+          `${same.file}:${same.line}:${same.column}`,
+          id,
+          slug,
+        ]),
+      );
+    const anchor: Anchor = {
+      id,
+      number,
+      title,
+      sectionId: section.id,
+      kind: 'heading',
+      depth: node.depth,
+      file: section.file,
+      line,
+      column,
+    };
     if (index.add(anchor, diagnostics)) anchors.push(anchor);
     node.data = { ...node.data, hProperties: { ...(node.data?.hProperties ?? {}), id } };
     if (number) {
       const numberNode = {
         type: 'text',
         value: number,
-        data: { hName: 'span', hProperties: { className: ['heading-number'] }, hChildren: [{ type: 'text', value: number }] },
+        data: {
+          hName: 'span',
+          hProperties: { className: ['heading-number'] },
+          hChildren: [{ type: 'text', value: number }],
+        },
       } as unknown as Text;
       node.children.unshift(numberNode, { type: 'text', value: ' ' });
     }

@@ -51,16 +51,20 @@ export function checkImages(tree: Root, project: Project, chapter: Chapter, diag
       diagnostics.push(d);
       delete img.properties['src'];
     };
-    if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//')) return refuse(diag('image/remote', chapter.file, at, [src]));
+    if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('//'))
+      return refuse(diag('image/remote', chapter.file, at, [src]));
     const decoded = safeDecode(src.split(/[?#]/)[0] ?? '', decodeURI);
     if (!decoded) return refuse(diag('image/missing', chapter.file, at, [src]));
     const alt = img.properties['alt'];
     if (typeof alt !== 'string' || alt.trim() === '') diagnostics.push(diag('image/no-alt', chapter.file, at, [src]));
     const resolved = resolveInside(project.root, path.posix.dirname(chapter.file), decoded);
     if (!resolved.ok) {
-      return refuse(diag(resolved.reason === 'not-found' ? 'image/missing' : refusalRule(resolved.reason), chapter.file, at, [src]));
+      return refuse(
+        diag(resolved.reason === 'not-found' ? 'image/missing' : refusalRule(resolved.reason), chapter.file, at, [src]),
+      );
     }
-    if (!fs.statSync(resolved.absolute).isFile() || !isImageFile(resolved.absolute)) return refuse(diag('image/type', chapter.file, at, [src]));
+    if (!fs.statSync(resolved.absolute).isFile() || !isImageFile(resolved.absolute))
+      return refuse(diag('image/type', chapter.file, at, [src]));
     files.push(resolved.relative);
     img.properties['src'] = resolved.relative;
     return undefined;

@@ -21,7 +21,9 @@ export function checkLocalLinks(tree: Root, file: string, lineOffset: number, di
     if (trimmed.startsWith('#')) return;
     if (SCHEME.test(trimmed) && !/^file:/i.test(trimmed)) return;
     const pos = el.position?.start;
-    diagnostics.push(diag('link/local', file, { line: (pos?.line ?? 1) + lineOffset, column: pos?.column ?? 1 }, [href]));
+    diagnostics.push(
+      diag('link/local', file, { line: (pos?.line ?? 1) + lineOffset, column: pos?.column ?? 1 }, [href]),
+    );
     delete el.properties['href'];
   });
 }

@@ -26,7 +26,9 @@ export function checkReservedIds(tree: Root, file: string, lineOffset: number, d
     const id = el.properties['id'];
     if (typeof id !== 'string' || !TEMPLATE_IDS.includes(id)) return;
     const pos = el.position?.start;
-    diagnostics.push(diag('id/reserved', file, { line: (pos?.line ?? 1) + lineOffset, column: pos?.column ?? 1 }, [id]));
+    diagnostics.push(
+      diag('id/reserved', file, { line: (pos?.line ?? 1) + lineOffset, column: pos?.column ?? 1 }, [id]),
+    );
     delete el.properties['id'];
   });
 }

@@ -37,27 +37,142 @@ const CLASS_NAMES: (string | RegExp)[] = [
 ];
 
 /** ARIA roles that only describe structure; widget roles (button, link, dialog…) are not content's to claim. */
-const ROLES = ['note', 'region', 'group', 'figure', 'img', 'list', 'listitem', 'table', 'row', 'cell', 'columnheader', 'rowheader', 'presentation', 'none', 'doc-footnote', 'doc-endnotes', 'doc-noteref', 'doc-backlink'];
+const ROLES = [
+  'note',
+  'region',
+  'group',
+  'figure',
+  'img',
+  'list',
+  'listitem',
+  'table',
+  'row',
+  'cell',
+  'columnheader',
+  'rowheader',
+  'presentation',
+  'none',
+  'doc-footnote',
+  'doc-endnotes',
+  'doc-noteref',
+  'doc-backlink',
+];
 
 /**
  * Elements dropped with everything inside them. Any other element not in `tagNames` (a `<font>`, a
  * `<center>`) is unwrapped: its text is kept, the tag is not.
  */
 const STRIP = [
-  'script', 'style', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'param', 'noscript', 'noembed',
-  'noframes', 'template', 'svg', 'math', 'form', 'button', 'textarea', 'select', 'option', 'optgroup', 'datalist',
-  'output', 'title', 'xmp', 'plaintext', 'link', 'meta', 'base', 'head', 'portal', 'canvas', 'audio', 'video',
-  'source', 'track', 'picture', 'map', 'area', 'dialog', 'slot',
+  'script',
+  'style',
+  'iframe',
+  'frame',
+  'frameset',
+  'object',
+  'embed',
+  'applet',
+  'param',
+  'noscript',
+  'noembed',
+  'noframes',
+  'template',
+  'svg',
+  'math',
+  'form',
+  'button',
+  'textarea',
+  'select',
+  'option',
+  'optgroup',
+  'datalist',
+  'output',
+  'title',
+  'xmp',
+  'plaintext',
+  'link',
+  'meta',
+  'base',
+  'head',
+  'portal',
+  'canvas',
+  'audio',
+  'video',
+  'source',
+  'track',
+  'picture',
+  'map',
+  'area',
+  'dialog',
+  'slot',
 ];
 
 const TAG_NAMES = [
-  'a', 'abbr', 'b', 'blockquote', 'br', 'caption', 'cite', 'code', 'col', 'colgroup', 'dd', 'del', 'details',
-  'dfn', 'div', 'dl', 'dt', 'em', 'figcaption', 'figure', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'i', 'img',
-  'input', 'ins', 'kbd', 'li', 'mark', 'ol', 'p', 'pre', 'q', 's', 'samp', 'section', 'small', 'span', 'strong',
-  'sub', 'summary', 'sup', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'time', 'tr', 'u', 'ul', 'var',
+  'a',
+  'abbr',
+  'b',
+  'blockquote',
+  'br',
+  'caption',
+  'cite',
+  'code',
+  'col',
+  'colgroup',
+  'dd',
+  'del',
+  'details',
+  'dfn',
+  'div',
+  'dl',
+  'dt',
+  'em',
+  'figcaption',
+  'figure',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+  'i',
+  'img',
+  'input',
+  'ins',
+  'kbd',
+  'li',
+  'mark',
+  'ol',
+  'p',
+  'pre',
+  'q',
+  's',
+  'samp',
+  'section',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'summary',
+  'sup',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'time',
+  'tr',
+  'u',
+  'ul',
+  'var',
 ];
 
-const cellAttributes = [['align', 'left', 'center', 'right'] as [string, ...string[]], 'colSpan', 'rowSpan', 'headers'] as const;
+const cellAttributes = [
+  ['align', 'left', 'center', 'right'] as [string, ...string[]],
+  'colSpan',
+  'rowSpan',
+  'headers',
+] as const;
 
 /** The schema: rehype-sanitize's GitHub-like default, narrowed to what a strategy needs. */
 export const sanitizeSchema: Schema = {
@@ -138,7 +253,8 @@ export function isRelativePath(url: string): boolean {
 
 const sanitizeWithSchema = rehypeSanitize(sanitizeSchema);
 
-const isElement = (n: unknown): n is Element => typeof n === 'object' && n !== null && (n as { type?: unknown }).type === 'element';
+const isElement = (n: unknown): n is Element =>
+  typeof n === 'object' && n !== null && (n as { type?: unknown }).type === 'element';
 
 /**
  * Mark a node the build generated itself (a data block built from escaped values, never from raw
@@ -173,7 +289,13 @@ function prepare(node: Nodes, slots: Element[]): Nodes {
     if (isElement(child)) {
       if (isTrusted(child)) {
         slots.push(child);
-        children.push({ type: 'element', tagName: 'span', properties: {}, children: [], data: { safeSlot: slots.length - 1 } as unknown as Element['data'] });
+        children.push({
+          type: 'element',
+          tagName: 'span',
+          properties: {},
+          children: [],
+          data: { safeSlot: slots.length - 1 } as unknown as Element['data'],
+        });
         continue;
       }
       if (child.tagName === 'input' && String(child.properties['type'] ?? '').toLowerCase() !== 'checkbox') continue;
@@ -183,7 +305,9 @@ function prepare(node: Nodes, slots: Element[]): Nodes {
       if (typeof href === 'string' && scheme && isSafeHref(href)) {
         const trimmed = href.trim();
         const rest = trimmed.slice(trimmed.indexOf(':'));
-        children.push(prepare({ ...child, properties: { ...child.properties, href: scheme + rest } }, slots) as RootContent);
+        children.push(
+          prepare({ ...child, properties: { ...child.properties, href: scheme + rest } }, slots) as RootContent,
+        );
         continue;
       }
     }
@@ -199,7 +323,8 @@ function finish(node: Nodes, slots: Element[]): Nodes {
     if (node.tagName === 'span' && typeof slot === 'number' && slots[slot]) return slots[slot];
     const props: Properties = { ...node.properties };
     if (typeof props['href'] === 'string' && !isSafeHref(props['href'])) delete props['href'];
-    if (props['src'] !== undefined && !(typeof props['src'] === 'string' && isRelativePath(props['src']))) delete props['src'];
+    if (props['src'] !== undefined && !(typeof props['src'] === 'string' && isRelativePath(props['src'])))
+      delete props['src'];
     // A list attribute whose every value was refused (class="evil") is dropped, not printed as class="".
     for (const [key, value] of Object.entries(props)) if (Array.isArray(value) && value.length === 0) delete props[key];
     node = { ...node, properties: props };
@@ -220,12 +345,27 @@ export interface SafeOptions {
 
 export function rehypeSafe(options: SafeOptions = {}): (tree: Root) => Root {
   return (tree) => {
-    if (options.report) for (const d of findUnsafeHtml(tree, options.file ?? '', { lineOffset: options.lineOffset ?? 0 })) options.report(d);
+    if (options.report)
+      for (const d of findUnsafeHtml(tree, options.file ?? '', { lineOffset: options.lineOffset ?? 0 }))
+        options.report(d);
     return sanitizeHast(tree);
   };
 }
 
-const URL_PROPERTIES = ['href', 'src', 'action', 'formAction', 'xLinkHref', 'srcSet', 'poster', 'background', 'cite', 'longDesc', 'data', 'codeBase'];
+const URL_PROPERTIES = [
+  'href',
+  'src',
+  'action',
+  'formAction',
+  'xLinkHref',
+  'srcSet',
+  'poster',
+  'background',
+  'cite',
+  'longDesc',
+  'data',
+  'codeBase',
+];
 
 /**
  * The dangerous raw HTML in a tree (before sanitising), as `html/removed` warnings: elements that are
@@ -243,7 +383,10 @@ export function findUnsafeHtml(tree: Nodes, file: string, options: { lineOffset?
       if (isTrusted(node)) return;
       const tag = node.tagName;
       const report = (what: string) => out.push(diag('html/removed', file, here, [what]));
-      if (STRIP.includes(tag.toLowerCase()) || (tag === 'input' && String(node.properties['type'] ?? '').toLowerCase() !== 'checkbox')) {
+      if (
+        STRIP.includes(tag.toLowerCase()) ||
+        (tag === 'input' && String(node.properties['type'] ?? '').toLowerCase() !== 'checkbox')
+      ) {
         report(`the <${tag}> element`);
         return;
       }
@@ -253,9 +396,19 @@ export function findUnsafeHtml(tree: Nodes, file: string, options: { lineOffset?
         else if (URL_PROPERTIES.includes(key) && value !== null && value !== undefined) {
           const url = Array.isArray(value) ? value.join(' ') : String(value);
           const scheme = schemeOf(url);
-          const unsafe = key === 'href' ? !isSafeHref(url) : key === 'src' ? !isRelativePath(url) : scheme !== undefined && !['http', 'https'].includes(scheme);
+          const unsafe =
+            key === 'href'
+              ? !isSafeHref(url)
+              : key === 'src'
+                ? !isRelativePath(url)
+                : scheme !== undefined && !['http', 'https'].includes(scheme);
           const attr = key === 'xLinkHref' ? 'xlink:href' : key.toLowerCase();
-          if (unsafe) report(scheme ? `the "${scheme}:" address in the ${attr} of <${tag}>` : `the address outside the strategy folder in the ${attr} of <${tag}>`);
+          if (unsafe)
+            report(
+              scheme
+                ? `the "${scheme}:" address in the ${attr} of <${tag}>`
+                : `the address outside the strategy folder in the ${attr} of <${tag}>`,
+            );
         }
       }
     }

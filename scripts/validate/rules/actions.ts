@@ -10,6 +10,7 @@ export const checkActions: Rule = (ctx) => {
   actions.forEach((a, i) => {
     const due = parsePeriod(a.due);
     if (!due || a.status === 'complete') return;
-    if (due.endIndex <= now.endIndex) ctx.report('action/overdue', 'actions', ['actions', i, 'due'], [a.id, a.due, reporting.label]);
+    if (due.endIndex <= now.endIndex)
+      ctx.report('action/overdue', 'actions', ['actions', i, 'due'], [a.id, a.due, reporting.label]);
   });
 };

@@ -7,6 +7,7 @@ export const checkCoverage: Rule = (ctx) => {
   if (!priorities) return;
   const addressed = new Set(priorities.flatMap((p) => p.duties));
   for (const [duty, description] of Object.entries(STATUTORY_DUTIES)) {
-    if (!addressed.has(duty)) ctx.report('coverage/duty-missing', 'priorities', ['priorities'], [duty, description], { key: true });
+    if (!addressed.has(duty))
+      ctx.report('coverage/duty-missing', 'priorities', ['priorities'], [duty, description], { key: true });
   }
 };

@@ -9,11 +9,28 @@ import type { Rule, RuleContext } from '../context.js';
 
 type Kind = 'financial year' | 'quarter' | 'period';
 
-function checkPeriod(ctx: RuleContext, value: string, kind: Kind, key: DataKey, path: PathSegment[], atKey = false): void {
+function checkPeriod(
+  ctx: RuleContext,
+  value: string,
+  kind: Kind,
+  key: DataKey,
+  path: PathSegment[],
+  atKey = false,
+): void {
   if (parsePeriod(value)) return;
   const quarter = / Q[1-4]$/.exec(value)?.[0] ?? '';
   const example = `${fyLabel(Number(value.slice(0, 4)) || 2027)}${quarter}`;
-  ctx.report('period/invalid', key, path, [value, quarter ? 'quarter' : kind, kind === 'period' && !quarter ? `${example} (or a month such as 2027-04)` : example], { key: atKey });
+  ctx.report(
+    'period/invalid',
+    key,
+    path,
+    [
+      value,
+      quarter ? 'quarter' : kind,
+      kind === 'period' && !quarter ? `${example} (or a month such as 2027-04)` : example,
+    ],
+    { key: atKey },
+  );
 }
 
 function checkDate(ctx: RuleContext, value: string, key: DataKey, path: PathSegment[]): void {
@@ -48,24 +65,34 @@ export const checkDates: Rule = (ctx) => {
   const rawKpis = (ctx.project.sources.kpis?.value as { kpis?: { actuals?: unknown[] }[] } | undefined)?.kpis;
   d.kpis?.kpis.forEach((k, i) => {
     checkPeriod(ctx, k.baseline.period, 'period', 'kpis', ['kpis', i, 'baseline', 'period']);
-    for (const year of Object.keys(k.targets)) checkPeriod(ctx, year, 'financial year', 'kpis', ['kpis', i, 'targets', year], true);
+    for (const year of Object.keys(k.targets))
+      checkPeriod(ctx, year, 'financial year', 'kpis', ['kpis', i, 'targets', year], true);
     const yamlCount = rawKpis?.[i]?.actuals?.length ?? 0;
     k.actuals.forEach((a, j) => {
       if (j < yamlCount) return checkPeriod(ctx, a.period, 'period', 'kpis', ['kpis', i, 'actuals', j, 'period']);
       const at = ctx.project.actualSources.get(a);
       if (at && !parsePeriod(a.period)) {
-        ctx.reportAt('period/invalid', at.file, at, [a.period, 'period', `${fyLabel(Number(a.period.slice(0, 4)) || 2027)} (or a month such as 2027-04)`]);
+        ctx.reportAt('period/invalid', at.file, at, [
+          a.period,
+          'period',
+          `${fyLabel(Number(a.period.slice(0, 4)) || 2027)} (or a month such as 2027-04)`,
+        ]);
       }
     });
   });
   d.actions?.actions.forEach((a, i) => {
     checkPeriod(ctx, a.due, 'quarter', 'actions', ['actions', i, 'due']);
-    a.milestones.forEach((m, j) => checkPeriod(ctx, m.quarter, 'quarter', 'actions', ['actions', i, 'milestones', j, 'quarter']));
+    a.milestones.forEach((m, j) =>
+      checkPeriod(ctx, m.quarter, 'quarter', 'actions', ['actions', i, 'milestones', j, 'quarter']),
+    );
   });
   d.funding?.streams.forEach((s, i) => {
-    for (const year of Object.keys(s.amounts)) checkPeriod(ctx, year, 'financial year', 'funding', ['streams', i, 'amounts', year], true);
+    for (const year of Object.keys(s.amounts))
+      checkPeriod(ctx, year, 'financial year', 'funding', ['streams', i, 'amounts', year], true);
   });
   d.theoryOfChange?.pathways.forEach((p, i) =>
-    p.preconditions.forEach((c, j) => checkPeriod(ctx, c.year, 'financial year', 'theoryOfChange', ['pathways', i, 'preconditions', j, 'year'])),
+    p.preconditions.forEach((c, j) =>
+      checkPeriod(ctx, c.year, 'financial year', 'theoryOfChange', ['pathways', i, 'preconditions', j, 'year']),
+    ),
   );
 };

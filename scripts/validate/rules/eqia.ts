@@ -9,7 +9,13 @@ export const checkEqia: Rule = (ctx) => {
   eqia.characteristics.forEach((c, i) => {
     const seen = first.get(c.characteristic);
     if (seen === undefined) first.set(c.characteristic, i);
-    else ctx.report('eqia/duplicate-characteristic', 'eqia', ['characteristics', i, 'characteristic'], [c.characteristic, ctx.where('eqia', ['characteristics', seen, 'characteristic'])]);
+    else
+      ctx.report(
+        'eqia/duplicate-characteristic',
+        'eqia',
+        ['characteristics', i, 'characteristic'],
+        [c.characteristic, ctx.where('eqia', ['characteristics', seen, 'characteristic'])],
+      );
   });
   for (const name of PROTECTED_CHARACTERISTICS) {
     if (!first.has(name)) ctx.report('eqia/missing-characteristic', 'eqia', ['characteristics'], [name], { key: true });

@@ -21,8 +21,10 @@ export const checkFunding: Rule = (ctx) => {
     if (typeof s.status === 'object') {
       for (const [year, amount] of Object.entries(s.amounts)) {
         const status = s.status[year];
-        if (status === undefined) ctx.report('funding/status-missing-year', 'funding', ['streams', i, 'status'], [s.id, year]);
-        else if (status === 'ended' && amount > 0) ctx.report('funding/ended-with-amount', 'funding', ['streams', i, 'amounts', year], [s.id, year]);
+        if (status === undefined)
+          ctx.report('funding/status-missing-year', 'funding', ['streams', i, 'status'], [s.id, year]);
+        else if (status === 'ended' && amount > 0)
+          ctx.report('funding/ended-with-amount', 'funding', ['streams', i, 'amounts', year], [s.id, year]);
       }
     } else if (s.status === 'ended' && Object.values(s.amounts).some((a) => a > 0)) {
       ctx.report('funding/ended-with-amount', 'funding', ['streams', i, 'status'], [s.id, Object.keys(s.amounts)[0]!]);
@@ -30,7 +32,13 @@ export const checkFunding: Rule = (ctx) => {
     if (!ctx.years) return;
     for (const year of Object.keys(s.amounts)) {
       if (parsePeriod(year) && !ctx.years.includes(year)) {
-        ctx.report('funding/year-outside-strategy', 'funding', ['streams', i, 'amounts', year], [s.id, year, ctx.years[0]!, ctx.years.at(-1)!], { key: true });
+        ctx.report(
+          'funding/year-outside-strategy',
+          'funding',
+          ['streams', i, 'amounts', year],
+          [s.id, year, ctx.years[0]!, ctx.years.at(-1)!],
+          { key: true },
+        );
       }
     }
   });
@@ -40,8 +48,20 @@ export const checkFunding: Rule = (ctx) => {
     if (!stream) return; // ids.ts reports the unknown stream
     const available = stream.amounts[round.year];
     const total = round.projects.reduce((a, p) => a + p.amount, 0);
-    if (available === undefined) ctx.report('funding/allocations-no-amount', 'funding', ['allocations', i, 'year'], [round.id, round.stream, round.year]);
-    else if (total > available) ctx.report('funding/allocations-exceed-stream', 'funding', ['allocations', i, 'projects'], [round.id, formatMoney(total), round.stream, round.year, formatMoney(available)]);
+    if (available === undefined)
+      ctx.report(
+        'funding/allocations-no-amount',
+        'funding',
+        ['allocations', i, 'year'],
+        [round.id, round.stream, round.year],
+      );
+    else if (total > available)
+      ctx.report(
+        'funding/allocations-exceed-stream',
+        'funding',
+        ['allocations', i, 'projects'],
+        [round.id, formatMoney(total), round.stream, round.year, formatMoney(available)],
+      );
   });
   // What services take from each stream each year, against what the stream has.
   const taken = new Map<string, { total: number; at: number }>();
@@ -59,6 +79,12 @@ export const checkFunding: Rule = (ctx) => {
     const stream = byId.get(streamId);
     if (!stream) continue;
     const available = stream.amounts[year] ?? 0;
-    if (total > available) ctx.report('funding/services-exceed-stream', 'funding', ['commissioned_services', at, 'funded_by'], [streamId, year, formatMoney(total), formatMoney(available)]);
+    if (total > available)
+      ctx.report(
+        'funding/services-exceed-stream',
+        'funding',
+        ['commissioned_services', at, 'funded_by'],
+        [streamId, year, formatMoney(total), formatMoney(available)],
+      );
   }
 };

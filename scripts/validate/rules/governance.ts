@@ -20,10 +20,12 @@ export const checkGovernance: Rule = (ctx) => {
   const byId = new Map(bodies.map((b) => [b.id, b]));
   const lines: Line[] = [];
   bodies.forEach((b, i) => {
-    if (b.reports_to !== undefined && byId.has(b.reports_to)) lines.push({ from: b.id, to: b.reports_to, path: ['bodies', i, 'reports_to'] });
+    if (b.reports_to !== undefined && byId.has(b.reports_to))
+      lines.push({ from: b.id, to: b.reports_to, path: ['bodies', i, 'reports_to'] });
   });
   g.reporting.forEach((r, i) => {
-    if (r.kind === 'reports-to' && byId.has(r.from) && byId.has(r.to)) lines.push({ from: r.from, to: r.to, path: ['reporting', i, 'to'] });
+    if (r.kind === 'reports-to' && byId.has(r.from) && byId.has(r.to))
+      lines.push({ from: r.from, to: r.to, path: ['reporting', i, 'to'] });
   });
   const out = new Map<string, Line[]>();
   for (const l of lines) out.set(l.from, [...(out.get(l.from) ?? []), l]);
@@ -51,7 +53,12 @@ export const checkGovernance: Rule = (ctx) => {
     const incoming = lines.some((l) => l.to === b.id);
     if (b.type === 'board' && incoming) return;
     const suggestion = top && top.id !== b.id ? top.id : (inside.find((x) => x.id !== b.id)?.id ?? 'board');
-    ctx.report('governance/reports-to-nobody', 'governance', ['bodies', i, 'id'], [b.type === 'board' ? 'board' : 'delivery group', b.id, suggestion]);
+    ctx.report(
+      'governance/reports-to-nobody',
+      'governance',
+      ['bodies', i, 'id'],
+      [b.type === 'board' ? 'board' : 'delivery group', b.id, suggestion],
+    );
   });
 };
 

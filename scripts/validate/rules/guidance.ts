@@ -15,7 +15,12 @@ export const checkGuidance: Rule = (ctx) => {
       const column = text.indexOf(MARK);
       if (column < 0) return;
       const at = { line: chapter.bodyLineOffset + i + 1, column: column + 1 };
-      ctx.reportAt(status === 'draft' || status === undefined ? 'chapter/guidance-left' : 'chapter/guidance-published', chapter.file, at, [status ?? 'draft']);
+      ctx.reportAt(
+        status === 'draft' || status === undefined ? 'chapter/guidance-left' : 'chapter/guidance-published',
+        chapter.file,
+        at,
+        [status ?? 'draft'],
+      );
     });
   }
 };

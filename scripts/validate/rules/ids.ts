@@ -24,24 +24,68 @@ function declarations(d: Data): Map<string, Occurrence[]> {
   const add = (kind: string, list: Occurrence[] | undefined) => {
     if (list) kinds.set(kind, list);
   };
-  add('priority', d.priorities?.priorities.map((p, i) => ({ id: p.id, key: 'priorities', path: ['priorities', i, 'id'] })));
-  add('KPI', d.kpis?.kpis.map((k, i) => ({ id: k.id, key: 'kpis', path: ['kpis', i, 'id'] })));
-  add('action', d.actions?.actions.map((a, i) => ({ id: a.id, key: 'actions', path: ['actions', i, 'id'] })));
-  add('governance body', d.governance?.bodies.map((b, i) => ({ id: b.id, key: 'governance', path: ['bodies', i, 'id'] })));
-  add('funding stream', d.funding?.streams.map((s, i) => ({ id: s.id, key: 'funding', path: ['streams', i, 'id'] })));
-  add('allocation round', d.funding?.allocations.map((a, i) => ({ id: a.id, key: 'funding', path: ['allocations', i, 'id'] })));
-  add('commissioned service', d.funding?.commissioned_services.map((c, i) => ({ id: c.id, key: 'funding', path: ['commissioned_services', i, 'id'] })));
-  add('risk', d.risks?.risks.map((r, i) => ({ id: r.id, key: 'risks', path: ['risks', i, 'id'] })));
-  add('pathway', d.theoryOfChange?.pathways.map((p, i) => ({ id: p.id, key: 'theoryOfChange', path: ['pathways', i, 'id'] })));
-  add('survey', d.consultation?.surveys.map((s, i) => ({ id: s.id, key: 'consultation', path: ['surveys', i, 'id'] })));
+  add(
+    'priority',
+    d.priorities?.priorities.map((p, i) => ({ id: p.id, key: 'priorities', path: ['priorities', i, 'id'] })),
+  );
+  add(
+    'KPI',
+    d.kpis?.kpis.map((k, i) => ({ id: k.id, key: 'kpis', path: ['kpis', i, 'id'] })),
+  );
+  add(
+    'action',
+    d.actions?.actions.map((a, i) => ({ id: a.id, key: 'actions', path: ['actions', i, 'id'] })),
+  );
+  add(
+    'governance body',
+    d.governance?.bodies.map((b, i) => ({ id: b.id, key: 'governance', path: ['bodies', i, 'id'] })),
+  );
+  add(
+    'funding stream',
+    d.funding?.streams.map((s, i) => ({ id: s.id, key: 'funding', path: ['streams', i, 'id'] })),
+  );
+  add(
+    'allocation round',
+    d.funding?.allocations.map((a, i) => ({ id: a.id, key: 'funding', path: ['allocations', i, 'id'] })),
+  );
+  add(
+    'commissioned service',
+    d.funding?.commissioned_services.map((c, i) => ({
+      id: c.id,
+      key: 'funding',
+      path: ['commissioned_services', i, 'id'],
+    })),
+  );
+  add(
+    'risk',
+    d.risks?.risks.map((r, i) => ({ id: r.id, key: 'risks', path: ['risks', i, 'id'] })),
+  );
+  add(
+    'pathway',
+    d.theoryOfChange?.pathways.map((p, i) => ({ id: p.id, key: 'theoryOfChange', path: ['pathways', i, 'id'] })),
+  );
+  add(
+    'survey',
+    d.consultation?.surveys.map((s, i) => ({ id: s.id, key: 'consultation', path: ['surveys', i, 'id'] })),
+  );
   if (d.partnership) {
     add('partner', [
-      ...d.partnership.responsible_authorities.map((a, i): Occurrence => ({ id: a.id, key: 'partnership', path: ['responsible_authorities', i, 'id'] })),
-      ...d.partnership.partners.map((a, i): Occurrence => ({ id: a.id, key: 'partnership', path: ['partners', i, 'id'] })),
+      ...d.partnership.responsible_authorities.map(
+        (a, i): Occurrence => ({ id: a.id, key: 'partnership', path: ['responsible_authorities', i, 'id'] }),
+      ),
+      ...d.partnership.partners.map(
+        (a, i): Occurrence => ({ id: a.id, key: 'partnership', path: ['partners', i, 'id'] }),
+      ),
     ]);
   }
-  add('criterion', d.priorityMatrix?.criteria.map((c, i) => ({ id: c.id, key: 'priorityMatrix', path: ['criteria', i, 'id'] })));
-  add('candidate', d.priorityMatrix?.candidates.map((c, i) => ({ id: c.id, key: 'priorityMatrix', path: ['candidates', i, 'id'] })));
+  add(
+    'criterion',
+    d.priorityMatrix?.criteria.map((c, i) => ({ id: c.id, key: 'priorityMatrix', path: ['criteria', i, 'id'] })),
+  );
+  add(
+    'candidate',
+    d.priorityMatrix?.candidates.map((c, i) => ({ id: c.id, key: 'priorityMatrix', path: ['candidates', i, 'id'] })),
+  );
   return kinds;
 }
 
@@ -49,19 +93,26 @@ function declarations(d: Data): Map<string, Occurrence[]> {
 function scopedDeclarations(d: Data): { kind: string; items: Occurrence[] }[] {
   return (d.consultation?.surveys ?? []).map((s, i) => ({
     kind: `question (in survey "${s.id}")`,
-    items: s.questions.map((q, j) => ({ id: q.id, key: 'consultation' as const, path: ['surveys', i, 'questions', j, 'id'] })),
+    items: s.questions.map((q, j) => ({
+      id: q.id,
+      key: 'consultation' as const,
+      path: ['surveys', i, 'questions', j, 'id'],
+    })),
   }));
 }
 
 /** Every place one input refers to an id declared elsewhere. */
 function references(d: Data): { kind: string; ref: Occurrence }[] {
   const refs: { kind: string; ref: Occurrence }[] = [];
-  const ref = (kind: string, id: string, key: DataKey, path: PathSegment[], atKey = false) => refs.push({ kind, ref: { id, key, path, atKey } });
+  const ref = (kind: string, id: string, key: DataKey, path: PathSegment[], atKey = false) =>
+    refs.push({ kind, ref: { id, key, path, atKey } });
   d.kpis?.kpis.forEach((k, i) => ref('priority', k.priority, 'kpis', ['kpis', i, 'priority']));
   d.logicModels?.logic_models.forEach((m, i) => {
     ref('priority', m.priority, 'logicModels', ['logic_models', i, 'priority']);
     for (const term of ['short', 'medium', 'long'] as const) {
-      m.outcomes[term].forEach((o, j) => o.kpis.forEach((id, k) => ref('KPI', id, 'logicModels', ['logic_models', i, 'outcomes', term, j, 'kpis', k])));
+      m.outcomes[term].forEach((o, j) =>
+        o.kpis.forEach((id, k) => ref('KPI', id, 'logicModels', ['logic_models', i, 'outcomes', term, j, 'kpis', k])),
+      );
     }
   });
   d.actions?.actions.forEach((a, i) => {
@@ -83,24 +134,30 @@ function references(d: Data): { kind: string; ref: Occurrence }[] {
   d.funding?.allocations.forEach((a, i) => {
     ref('funding stream', a.stream, 'funding', ['allocations', i, 'stream']);
     a.projects.forEach((p, j) => {
-      if (p.priority !== undefined) ref('priority', p.priority, 'funding', ['allocations', i, 'projects', j, 'priority']);
+      if (p.priority !== undefined)
+        ref('priority', p.priority, 'funding', ['allocations', i, 'projects', j, 'priority']);
     });
   });
   d.funding?.commissioned_services.forEach((c, i) => {
     if (c.priority !== undefined) ref('priority', c.priority, 'funding', ['commissioned_services', i, 'priority']);
     c.priorities?.forEach((id, k) => ref('priority', id, 'funding', ['commissioned_services', i, 'priorities', k]));
-    c.funded_by.forEach((f, j) => ref('funding stream', f.stream, 'funding', ['commissioned_services', i, 'funded_by', j, 'stream']));
+    c.funded_by.forEach((f, j) =>
+      ref('funding stream', f.stream, 'funding', ['commissioned_services', i, 'funded_by', j, 'stream']),
+    );
   });
   d.theoryOfChange?.pathways.forEach((p, i) => {
     if (p.priority !== undefined) ref('priority', p.priority, 'theoryOfChange', ['pathways', i, 'priority']);
     p.preconditions.forEach((c, j) => {
       c.kpis.forEach((id, k) => ref('KPI', id, 'theoryOfChange', ['pathways', i, 'preconditions', j, 'kpis', k]));
-      c.actions.forEach((id, k) => ref('action', id, 'theoryOfChange', ['pathways', i, 'preconditions', j, 'actions', k]));
+      c.actions.forEach((id, k) =>
+        ref('action', id, 'theoryOfChange', ['pathways', i, 'preconditions', j, 'actions', k]),
+      );
     });
   });
   d.priorityMatrix?.candidates.forEach((c, i) => {
     if (c.priority !== undefined) ref('priority', c.priority, 'priorityMatrix', ['candidates', i, 'priority']);
-    for (const criterion of Object.keys(c.scores)) ref('criterion', criterion, 'priorityMatrix', ['candidates', i, 'scores', criterion], true);
+    for (const criterion of Object.keys(c.scores))
+      ref('criterion', criterion, 'priorityMatrix', ['candidates', i, 'scores', criterion], true);
   });
   return refs;
 }
@@ -124,6 +181,8 @@ export const checkIds: Rule = (ctx) => {
     if (!items) continue; // the file declaring this kind did not load: its own diagnostics say why
     const known = [...new Set(items.map((x) => x.id))];
     if (known.includes(ref.id)) continue;
-    ctx.report('id/unknown', ref.key, ref.path, [kind, ref.id, listIds(known), closest(ref.id, known) ?? ''], { key: ref.atKey ?? false });
+    ctx.report('id/unknown', ref.key, ref.path, [kind, ref.id, listIds(known), closest(ref.id, known) ?? ''], {
+      key: ref.atKey ?? false,
+    });
   }
 };

@@ -17,10 +17,14 @@ export const checkKpis: Rule = (ctx) => {
     if (ctx.years) {
       const [first, last] = [ctx.years[0]!, ctx.years.at(-1)!];
       for (const year of ctx.years) {
-        if (kpi.targets[year] === undefined) ctx.report('kpi/missing-target', 'kpis', [...base, 'targets'], [kpi.id, year], { key: true });
+        if (kpi.targets[year] === undefined)
+          ctx.report('kpi/missing-target', 'kpis', [...base, 'targets'], [kpi.id, year], { key: true });
       }
       for (const year of Object.keys(kpi.targets)) {
-        if (parsePeriod(year) && !ctx.years.includes(year)) ctx.report('kpi/target-outside-strategy', 'kpis', [...base, 'targets', year], [kpi.id, year, first, last], { key: true });
+        if (parsePeriod(year) && !ctx.years.includes(year))
+          ctx.report('kpi/target-outside-strategy', 'kpis', [...base, 'targets', year], [kpi.id, year, first, last], {
+            key: true,
+          });
       }
     }
     checkDirection(ctx, k);
@@ -32,10 +36,14 @@ export const checkKpis: Rule = (ctx) => {
       const where =
         i < yamlCount
           ? { file: ctx.fileOf('kpis'), ...ctx.at('kpis', [...base, 'actuals', i, 'period']) }
-          : (ctx.project.actualSources.get(a) ?? { file: ctx.fileOf('kpis'), ...ctx.at('kpis', [...base, 'actuals_csv']) });
+          : (ctx.project.actualSources.get(a) ?? {
+              file: ctx.fileOf('kpis'),
+              ...ctx.at('kpis', [...base, 'actuals_csv']),
+            });
       const label = `${where.file}:${where.line}:${where.column}`;
       const other = seen.get(a.period);
-      if (other !== undefined && other !== label) ctx.reportAt('kpi/duplicate-actual', where.file, where, [kpi.id, a.period, other]);
+      if (other !== undefined && other !== label)
+        ctx.reportAt('kpi/duplicate-actual', where.file, where, [kpi.id, a.period, other]);
       if (other === undefined) seen.set(a.period, label);
       const period = parsePeriod(a.period);
       if (!period || !ctx.years) return;
@@ -49,13 +57,27 @@ export const checkKpis: Rule = (ctx) => {
     // A figure not yet published says why; a figure due at the reporting period is there or recorded as not yet available.
     kpi.actuals.forEach((a, i) => {
       if (a.value !== null || a.reason) return;
-      const where = i < yamlCount ? { file: ctx.fileOf('kpis'), ...ctx.at('kpis', [...base, 'actuals', i, 'value']) } : ctx.project.actualSources.get(a);
+      const where =
+        i < yamlCount
+          ? { file: ctx.fileOf('kpis'), ...ctx.at('kpis', [...base, 'actuals', i, 'value']) }
+          : ctx.project.actualSources.get(a);
       if (where) ctx.reportAt('kpi/unavailable-no-reason', where.file, where, [kpi.id, a.period]);
     });
     const due = ctx.reporting ? duePeriod(kpi.frequency, ctx.reporting.quarter) : undefined;
     const dueFy = due ? parsePeriod(due)?.fy : undefined;
-    if (due && dueFy && ctx.years?.includes(dueFy) && kpi.actuals.length && !kpi.actuals.some((a) => a.period === due)) {
-      ctx.report('kpi/figure-missing', 'kpis', [...base, kpi.actuals_csv && yamlCount === 0 ? 'actuals_csv' : 'id'], [kpi.id, due, ctx.reporting!.label]);
+    if (
+      due &&
+      dueFy &&
+      ctx.years?.includes(dueFy) &&
+      kpi.actuals.length &&
+      !kpi.actuals.some((a) => a.period === due)
+    ) {
+      ctx.report(
+        'kpi/figure-missing',
+        'kpis',
+        [...base, kpi.actuals_csv && yamlCount === 0 ? 'actuals_csv' : 'id'],
+        [kpi.id, due, ctx.reporting!.label],
+      );
     }
   });
 };
@@ -72,7 +94,12 @@ function checkDirection(ctx: RuleContext, k: number): void {
   for (const year of years) {
     const value = kpi.targets[year]!;
     if (worse(value, previous.value)) {
-      ctx.report('kpi/target-direction', 'kpis', ['kpis', k, 'targets', year], [kpi.id, year, String(value), previous.label, String(previous.value), lower ? 'lower' : 'higher']);
+      ctx.report(
+        'kpi/target-direction',
+        'kpis',
+        ['kpis', k, 'targets', year],
+        [kpi.id, year, String(value), previous.label, String(previous.value), lower ? 'lower' : 'higher'],
+      );
     }
     previous = { label: `the ${year} target`, value };
   }

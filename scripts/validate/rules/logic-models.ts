@@ -8,6 +8,12 @@ export const checkLogicModels: Rule = (ctx) => {
   models.forEach((m, i) => {
     const seen = first.get(m.priority);
     if (seen === undefined) first.set(m.priority, i);
-    else ctx.report('logic-model/duplicate', 'logicModels', ['logic_models', i, 'priority'], [m.priority, ctx.where('logicModels', ['logic_models', seen, 'priority'])]);
+    else
+      ctx.report(
+        'logic-model/duplicate',
+        'logicModels',
+        ['logic_models', i, 'priority'],
+        [m.priority, ctx.where('logicModels', ['logic_models', seen, 'priority'])],
+      );
   });
 };

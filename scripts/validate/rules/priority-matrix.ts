@@ -14,16 +14,28 @@ export const checkPriorityMatrix: Rule = (ctx) => {
       const score = c.scores[criterion.id];
       if (score === undefined) {
         complete = false;
-        ctx.report('matrix/missing-score', 'priorityMatrix', ['candidates', i, 'scores'], [c.id, criterion.id], { key: true });
+        ctx.report('matrix/missing-score', 'priorityMatrix', ['candidates', i, 'scores'], [c.id, criterion.id], {
+          key: true,
+        });
       } else if (score < 1 || score > matrix.scale_max) {
         complete = false;
-        ctx.report('matrix/score-out-of-range', 'priorityMatrix', ['candidates', i, 'scores', criterion.id], [c.id, criterion.id, String(score), String(matrix.scale_max)]);
+        ctx.report(
+          'matrix/score-out-of-range',
+          'priorityMatrix',
+          ['candidates', i, 'scores', criterion.id],
+          [c.id, criterion.id, String(score), String(matrix.scale_max)],
+        );
       }
     }
   });
   if (matrix.threshold === undefined) return;
   if (matrix.threshold < 1 || matrix.threshold > matrix.scale_max) {
-    ctx.report('matrix/threshold-off-scale', 'priorityMatrix', ['threshold'], [String(matrix.threshold), String(matrix.scale_max)]);
+    ctx.report(
+      'matrix/threshold-off-scale',
+      'priorityMatrix',
+      ['threshold'],
+      [String(matrix.threshold), String(matrix.scale_max)],
+    );
     return;
   }
   if (!complete) return;
@@ -32,6 +44,11 @@ export const checkPriorityMatrix: Rule = (ctx) => {
     const chosen = s.priority !== undefined;
     if (chosen === s.selected) continue;
     const i = matrix.candidates.findIndex((c) => c.id === s.id);
-    ctx.report('matrix/threshold-mismatch', 'priorityMatrix', ['candidates', i, chosen ? 'priority' : 'id'], [s.title, s.scoreText, scored.threshold!.text, chosen ? 'yes' : 'no']);
+    ctx.report(
+      'matrix/threshold-mismatch',
+      'priorityMatrix',
+      ['candidates', i, chosen ? 'priority' : 'id'],
+      [s.title, s.scoreText, scored.threshold!.text, chosen ? 'yes' : 'no'],
+    );
   }
 };

@@ -24,6 +24,7 @@ export const checkRisks: Rule = (ctx) => {
     if (!onScale || !r.residual) return;
     const inherent = rate(scale, r.likelihood, r.impact)!;
     const residual = rate(scale, r.residual.likelihood, r.residual.impact)!;
-    if (residual.severity > inherent.severity) ctx.report('risk/residual-worse', 'risks', ['risks', i, 'residual'], [r.id, inherent.label, residual.label]);
+    if (residual.severity > inherent.severity)
+      ctx.report('risk/residual-worse', 'risks', ['risks', i, 'residual'], [r.id, inherent.label, residual.label]);
   });
 };

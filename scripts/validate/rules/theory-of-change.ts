@@ -9,7 +9,12 @@ export const checkTheoryOfChange: Rule = (ctx) => {
   toc.pathways.forEach((p, i) =>
     p.preconditions.forEach((c, j) => {
       if (parsePeriod(c.year) && !years.includes(c.year)) {
-        ctx.report('theory-of-change/year-outside-strategy', 'theoryOfChange', ['pathways', i, 'preconditions', j, 'year'], [c.year, years[0]!, years.at(-1)!]);
+        ctx.report(
+          'theory-of-change/year-outside-strategy',
+          'theoryOfChange',
+          ['pathways', i, 'preconditions', j, 'year'],
+          [c.year, years[0]!, years.at(-1)!],
+        );
       }
     }),
   );

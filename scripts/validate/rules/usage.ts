@@ -6,7 +6,9 @@ export const checkUsage: Rule = (ctx) => {
   // Only judge when both users loaded; otherwise every KPI would look unused.
   if (!kpis || !logicModels || !actions) return;
   const used = new Set<string>([
-    ...logicModels.logic_models.flatMap((m) => [...m.outcomes.short, ...m.outcomes.medium, ...m.outcomes.long].flatMap((o) => o.kpis)),
+    ...logicModels.logic_models.flatMap((m) =>
+      [...m.outcomes.short, ...m.outcomes.medium, ...m.outcomes.long].flatMap((o) => o.kpis),
+    ),
     ...actions.actions.flatMap((a) => a.kpis),
   ]);
   kpis.kpis.forEach((k, i) => {

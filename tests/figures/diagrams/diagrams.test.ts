@@ -9,7 +9,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { arialWidth } from '../../../scripts/figures/text-metrics.js';
-import { clearDiagramCache, diagramSvg, layoutStats, renderDiagram, type DiagramMedium, type RenderedDiagram } from '../../../scripts/figures/diagrams/index.js';
+import {
+  clearDiagramCache,
+  diagramSvg,
+  layoutStats,
+  renderDiagram,
+  type DiagramMedium,
+  type RenderedDiagram,
+} from '../../../scripts/figures/diagrams/index.js';
 import { horizons } from '../../../scripts/figures/diagrams/kinds/common.js';
 import { governanceLines, LINE_STYLES } from '../../../scripts/figures/diagrams/kinds/governance.js';
 import { loadProject } from '../../../scripts/load/project.js';
@@ -24,7 +31,11 @@ beforeAll(() => {
 
 const MEDIA: DiagramMedium[] = ['screen', 'print'];
 
-async function draw(kind: string, params: Record<string, string>, medium: DiagramMedium): Promise<{ rendered: RenderedDiagram; svg: string; drawn: DrawnDiagram }> {
+async function draw(
+  kind: string,
+  params: Record<string, string>,
+  medium: DiagramMedium,
+): Promise<{ rendered: RenderedDiagram; svg: string; drawn: DrawnDiagram }> {
   const rendered = (await renderDiagram(kind, model, params, undefined, medium))!;
   expect(rendered, `${kind} ${JSON.stringify(params)}`).toBeDefined();
   const svg = diagramSvg(rendered.placed, { href: (h) => `#${h.replace(':', '-')}` });
@@ -66,7 +77,9 @@ function checkDrawing(d: DrawnDiagram, svg: string, id: string): void {
   }
   for (const h of d.headings) {
     const w = arialWidth(h.text, h.fontSize, true);
-    const hit = d.boxes.find((b) => h.x < b.x + b.width && h.x + w > b.x && h.y > b.y && h.y - h.fontSize < b.y + b.height);
+    const hit = d.boxes.find(
+      (b) => h.x < b.x + b.width && h.x + w > b.x && h.y > b.y && h.y - h.fontSize < b.y + b.height,
+    );
     expect(hit, `heading "${h.text}" runs into a box`).toBeUndefined();
   }
 }
@@ -97,7 +110,16 @@ describe('theory of change', () => {
       once(d, t.goal);
       const expected: string[] = [];
       const name = (content: string) =>
-        content.includes(words(t.problem)) ? 'problem' : content.includes(words(t.goal)) ? 'goal' : (t.pathways.find((p) => content.includes(words(p.title)))?.id ?? t.pathways.flatMap((p) => p.preconditions).find((c) => content.includes(words(c.outcome)))?.outcome.slice(0, 30) ?? content);
+        content.includes(words(t.problem))
+          ? 'problem'
+          : content.includes(words(t.goal))
+            ? 'goal'
+            : (t.pathways.find((p) => content.includes(words(p.title)))?.id ??
+              t.pathways
+                .flatMap((p) => p.preconditions)
+                .find((c) => content.includes(words(c.outcome)))
+                ?.outcome.slice(0, 30) ??
+              content);
       for (const pw of t.pathways) {
         once(d, pw.title);
         for (const i of pw.interventions) once(d, i);
@@ -125,21 +147,35 @@ describe('theory of change', () => {
 
   it('has a row (screen) or column (print) for each year of the strategy, however many it has', async () => {
     const { drawn } = await draw('theory-of-change', {}, 'print');
-    expect(drawn.headings.map((h) => h.text).filter((h) => h.startsWith('By the end of'))).toEqual(model.years.map((y) => `By the end of ${y}`));
+    expect(drawn.headings.map((h) => h.text).filter((h) => h.startsWith('By the end of'))).toEqual(
+      model.years.map((y) => `By the end of ${y}`),
+    );
     const project = loadProject(REPO_ROOT);
     project.data.partnership!.strategy.years = 3;
     const short = buildModel(project);
     const three = (await renderDiagram('theory-of-change', short, {}, undefined, 'print'))!;
     const headings = readDiagram(diagramSvg(three.placed)).headings.map((h) => h.text);
-    expect(headings.filter((h) => h.startsWith('By the end of'))).toEqual(['By the end of 2027-28', 'By the end of 2028-29', 'By the end of 2029-30']);
+    expect(headings.filter((h) => h.startsWith('By the end of'))).toEqual([
+      'By the end of 2027-28',
+      'By the end of 2028-29',
+      'By the end of 2029-30',
+    ]);
     expect(headings.join(' ')).toContain('(March 2030)');
   });
 });
 
 describe('logic models', () => {
   it('name the outcome horizons from the strategy’s own years', () => {
-    expect(horizons(['2027-28', '2028-29', '2029-30', '2030-31'])).toEqual({ short: '2027-28', medium: '2028-29 to 2029-30', long: '2030-31 and beyond' });
-    expect(horizons(['2027-28', '2028-29', '2029-30'])).toEqual({ short: '2027-28', medium: '2028-29', long: '2029-30 and beyond' });
+    expect(horizons(['2027-28', '2028-29', '2029-30', '2030-31'])).toEqual({
+      short: '2027-28',
+      medium: '2028-29 to 2029-30',
+      long: '2030-31 and beyond',
+    });
+    expect(horizons(['2027-28', '2028-29', '2029-30'])).toEqual({
+      short: '2027-28',
+      medium: '2028-29',
+      long: '2029-30 and beyond',
+    });
     expect(horizons(['2027-28', '2028-29'])).toEqual({ short: '2027-28', medium: '2028-29', long: 'after 2028-29' });
   });
 
@@ -148,7 +184,15 @@ describe('logic models', () => {
       const lm = model.logicModelByPriority.get(p.id)!;
       const { drawn: d, svg } = await draw('logic-model', { priority: p.id }, 'screen');
       checkDrawing(d, svg, `diagram-logic-model-${p.id}`);
-      for (const item of [...lm.inputs, ...lm.activities, ...lm.outputs, lm.impact, ...lm.assumptions, ...lm.external_factors]) once(d, item);
+      for (const item of [
+        ...lm.inputs,
+        ...lm.activities,
+        ...lm.outputs,
+        lm.impact,
+        ...lm.assumptions,
+        ...lm.external_factors,
+      ])
+        once(d, item);
       const stageOf = (content: string) => content.split(' ')[0]!.replace(/-term$/, '');
       for (const term of ['short', 'medium', 'long'] as const) {
         for (const o of lm.outcomes[term]) {
@@ -166,7 +210,16 @@ describe('logic models', () => {
       expect(d.boxes.map((b) => b.content).join(' ')).toContain(`Long-term outcomes (${h.long})`);
       expect(d.boxes.map((b) => b.content).join(' ')).not.toMatch(/year 4/i);
       expect(drawnLines(d, stageOf)).toEqual(
-        ['Inputs -> Activities', 'Activities -> Outputs', 'Outputs -> Short', 'Outputs -> Medium', 'Outputs -> Long', 'Short -> Impact', 'Medium -> Impact', 'Long -> Impact'].sort(),
+        [
+          'Inputs -> Activities',
+          'Activities -> Outputs',
+          'Outputs -> Short',
+          'Outputs -> Medium',
+          'Outputs -> Long',
+          'Short -> Impact',
+          'Medium -> Impact',
+          'Long -> Impact',
+        ].sort(),
       );
     }
   });
@@ -186,16 +239,26 @@ describe('accountability structure', () => {
       const outside = !['board', 'delivery-group'].includes(b.type);
       expect(box.dashed).toBe(outside);
       expect(box.content.includes('Outside the partnership')).toBe(outside);
-      if (b.type === 'delivery-group') for (const id of b.priorities) expect(box.content).toContain(words(model.priorityById.get(id)!.title));
+      if (b.type === 'delivery-group')
+        for (const id of b.priorities) expect(box.content).toContain(words(model.priorityById.get(id)!.title));
     }
     const lines = governanceLines(model);
     // The example uses all four kinds, in the direction its data gives.
-    expect(new Set(lines.map((l) => l.kind))).toEqual(new Set(['reports-to', 'holds-to-account', 'commissions', 'informs']));
+    expect(new Set(lines.map((l) => l.kind))).toEqual(
+      new Set(['reports-to', 'holds-to-account', 'commissions', 'informs']),
+    );
     expect(lines).toContainEqual(expect.objectContaining({ from: 'scrutiny', to: 'board', kind: 'holds-to-account' }));
     expect(lines).toContainEqual(expect.objectContaining({ from: 'sv-group', to: 'board', kind: 'reports-to' }));
-    const nameOf = (content: string) => g.bodies.find((b) => content.startsWith(words(b.name)))?.id ?? `? ${content.slice(0, 30)}`;
-    const kindOf = (stroke: string, dash: string | undefined) => Object.entries(LINE_STYLES).find(([, s]) => s.stroke === stroke && s.dash === dash)?.[0] ?? '?';
-    const drawn = d.lines.map((l) => `${nameOf(boxAt(d, l.points[0]!)?.content ?? '')} ${kindOf(l.stroke, l.dash)} ${nameOf(boxAt(d, l.points.at(-1)!)?.content ?? '')}`).sort();
+    const nameOf = (content: string) =>
+      g.bodies.find((b) => content.startsWith(words(b.name)))?.id ?? `? ${content.slice(0, 30)}`;
+    const kindOf = (stroke: string, dash: string | undefined) =>
+      Object.entries(LINE_STYLES).find(([, s]) => s.stroke === stroke && s.dash === dash)?.[0] ?? '?';
+    const drawn = d.lines
+      .map(
+        (l) =>
+          `${nameOf(boxAt(d, l.points[0]!)?.content ?? '')} ${kindOf(l.stroke, l.dash)} ${nameOf(boxAt(d, l.points.at(-1)!)?.content ?? '')}`,
+      )
+      .sort();
     expect(drawn).toEqual(lines.map((l) => `${l.from} ${l.kind} ${l.to}`).sort());
     // The key explains every kind of line drawn.
     const key = boxWith(d, 'Key: lines');

@@ -36,7 +36,15 @@ describe('text equivalents', () => {
       const h = html(r.equivalent);
       inOrder(h, [
         t.problem,
-        ...t.pathways.flatMap((p) => [p.title, ...p.interventions, ...p.preconditions.flatMap((c) => [`By the end of ${c.year}`, c.outcome, ...c.kpis.map((k) => `KPI ${k}: ${model.kpiById.get(k)!.title}`)])]),
+        ...t.pathways.flatMap((p) => [
+          p.title,
+          ...p.interventions,
+          ...p.preconditions.flatMap((c) => [
+            `By the end of ${c.year}`,
+            c.outcome,
+            ...c.kpis.map((k) => `KPI ${k}: ${model.kpiById.get(k)!.title}`),
+          ]),
+        ]),
         t.goal,
         ...t.assumptions,
         ...t.evidence.flatMap((e) => [e.finding, e.source]),
@@ -82,7 +90,12 @@ describe('text equivalents', () => {
     const g = model.data.governance!;
     const r = (await renderDiagram('governance', model, {}))!;
     const text = html(r.equivalent);
-    const VERB = { 'reports-to': 'Reports to', 'holds-to-account': 'Holds to account', commissions: 'Commissions', informs: 'Informs' } as const;
+    const VERB = {
+      'reports-to': 'Reports to',
+      'holds-to-account': 'Holds to account',
+      commissions: 'Commissions',
+      informs: 'Informs',
+    } as const;
     const lines = governanceLines(model);
     for (const b of g.bodies) {
       const own = lines.filter((l) => l.from === b.id);
@@ -90,11 +103,16 @@ describe('text equivalents', () => {
         b.name,
         ...(b.chair ? [b.chair] : []),
         ...b.priorities.map((id) => model.priorityById.get(id)!.title).filter(() => b.type === 'delivery-group'),
-        ...own.flatMap((l) => [`${VERB[l.kind]} ${g.bodies.find((x) => x.id === l.to)!.name}`, ...l.reports.flatMap((rep) => [rep.report, rep.frequency])]),
+        ...own.flatMap((l) => [
+          `${VERB[l.kind]} ${g.bodies.find((x) => x.id === l.to)!.name}`,
+          ...l.reports.flatMap((rep) => [rep.report, rep.frequency]),
+        ]),
       ]);
     }
     // Every reporting entry in the data appears under the body it comes from.
     for (const rep of g.reporting) expect(text).toContain(esc(rep.report));
-    expect(text.match(/outside the partnership/g)?.length).toBe(g.bodies.filter((b) => !['board', 'delivery-group'].includes(b.type)).length);
+    expect(text.match(/outside the partnership/g)?.length).toBe(
+      g.bodies.filter((b) => !['board', 'delivery-group'].includes(b.type)).length,
+    );
   });
 });

@@ -44,11 +44,19 @@ export interface DrawnDiagram {
 }
 
 const num = (v: unknown) => Number(v);
-const children = (e: Element | Root): Element[] => (e.children as { type: string }[]).filter((c): c is Element => c.type === 'element');
-const textOf = (e: Element): string => e.children.map((c) => (c.type === 'text' ? (c as Text).value : c.type === 'element' ? textOf(c) : '')).join('');
+const children = (e: Element | Root): Element[] =>
+  (e.children as { type: string }[]).filter((c): c is Element => c.type === 'element');
+const textOf = (e: Element): string =>
+  e.children.map((c) => (c.type === 'text' ? (c as Text).value : c.type === 'element' ? textOf(c) : '')).join('');
 
 function readText(e: Element, href?: string): DrawnText {
-  const t: DrawnText = { text: textOf(e), x: num(e.properties['x']), y: num(e.properties['y']), fontSize: num(e.properties['fontSize']), bold: e.properties['fontWeight'] === 'bold' };
+  const t: DrawnText = {
+    text: textOf(e),
+    x: num(e.properties['x']),
+    y: num(e.properties['y']),
+    fontSize: num(e.properties['fontSize']),
+    bold: e.properties['fontWeight'] === 'bold',
+  };
   if (href) t.href = href;
   return t;
 }
@@ -73,7 +81,10 @@ export function readDiagram(svg: string): DrawnDiagram {
       .map(([x, y]) => ({ x: x!, y: y! })),
     stroke: String(p.properties['stroke']),
     // hast reads a dash array as a list of numbers.
-    dash: p.properties['strokeDashArray'] === undefined ? undefined : ([p.properties['strokeDashArray']].flat() as unknown[]).join(' '),
+    dash:
+      p.properties['strokeDashArray'] === undefined
+        ? undefined
+        : ([p.properties['strokeDashArray']].flat() as unknown[]).join(' '),
   }));
   const boxes = children(boxGroup).map((g) => {
     const [rect, ...rest] = children(g);
@@ -83,7 +94,15 @@ export function readDiagram(svg: string): DrawnDiagram {
       if (c.tagName === 'a') texts.push(readText(children(c)[0]!, String(c.properties['href'])));
     }
     const r = rect!.properties;
-    return { x: num(r['x']), y: num(r['y']), width: num(r['width']), height: num(r['height']), dashed: r['strokeDashArray'] !== undefined, texts, content: texts.map((t) => t.text).join(' ') };
+    return {
+      x: num(r['x']),
+      y: num(r['y']),
+      width: num(r['width']),
+      height: num(r['height']),
+      dashed: r['strokeDashArray'] !== undefined,
+      texts,
+      content: texts.map((t) => t.text).join(' '),
+    };
   });
   const headings = children(headingGroup).map((t) => readText(t));
   const [, , w, h] = String(root.properties['viewBox']).split(' ').map(Number);
@@ -104,7 +123,13 @@ export function boxWith(d: DrawnDiagram, text: string): DrawnBox {
 export function boxAt(d: DrawnDiagram, p: { x: number; y: number }): DrawnBox | undefined {
   const near = (b: DrawnBox) => {
     const inside = p.x >= b.x - 1.5 && p.x <= b.x + b.width + 1.5 && p.y >= b.y - 1.5 && p.y <= b.y + b.height + 1.5;
-    const onBorder = Math.min(Math.abs(p.x - b.x), Math.abs(p.x - b.x - b.width), Math.abs(p.y - b.y), Math.abs(p.y - b.y - b.height)) <= 1.5;
+    const onBorder =
+      Math.min(
+        Math.abs(p.x - b.x),
+        Math.abs(p.x - b.x - b.width),
+        Math.abs(p.y - b.y),
+        Math.abs(p.y - b.y - b.height),
+      ) <= 1.5;
     return inside && onBorder;
   };
   const hits = d.boxes.filter(near);

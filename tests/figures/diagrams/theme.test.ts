@@ -29,12 +29,16 @@ describe('diagram colours', () => {
         expect(contrast(C.link, role.fill), `${id} ${name} links`).toBeGreaterThanOrEqual(4.5);
         expect(contrast(role.stroke, '#ffffff'), `${id} ${name} border`).toBeGreaterThanOrEqual(3);
       }
-      for (const [name, kind] of Object.entries(edgeKinds)) expect(contrast(kind.stroke, '#ffffff'), `${id} ${name} line`).toBeGreaterThanOrEqual(3);
+      for (const [name, kind] of Object.entries(edgeKinds))
+        expect(contrast(kind.stroke, '#ffffff'), `${id} ${name} line`).toBeGreaterThanOrEqual(3);
       // Line kinds differ by more than colour: each has its own dash pattern or arrowhead.
       const looks = Object.values(edgeKinds).map((k) => `${k.dash ?? 'solid'} ${k.head}`);
       expect(new Set(looks).size).toBe(looks.length);
       // Box kinds differ in greyscale: by fill lightness, border weight or dashes.
-      const boxLooks = Object.values(roles).map((r) => `${greyLevel(r.fill).toFixed(2)} ${r.strokeWidth ?? 1.2} ${r.dashed ? 'dashed' : 'solid'} ${greyLevel(r.stroke).toFixed(1)}`);
+      const boxLooks = Object.values(roles).map(
+        (r) =>
+          `${greyLevel(r.fill).toFixed(2)} ${r.strokeWidth ?? 1.2} ${r.dashed ? 'dashed' : 'solid'} ${greyLevel(r.stroke).toFixed(1)}`,
+      );
       expect(new Set(boxLooks).size, id).toBe(boxLooks.length);
     }
   });

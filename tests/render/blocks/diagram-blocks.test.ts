@@ -17,8 +17,18 @@ beforeAll(() => {
   model = buildModel(project);
 });
 
-async function render(name: string, attrs: Record<string, string>, sectionId: string): Promise<{ site: string; print: string }> {
-  const ctx: BlockContext = { project, model, at: { file: 'content/x.md', line: 1, column: 1 }, sectionId, charts: { charts: undefined, cacheDir: false } };
+async function render(
+  name: string,
+  attrs: Record<string, string>,
+  sectionId: string,
+): Promise<{ site: string; print: string }> {
+  const ctx: BlockContext = {
+    project,
+    model,
+    at: { file: 'content/x.md', line: 1, column: 1 },
+    sectionId,
+    charts: { charts: undefined, cacheDir: false },
+  };
   const out: BlockOutput = await BLOCKS.get(name)!.render(ctx, attrs);
   return { site: out.site.value, print: out.print.value };
 }
@@ -27,7 +37,9 @@ describe('diagram blocks', () => {
   it('::theory-of-change draws the diagram; its KPIs and actions link to their rows on the delivery plans page', async () => {
     const { site, print } = await render('theory-of-change', {}, 'strategic-priorities');
     expect(site).toMatch(/^<figure class="diagram[^"]*" id="diagram-theory-of-change">/);
-    expect(site).toContain('<div class="diagram__image" role="region" aria-label="Theory of change 2027–2031 (diagram)" tabindex="0"');
+    expect(site).toContain(
+      '<div class="diagram__image" role="region" aria-label="Theory of change 2027–2031 (diagram)" tabindex="0"',
+    );
     expect(site.match(/<svg /g)).toHaveLength(1);
     expect(site).toContain('<details class="govuk-details diagram__text">');
     expect(site).toContain('href="delivery-plans.html#kpi-sv-05"');

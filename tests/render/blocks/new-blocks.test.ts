@@ -49,17 +49,53 @@ const at = (name: string) => diagnostics.filter((d) => d.file === FILE && d.line
 
 describe('new data blocks: each mistake reported where it is written, with the fix', () => {
   it.each([
-    ['round-unknown', 'directive/unknown-id', 'error', /no allocation round with the id "CRG-2023-24"/, /CRG-2024-25, CRG-2025-26/],
-    ['year-outside', 'directive/unknown-id', 'error', /no financial year of the strategy with the id "2027-28"/, /2024-25, 2025-26, 2026-27/],
+    [
+      'round-unknown',
+      'directive/unknown-id',
+      'error',
+      /no allocation round with the id "CRG-2023-24"/,
+      /CRG-2024-25, CRG-2025-26/,
+    ],
+    [
+      'year-outside',
+      'directive/unknown-id',
+      'error',
+      /no financial year of the strategy with the id "2027-28"/,
+      /2024-25, 2025-26, 2026-27/,
+    ],
     ['summary-priority', 'directive/unknown-id', 'error', /no priority with the id "drugs"/, /drugs-and-alcohol/],
     ['services-priority', 'directive/unknown-id', 'error', /no priority with the id "violence"/, /vawg/],
     ['approvals-setting', 'directive/unknown-attribute', 'error', /no setting called "order"/, /Remove it/],
-    ['csv-missing-file', 'file/not-found', 'error', /police-uk\/2025-10-street\.csv is missing \(looked for at data\/police-uk\/2025-10-street\.csv/, /Create data\/police-uk\/2025-10-street\.csv/],
+    [
+      'csv-missing-file',
+      'file/not-found',
+      'error',
+      /police-uk\/2025-10-street\.csv is missing \(looked for at data\/police-uk\/2025-10-street\.csv/,
+      /Create data\/police-uk\/2025-10-street\.csv/,
+    ],
     ['csv-missing-column', 'block/csv-missing-column', 'error', /no column "LSOA"/, /LSOA code, LSOA name/],
     ['csv-bad-top', 'block/bad-number', 'error', /top="five" is not a whole number/, /top=5/],
-    ['csv-no-location', 'block/csv-no-location', 'warning', /3 rows of data\/police-uk\/street\.csv have no location/, /unlocated=noted/],
-    ['compare-survey', 'directive/unknown-id', 'error', /no survey with the id "panel-2024"/, /online-2023, panel-2023/],
-    ['compare-question', 'block/question-not-in-survey', 'error', /has no question "feel-safe"/, /safe-day, safe-evening, top-problems/],
+    [
+      'csv-no-location',
+      'block/csv-no-location',
+      'warning',
+      /3 rows of data\/police-uk\/street\.csv have no location/,
+      /unlocated=noted/,
+    ],
+    [
+      'compare-survey',
+      'directive/unknown-id',
+      'error',
+      /no survey with the id "panel-2024"/,
+      /online-2023, panel-2023/,
+    ],
+    [
+      'compare-question',
+      'block/question-not-in-survey',
+      'error',
+      /has no question "feel-safe"/,
+      /safe-day, safe-evening, top-problems/,
+    ],
   ] as const)('%s', (name, ruleId, severity, message, hint) => {
     const found = at(name).filter((d) => d.ruleId === ruleId);
     expect(found.length, JSON.stringify(at(name))).toBeGreaterThanOrEqual(1);

@@ -16,15 +16,24 @@ describe("the README's list of data blocks", () => {
     const list = readme.slice(readme.indexOf(README_START), readme.indexOf(README_END));
     for (const block of BLOCKS.values()) {
       expect(list).toContain(`\`::${block.name}`);
-      for (const a of block.attributes) expect(list).toContain(`\`${a.name}\` (${a.required ? 'required' : 'optional'})`);
+      for (const a of block.attributes)
+        expect(list).toContain(`\`${a.name}\` (${a.required ? 'required' : 'optional'})`);
     }
   });
 
   it('writes a block as a chapter would and escapes what a table cell cannot hold', () => {
     const table = blockListMarkdown([
-      { name: 'demo', description: 'Shows a | b from data/<x>.yaml', attributes: [{ name: 'by', kind: { oneOf: ['a', 'b'] }, required: true }], example: '::demo{by=a}', render: () => ({ site: { value: '' } as never, print: { value: '' } as never }) },
+      {
+        name: 'demo',
+        description: 'Shows a | b from data/<x>.yaml',
+        attributes: [{ name: 'by', kind: { oneOf: ['a', 'b'] }, required: true }],
+        example: '::demo{by=a}',
+        render: () => ({ site: { value: '' } as never, print: { value: '' } as never }),
+      },
     ]);
-    expect(table.split('\n')[2]).toBe('| `::demo{by=…}` | `by` (required): `a` or `b` | Shows a \\| b from data/&lt;x>.yaml |');
+    expect(table.split('\n')[2]).toBe(
+      '| `::demo{by=…}` | `by` (required): `a` or `b` | Shows a \\| b from data/&lt;x>.yaml |',
+    );
     expect(withBlockList('no markers', table)).toBeUndefined();
   });
 });

@@ -55,7 +55,13 @@ describe('chapter mistakes are all reported, each where it is', () => {
     ['missing-attribute', 'directive/missing-attribute', 1, /needs a priority/, /::kpi-table\{priority=/],
     ['unknown-attribute', 'directive/unknown-attribute', 1, /no setting called "colour"/, /Remove it/],
     ['level-1', 'markdown/heading-level', 1, /level-1 heading/, /start your headings at "## "/],
-    ['duplicate-id', 'xref/duplicate-id', 1, /"legal-duties" is already used at content\/02-legal-duties\.md:3:/, /its own id/],
+    [
+      'duplicate-id',
+      'xref/duplicate-id',
+      1,
+      /"legal-duties" is already used at content\/02-legal-duties\.md:3:/,
+      /its own id/,
+    ],
     ['remote-image', 'image/remote', 1, /on another website/, /never fetches from the network/],
     ['outside-image', 'file/outside-root', 1, /outside the strategy folder/, /without "\.\.\/"/],
     ['missing-image', 'image/missing', 1, /does not exist/, /relative to the chapter file/],
@@ -76,12 +82,23 @@ describe('chapter mistakes are all reported, each where it is', () => {
 
 describe('headings', () => {
   it('are numbered under their section, with slugs or explicit ids', () => {
-    const tree = parseMarkdown('## Why it matters\n\n### Evidence\n\n### More evidence {#extra}\n\n## Why it matters\n\n##### Deep\n');
+    const tree = parseMarkdown(
+      '## Why it matters\n\n### Evidence\n\n### More evidence {#extra}\n\n## Why it matters\n\n##### Deep\n',
+    );
     const index = new AnchorIndex();
-    const { anchors, diagnostics: ds } = numberHeadings(tree, { label: '4', id: 'needs-assessment', file: 'content/04.md', lineOffset: 5 }, index);
+    const { anchors, diagnostics: ds } = numberHeadings(
+      tree,
+      { label: '4', id: 'needs-assessment', file: 'content/04.md', lineOffset: 5 },
+      index,
+    );
     // The second "Why it matters" is told apart by `-1`, with a warning saying so.
     expect(ds.map((d) => [d.ruleId, d.severity, d.line, d.message])).toEqual([
-      ['xref/duplicate-heading', 'warning', 12, 'The heading "Why it matters" has the same text as the one at content/04.md:6:1, so its id is "why-it-matters-1" and a link to "#why-it-matters" goes to the other one.'],
+      [
+        'xref/duplicate-heading',
+        'warning',
+        12,
+        'The heading "Why it matters" has the same text as the one at content/04.md:6:1, so its id is "why-it-matters-1" and a link to "#why-it-matters" goes to the other one.',
+      ],
     ]);
     expect(anchors.map((a) => [a.number, a.id, a.title, a.line])).toEqual([
       ['4.1', 'why-it-matters', 'Why it matters', 6],
@@ -99,16 +116,40 @@ describe('headings', () => {
   });
 
   it('name cross-references by number and title', () => {
-    const heading = { id: 'x', number: '5.2', title: 'Our five priorities', sectionId: 's', kind: 'heading', depth: 2, file: '', line: 1, column: 1 } as const;
-    const appendix = { id: 'x', number: 'A', title: 'Horizon Scan', sectionId: 'x', kind: 'section', depth: 1, file: '', line: 1, column: 1 } as const;
+    const heading = {
+      id: 'x',
+      number: '5.2',
+      title: 'Our five priorities',
+      sectionId: 's',
+      kind: 'heading',
+      depth: 2,
+      file: '',
+      line: 1,
+      column: 1,
+    } as const;
+    const appendix = {
+      id: 'x',
+      number: 'A',
+      title: 'Horizon Scan',
+      sectionId: 'x',
+      kind: 'section',
+      depth: 1,
+      file: '',
+      line: 1,
+      column: 1,
+    } as const;
     // The site: "section 5.2: Our five priorities".
     expect(anchorText(heading)).toBe('section 5.2: Our five priorities');
     expect(anchorText(appendix)).toBe('appendix A: Horizon Scan');
     // The PDF adds the page, with a comma inside brackets so that brackets never nest.
     expect(anchorText(heading, { page: '24' })).toBe('section 5.2, Our five priorities (page 24)');
-    expect(anchorText(heading, { page: '24', before: 'as set out (', inBrackets: true })).toBe('section 5.2, Our five priorities, page 24');
+    expect(anchorText(heading, { page: '24', before: 'as set out (', inBrackets: true })).toBe(
+      'section 5.2, Our five priorities, page 24',
+    );
     // After "Appendix A (", the label is not repeated.
     expect(anchorText(appendix, { before: 'is in Appendix A (', inBrackets: true })).toBe('Horizon Scan');
-    expect(anchorText(appendix, { page: '68', before: 'is in Appendix A (', inBrackets: true })).toBe('Horizon Scan, page 68');
+    expect(anchorText(appendix, { page: '68', before: 'is in Appendix A (', inBrackets: true })).toBe(
+      'Horizon Scan, page 68',
+    );
   });
 });

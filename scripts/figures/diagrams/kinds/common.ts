@@ -16,7 +16,11 @@ export function horizons(years: readonly string[]): { short: string; medium: str
   const last = years.at(-1) ?? first;
   if (years.length >= 3) {
     const mid = years.slice(1, -1);
-    return { short: first, medium: mid.length === 1 ? mid[0]! : `${mid[0]} to ${mid.at(-1)}`, long: `${last} and beyond` };
+    return {
+      short: first,
+      medium: mid.length === 1 ? mid[0]! : `${mid[0]} to ${mid.at(-1)}`,
+      long: `${last} and beyond`,
+    };
   }
   if (years.length === 2) return { short: first, medium: last, long: `after ${last}` };
   return { short: first, medium: `after ${first}`, long: 'the longer term' };

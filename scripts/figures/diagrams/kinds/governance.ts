@@ -30,8 +30,20 @@ export const LINE_STYLES: Record<LineKind, EdgeKind> = {
 const ROLES: Record<Body['type'], BoxRole> = {
   board: { fill: C.blueTint, stroke: C.navy, strokeWidth: 2.5, label: 'Partnership board' },
   'delivery-group': { fill: C.paleBlue, stroke: C.blue, label: 'Delivery group' },
-  scrutiny: { fill: C.white, stroke: C.purple, dashed: true, strokeWidth: 1.6, label: 'Scrutiny (outside the partnership)' },
-  'statutory-partner': { fill: C.paleGrey, stroke: C.grey, dashed: true, strokeWidth: 1.6, label: 'The council (outside the partnership)' },
+  scrutiny: {
+    fill: C.white,
+    stroke: C.purple,
+    dashed: true,
+    strokeWidth: 1.6,
+    label: 'Scrutiny (outside the partnership)',
+  },
+  'statutory-partner': {
+    fill: C.paleGrey,
+    stroke: C.grey,
+    dashed: true,
+    strokeWidth: 1.6,
+    label: 'The council (outside the partnership)',
+  },
   external: { fill: C.white, stroke: C.grey, dashed: true, strokeWidth: 1.6, label: 'Outside body' },
 };
 
@@ -62,7 +74,8 @@ export function governanceLines(model: StrategyModel): GovernanceLine[] {
 
 export const governanceDiagram = registerDiagram({
   name: 'governance',
-  description: 'The accountability structure: bodies, chairs, meetings, the priority each leads, and the lines between them.',
+  description:
+    'The accountability structure: bodies, chairs, meetings, the priority each leads, and the lines between them.',
   build(model: StrategyModel) {
     const g = model.data.governance;
     if (!g) return undefined;
@@ -71,7 +84,10 @@ export const governanceDiagram = registerDiagram({
     const priorityTitle = (id: string) => model.priorityById.get(id)?.title ?? id;
     const leads = (b: Body): string | undefined => {
       if (!b.priorities.length) return undefined;
-      if (b.type === 'board') return b.priorities.length === model.priorities.length && model.priorities.length > 1 ? `Oversees ${model.priorities.length === 2 ? 'both' : `all ${model.priorities.length}`} priorities` : `Oversees: ${b.priorities.map(priorityTitle).join('; ')}`;
+      if (b.type === 'board')
+        return b.priorities.length === model.priorities.length && model.priorities.length > 1
+          ? `Oversees ${model.priorities.length === 2 ? 'both' : `all ${model.priorities.length}`} priorities`
+          : `Oversees: ${b.priorities.map(priorityTitle).join('; ')}`;
       return `Leads: ${b.priorities.map(priorityTitle).join('; ')}`;
     };
     const nodes: DiagramNode[] = g.bodies.map((b) => {
@@ -86,7 +102,12 @@ export const governanceDiagram = registerDiagram({
       ];
       return { id: b.id, role: b.type, width: b.type === 'board' ? 240 : 146, text };
     });
-    const edges: DiagramEdge[] = lines.map((l) => ({ id: `${l.kind}-${l.from}-${l.to}`, from: l.from, to: l.to, kind: l.kind }));
+    const edges: DiagramEdge[] = lines.map((l) => ({
+      id: `${l.kind}-${l.from}-${l.to}`,
+      from: l.from,
+      to: l.to,
+      kind: l.kind,
+    }));
     // The page is laid out top down, from the bodies that hold others to account: reports-to and
     // informs lines run up it, so they are laid out against the flow and drawn as written.
     const againstFlow = edges.filter((e) => e.kind === 'reports-to' || e.kind === 'informs').map((e) => e.id);
@@ -98,14 +119,20 @@ export const governanceDiagram = registerDiagram({
       role: 'key',
       width: 300,
       partition: 0,
-      text: [{ text: 'Key: lines', style: 'heading' }, ...usedKinds.map((k): TextRun => ({ text: LINE_STYLES[k].label, style: 'body', swatch: { edge: k } }))],
+      text: [
+        { text: 'Key: lines', style: 'heading' },
+        ...usedKinds.map((k): TextRun => ({ text: LINE_STYLES[k].label, style: 'body', swatch: { edge: k } })),
+      ],
     };
     const keyBoxes: DiagramNode = {
       id: 'key-boxes',
       role: 'key',
       width: 300,
       partition: 1,
-      text: [{ text: 'Key: bodies', style: 'heading' }, ...usedTypes.map((t): TextRun => ({ text: ROLES[t].label, style: 'body', swatch: { role: t } }))],
+      text: [
+        { text: 'Key: bodies', style: 'heading' },
+        ...usedTypes.map((t): TextRun => ({ text: ROLES[t].label, style: 'body', swatch: { role: t } })),
+      ],
     };
     const partners = g.bodies.filter(isPartnershipBody).length;
     const spec: DiagramSpec = {
@@ -121,23 +148,34 @@ export const governanceDiagram = registerDiagram({
     };
 
     const name = (id: string) => byId.get(id)?.name ?? id;
-    const VERB: Record<LineKind, string> = { 'reports-to': 'Reports to', 'holds-to-account': 'Holds to account', commissions: 'Commissions', informs: 'Informs' };
+    const VERB: Record<LineKind, string> = {
+      'reports-to': 'Reports to',
+      'holds-to-account': 'Holds to account',
+      commissions: 'Commissions',
+      informs: 'Informs',
+    };
     const equivalent: EquivalentItem[] = g.bodies.map((b) => {
       const lead = leads(b);
       const out = lines.filter((l) => l.from === b.id);
       return {
         label: b.name,
         text: '',
-        note: isPartnershipBody(b) ? (b.type === 'board' ? 'partnership board' : 'delivery group') : 'outside the partnership',
+        note: isPartnershipBody(b)
+          ? b.type === 'board'
+            ? 'partnership board'
+            : 'delivery group'
+          : 'outside the partnership',
         children: [
           ...(b.chair ? [{ label: 'Chair', text: b.chair }] : []),
           ...(b.meets ? [{ label: 'Meets', text: MEETS[b.meets].replace(/^Meets /, '') }] : []),
           ...(lead ? [{ text: lead }] : []),
-          ...out.map((l): EquivalentItem => ({
-            label: `${VERB[l.kind]} ${name(l.to)}`,
-            text: '',
-            ...(l.reports.length ? { children: l.reports.map((r) => ({ text: r.report, note: r.frequency })) } : {}),
-          })),
+          ...out.map(
+            (l): EquivalentItem => ({
+              label: `${VERB[l.kind]} ${name(l.to)}`,
+              text: '',
+              ...(l.reports.length ? { children: l.reports.map((r) => ({ text: r.report, note: r.frequency })) } : {}),
+            }),
+          ),
         ],
       };
     });

@@ -18,21 +18,33 @@ const bullets = (items: readonly string[]): TextRun[] => items.map((text) => ({ 
 
 export const logicModelDiagram = registerDiagram({
   name: 'logic-model',
-  description: 'A priority’s logic model: inputs, activities, outputs, outcomes by horizon and impact, with assumptions and external factors.',
+  description:
+    'A priority’s logic model: inputs, activities, outputs, outcomes by horizon and impact, with assumptions and external factors.',
   build(model: StrategyModel, params) {
     const priority = model.priorityById.get(params['priority'] ?? '');
     const lm = priority ? model.logicModelByPriority.get(priority.id) : undefined;
     if (!priority || !lm) return undefined;
     const h = horizons(model.years);
-    const kpiLinks = (ids: readonly string[]) => ids.map((id) => ({ text: model.kpiById.get(id)?.title ?? id, href: `kpi:${id}` as DiagramLink }));
+    const kpiLinks = (ids: readonly string[]) =>
+      ids.map((id) => ({ text: model.kpiById.get(id)?.title ?? id, href: `kpi:${id}` as DiagramLink }));
     const outcomeRuns = (items: typeof lm.outcomes.short): TextRun[] =>
-      items.flatMap((o) => [{ text: o.text, style: 'bullet' as const }, ...kpiLinks(o.kpis).map((l) => ({ text: `KPI: ${l.text}`, style: 'link' as const, href: l.href }))]);
+      items.flatMap((o) => [
+        { text: o.text, style: 'bullet' as const },
+        ...kpiLinks(o.kpis).map((l) => ({ text: `KPI: ${l.text}`, style: 'link' as const, href: l.href })),
+      ]);
 
     // Top to bottom, the width of a page column: each stage one box, the three outcome horizons side
     // by side (left to right in time), all leading to the impact.
     const W = WIDTH;
     const third = Math.floor((W - 2 * SPACING.node) / 3);
-    const stage = (id: string, role: string, partition: number, width: number, heading: string, text: TextRun[]): DiagramNode => ({ id, role, partition, width, text: [{ text: heading, style: 'heading' }, ...text] });
+    const stage = (
+      id: string,
+      role: string,
+      partition: number,
+      width: number,
+      heading: string,
+      text: TextRun[],
+    ): DiagramNode => ({ id, role, partition, width, text: [{ text: heading, style: 'heading' }, ...text] });
     const nodes: DiagramNode[] = [
       stage('inputs', 'resource', 0, W, 'Inputs', bullets(lm.inputs)),
       stage('activities', 'resource', 1, W, 'Activities', bullets(lm.activities)),
@@ -43,11 +55,29 @@ export const logicModelDiagram = registerDiagram({
       stage('impact', 'impact', 4, W, 'Impact', [{ text: lm.impact, style: 'body' }]),
     ];
     const edge = (from: string, to: string) => ({ id: `${from}-${to}`, from, to, kind: 'leads-to' });
-    const edges = [edge('inputs', 'activities'), edge('activities', 'outputs'), ...['short', 'medium', 'long'].flatMap((o) => [edge('outputs', o), edge(o, 'impact')])];
+    const edges = [
+      edge('inputs', 'activities'),
+      edge('activities', 'outputs'),
+      ...['short', 'medium', 'long'].flatMap((o) => [edge('outputs', o), edge(o, 'impact')]),
+    ];
     const notes: DiagramNode[] = [];
     const half = Math.floor((W - SPACING.layer) / 2);
-    if (lm.assumptions.length) notes.push({ id: 'assumptions', role: 'note', width: half, partition: 0, text: [{ text: 'Assumptions', style: 'heading' }, ...bullets(lm.assumptions)] });
-    if (lm.external_factors.length) notes.push({ id: 'external-factors', role: 'note', width: half, partition: 1, text: [{ text: 'External factors', style: 'heading' }, ...bullets(lm.external_factors)] });
+    if (lm.assumptions.length)
+      notes.push({
+        id: 'assumptions',
+        role: 'note',
+        width: half,
+        partition: 0,
+        text: [{ text: 'Assumptions', style: 'heading' }, ...bullets(lm.assumptions)],
+      });
+    if (lm.external_factors.length)
+      notes.push({
+        id: 'external-factors',
+        role: 'note',
+        width: half,
+        partition: 1,
+        text: [{ text: 'External factors', style: 'heading' }, ...bullets(lm.external_factors)],
+      });
 
     const spec: DiagramSpec = {
       id: `diagram-logic-model-${priority.id}`,
@@ -68,7 +98,10 @@ export const logicModelDiagram = registerDiagram({
     };
 
     const items = (xs: readonly string[]): EquivalentItem[] => xs.map((text) => ({ text }));
-    const outcomes = (xs: typeof lm.outcomes.short): EquivalentItem[] => xs.map((o) => (o.kpis.length ? { text: o.text, linksLabel: 'Measured by', links: kpiLinks(o.kpis) } : { text: o.text }));
+    const outcomes = (xs: typeof lm.outcomes.short): EquivalentItem[] =>
+      xs.map((o) =>
+        o.kpis.length ? { text: o.text, linksLabel: 'Measured by', links: kpiLinks(o.kpis) } : { text: o.text },
+      );
     const equivalent: EquivalentItem[] = [
       { label: 'Inputs', text: '', children: items(lm.inputs) },
       { label: 'Activities', text: '', children: items(lm.activities) },
@@ -78,7 +111,9 @@ export const logicModelDiagram = registerDiagram({
       { label: `Long-term outcomes (${h.long})`, text: '', children: outcomes(lm.outcomes.long) },
       { label: 'Impact', text: lm.impact },
       ...(lm.assumptions.length ? [{ label: 'Assumptions', text: '', children: items(lm.assumptions) }] : []),
-      ...(lm.external_factors.length ? [{ label: 'External factors', text: '', children: items(lm.external_factors) }] : []),
+      ...(lm.external_factors.length
+        ? [{ label: 'External factors', text: '', children: items(lm.external_factors) }]
+        : []),
     ];
     return { spec, equivalent };
   },

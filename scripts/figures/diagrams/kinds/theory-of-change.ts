@@ -25,7 +25,8 @@ const ACROSS = { end: 160, interventions: 262, precondition: 164 };
 
 export const theoryOfChangeDiagram = registerDiagram({
   name: 'theory-of-change',
-  description: 'The theory of change: problem, interventions, preconditions by year, long-term goal, assumptions and evidence.',
+  description:
+    'The theory of change: problem, interventions, preconditions by year, long-term goal, assumptions and evidence.',
   build(model: StrategyModel, _params, medium) {
     const t = model.data.theoryOfChange;
     if (!t) return undefined;
@@ -41,15 +42,27 @@ export const theoryOfChangeDiagram = registerDiagram({
       return 2 + (i >= 0 ? i : year < (years[0] ?? '') ? 0 : Math.max(0, years.length - 1));
     };
     const goalColumn = 2 + Math.max(1, years.length);
-    const kpiLink = (id: string) => ({ text: `KPI ${id}: ${model.kpiById.get(id)?.title ?? id}`, href: `kpi:${id}` as DiagramLink });
+    const kpiLink = (id: string) => ({
+      text: `KPI ${id}: ${model.kpiById.get(id)?.title ?? id}`,
+      href: `kpi:${id}` as DiagramLink,
+    });
     const actionLink = (id: string) => {
       const action = model.actions.find((a) => a.id === id);
       return { text: action ? `Action ${id}: ${action.action}` : `Action ${id}`, href: `action:${id}` as DiagramLink };
     };
 
     // Across the page each column has a heading, so the boxes need not repeat it.
-    const headed = (heading: string, text: TextRun[]): TextRun[] => (across ? text : [{ text: heading, style: heading.startsWith('By the end') ? 'meta' : 'heading' }, ...text]);
-    const nodes: DiagramNode[] = [{ id: 'problem', role: 'problem', width: across ? ACROSS.end : full, partition: 0, text: headed('The problem', [{ text: t.problem, style: 'body' }]) }];
+    const headed = (heading: string, text: TextRun[]): TextRun[] =>
+      across ? text : [{ text: heading, style: heading.startsWith('By the end') ? 'meta' : 'heading' }, ...text];
+    const nodes: DiagramNode[] = [
+      {
+        id: 'problem',
+        role: 'problem',
+        width: across ? ACROSS.end : full,
+        partition: 0,
+        text: headed('The problem', [{ text: t.problem, style: 'body' }]),
+      },
+    ];
     const edges: DiagramEdge[] = [];
     const equivalentPathways: EquivalentItem[] = [];
     for (const pw of t.pathways) {
@@ -60,11 +73,16 @@ export const theoryOfChangeDiagram = registerDiagram({
         role: 'intervention',
         width: across ? ACROSS.interventions : column,
         partition: 1,
-        text: [{ text: pw.title, style: 'heading' }, ...pw.interventions.map((text): TextRun => ({ text, style: 'bullet' }))],
+        text: [
+          { text: pw.title, style: 'heading' },
+          ...pw.interventions.map((text): TextRun => ({ text, style: 'bullet' })),
+        ],
       });
       edges.push({ id: `problem-${start}`, from: 'problem', to: start, kind: 'leads-to' });
       // Preconditions in year order (the file's order within a year).
-      const steps = pw.preconditions.map((c, i) => ({ c, i })).sort((a, b) => yearColumn(a.c.year) - yearColumn(b.c.year) || a.i - b.i);
+      const steps = pw.preconditions
+        .map((c, i) => ({ c, i }))
+        .sort((a, b) => yearColumn(a.c.year) - yearColumn(b.c.year) || a.i - b.i);
       let previous = start;
       for (const { c, i } of steps) {
         const id = `precondition-${pw.id}-${i + 1}`;
@@ -92,24 +110,50 @@ export const theoryOfChangeDiagram = registerDiagram({
           { label: 'Interventions', text: '', children: pw.interventions.map((text) => ({ text })) },
           ...steps.map(({ c }): EquivalentItem => {
             const links = [...c.kpis.map(kpiLink), ...c.actions.map(actionLink)];
-            return { label: `By the end of ${c.year}`, text: c.outcome, ...(links.length ? { linksLabel: 'Shown by', links } : {}) };
+            return {
+              label: `By the end of ${c.year}`,
+              text: c.outcome,
+              ...(links.length ? { linksLabel: 'Shown by', links } : {}),
+            };
           }),
         ],
       });
     }
     const last = years.at(-1);
     const goalHeading = last ? `The long-term goal (${endOfYear(last)})` : 'The long-term goal';
-    nodes.push({ id: 'goal', role: 'goal', width: across ? ACROSS.end : full, partition: goalColumn, text: headed(goalHeading, [{ text: t.goal, style: 'body' }]) });
+    nodes.push({
+      id: 'goal',
+      role: 'goal',
+      width: across ? ACROSS.end : full,
+      partition: goalColumn,
+      text: headed(goalHeading, [{ text: t.goal, style: 'body' }]),
+    });
     const half = Math.floor((full - SPACING.layer) / 2);
     const notes: DiagramNode[] = [];
-    if (t.assumptions.length) notes.push({ id: 'assumptions', role: 'note', width: half, partition: 0, text: [{ text: 'Assumptions', style: 'heading' }, ...t.assumptions.map((text): TextRun => ({ text, style: 'bullet' }))] });
+    if (t.assumptions.length)
+      notes.push({
+        id: 'assumptions',
+        role: 'note',
+        width: half,
+        partition: 0,
+        text: [
+          { text: 'Assumptions', style: 'heading' },
+          ...t.assumptions.map((text): TextRun => ({ text, style: 'bullet' })),
+        ],
+      });
     if (t.evidence.length) {
       notes.push({
         id: 'evidence',
         role: 'evidence',
         width: half,
         partition: 1,
-        text: [{ text: 'Evidence', style: 'heading' }, ...t.evidence.flatMap((e): TextRun[] => [{ text: e.finding, style: 'bullet' }, { text: e.source, style: 'meta' }])],
+        text: [
+          { text: 'Evidence', style: 'heading' },
+          ...t.evidence.flatMap((e): TextRun[] => [
+            { text: e.finding, style: 'bullet' },
+            { text: e.source, style: 'meta' },
+          ]),
+        ],
       });
     }
 
@@ -134,7 +178,10 @@ export const theoryOfChangeDiagram = registerDiagram({
               ],
             },
           ]
-        : [{ id: 'pathways', direction: 'DOWN', nodes, edges }, ...(notes.length ? [{ id: 'notes', direction: 'RIGHT' as const, nodes: notes, edges: [] }] : [])],
+        : [
+            { id: 'pathways', direction: 'DOWN', nodes, edges },
+            ...(notes.length ? [{ id: 'notes', direction: 'RIGHT' as const, nodes: notes, edges: [] }] : []),
+          ],
       roles: {
         problem: { fill: C.paleRed, stroke: C.orange, strokeWidth: 2.5, label: 'The problem' },
         intervention: { fill: C.paleBlue, stroke: C.blue, label: 'Interventions' },
@@ -149,8 +196,12 @@ export const theoryOfChangeDiagram = registerDiagram({
       { label: 'The problem', text: t.problem },
       { label: 'Pathways', text: '', children: equivalentPathways },
       { label: goalHeading, text: t.goal },
-      ...(t.assumptions.length ? [{ label: 'Assumptions', text: '', children: t.assumptions.map((text) => ({ text })) }] : []),
-      ...(t.evidence.length ? [{ label: 'Evidence', text: '', children: t.evidence.map((e) => ({ text: e.finding, note: e.source })) }] : []),
+      ...(t.assumptions.length
+        ? [{ label: 'Assumptions', text: '', children: t.assumptions.map((text) => ({ text })) }]
+        : []),
+      ...(t.evidence.length
+        ? [{ label: 'Evidence', text: '', children: t.evidence.map((e) => ({ text: e.finding, note: e.source })) }]
+        : []),
     ];
     return { spec, equivalent };
   },
