@@ -16,15 +16,10 @@ export const ChartFileSchema = z.strictObject({
   source: Text.optional().meta({
     description: 'Where the data comes from, e.g. `police.uk street-level crime, April 2027 to March 2028`.',
   }),
-  table_rows: z
-    .number()
-    .int()
-    .min(1)
-    .optional()
-    .meta({
-      description:
-        "How many rows of the chart's data table the website shows before it offers the whole table as a CSV download and the PDF prints a summary instead (default 300).",
-    }),
+  table_rows: z.number().int().min(1).optional().meta({
+    description:
+      "How many rows of the chart's data table the website shows before it offers the whole table as a CSV download and the PDF prints a summary instead (default 300).",
+  }),
   spec: z.record(z.string(), z.unknown()).meta({
     description:
       'A Vega-Lite spec (https://vega.github.io/vega-lite/). Data is `values:` (rows, a list of numbers, or CSV text with `format: {type: csv}`) or `url:` a file under data/: CSV, TSV, JSON, YAML, GeoJSON, or TopoJSON with `format: {type: topojson, feature: <object>}`, e.g. `police-uk/street.csv`; web addresses are not allowed.',

@@ -33,26 +33,19 @@ export const ReportingLineSchema = z.strictObject({
   }),
   from: Id,
   to: Id,
-  kind: z
-    .enum(LINE_KINDS)
-    .default('reports-to')
-    .meta({
-      description:
-        'What the line means, read from `from` to `to`: reports-to, holds-to-account, commissions or informs.',
-    }),
+  kind: z.enum(LINE_KINDS).default('reports-to').meta({
+    description: 'What the line means, read from `from` to `to`: reports-to, holds-to-account, commissions or informs.',
+  }),
   frequency: Text,
 });
 
 export const GovernanceSchema = z.strictObject({
   $schema: z.string().optional(),
   bodies: z.array(BodySchema).min(1),
-  reporting: z
-    .array(ReportingLineSchema)
-    .default([])
-    .meta({
-      description:
-        'The lines between bodies: who reports to, holds to account, commissions or informs whom, with what and how often.',
-    }),
+  reporting: z.array(ReportingLineSchema).default([]).meta({
+    description:
+      'The lines between bodies: who reports to, holds to account, commissions or informs whom, with what and how often.',
+  }),
 });
 export type ReportingLine = z.infer<typeof ReportingLineSchema>;
 export type Body = z.infer<typeof BodySchema>;
