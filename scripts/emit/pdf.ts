@@ -56,8 +56,9 @@ export function browserTimeouts(env: NodeJS.ProcessEnv = process.env): {
 export async function launchBrowser(env: NodeJS.ProcessEnv = process.env): Promise<Browser> {
   const executablePath = findBrowser(env);
   const { launch } = browserTimeouts(env);
+  let launching: Promise<Browser> | undefined;
   try {
-    const browser = await puppeteer.launch({
+    launching = puppeteer.launch({
       executablePath,
       headless: true,
       args: BROWSER_ARGS,
@@ -68,6 +69,12 @@ export async function launchBrowser(env: NodeJS.ProcessEnv = process.env): Promi
       handleSIGTERM: true,
       handleSIGHUP: true,
     });
+    // Over a pipe, puppeteer's own timeout waits for a silent browser to exit; our deadline does not.
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer after ${Math.round(launch / 1000)} s`)), launch);
+    });
+    const browser = await Promise.race([launching, deadline]).finally(() => clearTimeout(timer));
     const pid = browser.process()?.pid;
     if (pid !== undefined && process.platform !== 'win32') {
       const killGroup = () => {
@@ -85,6 +92,8 @@ export async function launchBrowser(env: NodeJS.ProcessEnv = process.env): Promi
     }
     return browser;
   } catch (err) {
+    // A browser that answers after the deadline is closed as soon as it does.
+    launching?.then((b) => b.close()).catch(() => undefined);
     throw new EnvironmentError(
       `The browser at ${executablePath} could not be started within ${Math.round(launch / 1000)} s: ${(err as Error).message.split('\n')[0]}`,
       'Check that Chromium is installed completely (`sudo apt-get install -y chromium`), or set CHROME_PATH to another browser. On a slow machine, allow more time with STRATEGY_BROWSER_TIMEOUT=<seconds>.',

@@ -69,7 +69,7 @@ describe('generated charts', () => {
 
   it('KPI trend: a quarter due at the reporting period but not published is "not yet available", never rated from the quarter before', async () => {
     // Published 30 April 2028, status as at Q4 2027-28: the Q4 knife crime figure is not in yet.
-    const chart = await render({ kind: 'kpi-trend', kpiId: 'knife-crime' }, '2028-03-31');
+    const chart = await render({ kind: 'kpi-trend', kpi: 'knife-crime' }, '2028-03-31');
     expect(chart.description).toContain(
       'The figure for Q4 2027-28 (January to March 2028) is not yet available; the last published figure is 118 in Q3 2027-28 (October to December 2027).',
     );
