@@ -13,7 +13,7 @@ export const GUIDANCE: Readonly<Record<string, string>> = {
 > that give the detail, e.g. [](#strategic-priorities). A "plan on a page" is often published from
 > this section, so write it to stand alone.
 
-## Our priorities
+## Our priorities at a glance
 
 ::priorities
 `,

@@ -131,11 +131,23 @@ describe('strategy build and init', () => {
     expect(init.code).toBe(0);
     const checked = run(['check', '--root', dir]);
     expect(checked.code).toBe(0);
+    // Warnings only: the ten chapters' guidance notes and the two KPIs without results.
+    expect(checked.stderr).toMatch(/^12 warnings$/m);
     const built = run(['build', '--root', dir]);
     expect(built.stderr).toMatch(/Built .* and the PDF\./);
     expect(built.code).toBe(0);
-    const pdf = fs.readdirSync(path.join(dir, 'dist')).filter((f) => f.endsWith('.pdf'));
-    expect(pdf).toHaveLength(1);
+    // The strategy's PDF, named from its title, and the one-page plan on a page beside it.
+    const pdf = fs
+      .readdirSync(path.join(dir, 'dist'))
+      .filter((f) => f.endsWith('.pdf'))
+      .sort();
+    expect(pdf).toEqual(['community-safety-strategy-2027-2031.pdf', 'plan-on-a-page.pdf']);
     expect(fs.statSync(path.join(dir, 'dist', pdf[0]!)).size).toBeGreaterThan(20_000);
+    expect(
+      fs
+        .readFileSync(path.join(dir, 'dist', pdf[1]!))
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
   });
 });

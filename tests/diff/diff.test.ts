@@ -262,13 +262,18 @@ describe('strategy diff: every kind of change, old and new', () => {
 
   it('reports nothing else', () => {
     const all = groups.flatMap((g) => g.changes.map((c) => `${g.id}: ${c.subject}: ${c.text}`));
-    // 26 edits above, and three KPI statuses they change: sv-01 (a new result), sv-02 (its direction), vawg-02.
-    expect(all.filter((c) => c.startsWith('status: '))).toHaveLength(3);
-    expect(all).toHaveLength(29);
+    // 26 edits above, and two KPI statuses they change: sv-02 (its direction) and vawg-02 (its corrected
+    // Q4 result). Statuses are for the reporting quarter (Q4 2027-28, the last ended by the publication
+    // date 2028-05-15), so sv-01's new Q1 2028-29 result changes none: it stays rated on its Q4 figure.
+    expect(all.filter((c) => c.startsWith('status: '))).toEqual([
+      expect.stringMatching(/^status: KPI sv-02, .*: Near target → On target: latest result 116 in Q4 2027-28 /),
+      expect.stringMatching(/^status: KPI vawg-02, .*: On target → Off target: latest result 1,000 in Q4 2027-28 /),
+    ]);
+    expect(all).toHaveLength(28);
   });
 
   it('reads as Markdown grouped under headings, and as JSON with the same changes', () => {
-    expect(markdown).toMatch(/^## What changed in the strategy\n\n29 changes since main \([0-9a-f]{7}\)/);
+    expect(markdown).toMatch(/^## What changed in the strategy\n\n28 changes since main \([0-9a-f]{7}\)/);
     expect(markdown).toContain('\n### KPIs\n\n');
     expect(markdown).toContain(
       '\n- **KPI vawg-02, Referrals to the Independent Domestic Violence Advisor service**: target for 2027-28 changed from 1,200 to 1,150\n',

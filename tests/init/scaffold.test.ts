@@ -72,7 +72,19 @@ describe('strategy init', () => {
     const project = loadProject(dir);
     const all = [...project.diagnostics, ...validateProject(project)];
     expect(all.filter((d) => d.severity === 'error')).toEqual([]);
+    // A new strategy is a draft: each chapter's guidance note is a warning (an error once the status
+    // leaves draft), and its two example KPIs have no results yet.
     expect(all.map((d) => `${d.file}:${d.line} ${d.ruleId}`)).toEqual([
+      'content/01-executive-summary.md:6 chapter/guidance-left',
+      'content/02-legal-duties.md:6 chapter/guidance-left',
+      'content/03-partnership-context.md:6 chapter/guidance-left',
+      'content/04-needs-assessment.md:6 chapter/guidance-left',
+      'content/05-strategic-priorities.md:6 chapter/guidance-left',
+      'content/06-delivery-plans.md:6 chapter/guidance-left',
+      'content/07-performance-and-governance.md:6 chapter/guidance-left',
+      'content/08-resourcing-and-commissioning.md:6 chapter/guidance-left',
+      'content/09-equality-impact-assessment.md:6 chapter/guidance-left',
+      'content/10-risk-register.md:6 chapter/guidance-left',
       'data/kpis.yaml:5 kpi/no-actuals',
       'data/kpis.yaml:18 kpi/no-actuals',
     ]);

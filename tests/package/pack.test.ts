@@ -110,7 +110,10 @@ describe('the packed tool', () => {
     expect(fs.existsSync(path.join(strategy, 'node_modules/tsx'))).toBe(false);
     expect(fs.existsSync(path.join(strategy, 'node_modules/typescript'))).toBe(false);
     const check = npm(['run', '--silent', 'check'], strategy);
-    expect(check.stderr).toMatch(/2 warnings/);
+    // A draft fresh from init: each of the ten chapters' guidance notes, and two KPIs without results.
+    expect(check.stderr).toMatch(/^12 warnings$/m);
+    expect(check.stderr.match(/ chapter\/guidance-left$/gm)).toHaveLength(10);
+    expect(check.stderr.match(/ kpi\/no-actuals$/gm)).toHaveLength(2);
     expect(check.status).toBe(0);
     const build = npm(['run', '--silent', 'build', '--', '--no-pdf'], strategy);
     expect(build.stderr).not.toMatch(/\n\s+at /);
