@@ -17,7 +17,6 @@
  * to write anything when there is an error, and the previous output stays as it was.
  */
 import fs from 'node:fs';
-import zlib from 'node:zlib';
 import path from 'node:path';
 import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { compareDiagnostics } from './diagnostics/diagnostic.js';
@@ -34,7 +33,7 @@ import { assemblePlanPrint, assemblePrint, assembleSite, pdfFileName, PLAN_PDF }
 import { renderSiteExtras } from './assemble/site-extras.js';
 import { siteContext } from './assemble/pages.js';
 import { auditDiagnostic, auditSite } from './emit/audit.js';
-import { buildSearchIndex, downloadLabel } from './emit/site-files.js';
+import { buildSearchIndex, downloadLabel, pdfPageCount } from './emit/site-files.js';
 import { BUILTIN_TEMPLATES, loadTemplates } from './assemble/templates.js';
 import { checkTemplatePages } from './assemble/guard.js';
 import { openDataFiles } from './emit/open-data.js';
@@ -130,24 +129,8 @@ export async function check(
 
 const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
-/** Pages in a PDF from Chromium (page objects are not compressed into object streams there). */
-const PAGE_OBJECT = /\/Type\s*\/Page(?![a-zA-Z])/g;
-/** Pages in a PDF: page objects, counted in the file and inside its compressed object streams (the finished PDF packs them). */
-export const pdfPageCount = (pdf: Buffer): number => {
-  const text = pdf.toString('latin1');
-  let count = text.match(PAGE_OBJECT)?.length ?? 0;
-  for (const m of text.matchAll(/<<([\s\S]*?\/Type\s*\/ObjStm[\s\S]*?)>>\s*stream\r?\n/g)) {
-    const length = /\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(m[1]!);
-    if (!length || !/\/FlateDecode/.test(m[1]!)) continue;
-    const start = m.index + m[0].length;
-    count +=
-      zlib
-        .inflateSync(pdf.subarray(start, start + Number(length[1])))
-        .toString('latin1')
-        .match(PAGE_OBJECT)?.length ?? 0;
-  }
-  return count;
-};
+/** The one page counter (stage 6), also for tests of the CLI's progress report. */
+export { pdfPageCount };
 
 /** Stages 1–6. Writes nothing unless every stage succeeded. */
 export async function build(options: BuildOptions): Promise<BuildResult> {

@@ -79,7 +79,7 @@ export function checkTemplatePages(
         // The site's own script file (the built-in asset, no inline code) is allowed; so is the dev server's.
         const own = src === 'assets/site.js' && el.children.length === 0;
         if (!own && !(opts.devReload && src === 'assets/dev-reload.js' && el.children.length === 0))
-          report('a <script> element', /<script/i);
+          report('a <script> element', /<script\b/i);
       }
       if (FORBIDDEN.has(tag)) report(`a <${tag}> element`, new RegExp(`<${tag}\\b`, 'i'));
       if (tag === 'template' && Object.keys(el.properties).some((k) => /^shadowroot/i.test(k))) {

@@ -222,6 +222,7 @@ export function assembleSite(
       }),
     });
   });
+  const sectionsHere = new Set(doc.chapters.map((c) => c.id));
   pages.push({
     path: 'full.html',
     template: 'single',
@@ -238,7 +239,7 @@ export function assembleSite(
         isAppendix: c.isAppendix,
         title: c.title,
         id: c.id,
-        html: finishSiteHtml(chapterHtml(c, doc.index, 'single'), { idSuffix: c.id, priorityLinks }),
+        html: finishSiteHtml(chapterHtml(c, doc.index, 'single'), { idSuffix: c.id, priorityLinks, sectionsHere }),
       })),
     }),
   });

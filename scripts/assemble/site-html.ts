@@ -140,6 +140,18 @@ export interface SiteHtmlOptions {
   idSuffix?: string;
   /** The page of each priority, in order: a priority card's title links to it. */
   priorityLinks?: string[];
+  /**
+   * The sections this page holds (the single page): a link to one of their pages, `delivery-plans.html#kpi-sv-01`
+   * as a block's HTML writes it, stays on this page (`#kpi-sv-01`). Links to other pages are left alone.
+   */
+  sectionsHere?: ReadonlySet<string>;
+}
+
+/** `#anchor` (or `#section`) for a link to a section this page holds; undefined for any other link. */
+function linkWithinPage(href: string, sections: ReadonlySet<string>): string | undefined {
+  const m = /^([a-z0-9-]+)\.html(?:#(.*))?$/.exec(href);
+  if (!m || !sections.has(m[1]!)) return undefined;
+  return `#${m[2] || m[1]}`;
 }
 
 export function finishSiteTree(tree: Root, opts: SiteHtmlOptions = {}): void {
@@ -153,6 +165,10 @@ export function finishSiteTree(tree: Root, opts: SiteHtmlOptions = {}): void {
         ...number,
         { type: 'element', tagName: 'a', properties: { className: ['govuk-link'], href }, children: rest },
       ];
+    }
+    if (el.tagName === 'a' && opts.sectionsHere && typeof el.properties['href'] === 'string') {
+      const within = linkWithinPage(el.properties['href'], opts.sectionsHere);
+      if (within) el.properties['href'] = within;
     }
     if (el.tagName === 'td' || el.tagName === 'th') {
       keepCodesWhole(el);

@@ -5,6 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 
 /** `2.4 MB`, `3 KB`, `870 bytes`: GOV.UK's style, decimal units. */
 export function formatSize(bytes: number): string {
@@ -23,19 +24,28 @@ export function downloadLabel(file: string, bytes: number, pages?: number): stri
     .join(', ');
 }
 
-/** The number of pages of a PDF, from `/Count` of its page tree root (the largest count of any `/Type /Pages`). */
-export function pdfPageCount(pdf: Uint8Array): number | undefined {
-  const text = Buffer.from(pdf).toString('latin1');
-  let max: number | undefined;
-  for (const m of text.matchAll(/\/Type\s*\/Pages\b[\s\S]*?\/Count\s+(\d+)/g)) {
-    const n = Number(m[1]);
-    if (max === undefined || n > max) max = n;
+/** A page object of a PDF (`/Type /Page`, not the page tree's `/Type /Pages`). */
+const PAGE_OBJECT = /\/Type\s*\/Page(?![a-zA-Z])/g;
+
+/**
+ * The number of pages of a PDF: its page objects, counted in the file and inside its compressed object
+ * streams (Chromium writes them plainly; the finished PDF, saved by pdf-lib, packs them, page tree included).
+ */
+export function pdfPageCount(pdf: Uint8Array): number {
+  const bytes = Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength);
+  const text = bytes.toString('latin1');
+  let count = text.match(PAGE_OBJECT)?.length ?? 0;
+  for (const m of text.matchAll(/<<([\s\S]*?\/Type\s*\/ObjStm[\s\S]*?)>>\s*stream\r?\n/g)) {
+    const length = /\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(m[1]!);
+    if (!length || !/\/FlateDecode/.test(m[1]!)) continue;
+    const start = m.index + m[0].length;
+    count +=
+      zlib
+        .inflateSync(bytes.subarray(start, start + Number(length[1])))
+        .toString('latin1')
+        .match(PAGE_OBJECT)?.length ?? 0;
   }
-  for (const m of text.matchAll(/\/Count\s+(\d+)[\s\S]{0,200}?\/Type\s*\/Pages\b/g)) {
-    const n = Number(m[1]);
-    if (max === undefined || n > max) max = n;
-  }
-  return max;
+  return count;
 }
 
 /** A sitemap of the pages (not the 404 or search page); absolute addresses need `site.url`, so none without it. */

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { describe, expect, inject, it } from 'vitest';
 import { downloadLabel, formatSize, pdfPageCount, sitemapXml } from '../../scripts/emit/site-files.js';
 
@@ -101,12 +102,19 @@ describe('the built website', () => {
     expect(xml).not.toContain('404');
   });
 
-  it('reads the page count of a PDF from its page tree, and formats sizes the GOV.UK way', () => {
-    expect(
-      pdfPageCount(
-        Buffer.from('1 0 obj << /Type /Pages /Kids [3 0 R] /Count 72 >> endobj 5 0 obj << /Type /Pages /Count 4 >>'),
-      ),
-    ).toBe(72);
+  it('counts the pages of a PDF, inside compressed object streams too, and formats sizes the GOV.UK way', () => {
+    // Chromium writes page objects plainly; pdf-lib's finished PDF packs them (and the page tree) into object streams.
+    const packed = zlib.deflateSync(
+      Buffer.from('<< /Type /Pages /Kids [3 0 R 4 0 R] /Count 3 >> << /Type /Page >> << /Type /Page >>'),
+    );
+    const pdf = Buffer.concat([
+      Buffer.from('%PDF-1.7\n1 0 obj << /Type /Page /Parent 2 0 R >> endobj\n'),
+      Buffer.from(`5 0 obj << /Type /ObjStm /N 3 /First 0 /Filter /FlateDecode /Length ${packed.length} >> stream\n`),
+      packed,
+      Buffer.from('\nendstream endobj\n%%EOF\n'),
+    ]);
+    expect(pdfPageCount(pdf)).toBe(3);
+    expect(pdfPageCount(new Uint8Array(pdf))).toBe(3);
     expect(formatSize(2_400_000)).toBe('2.4 MB');
     expect(formatSize(3_100)).toBe('3 KB');
     expect(downloadLabel('x.pdf', 2_400_000, 72)).toBe('PDF, 2.4 MB, 72 pages');

@@ -50,6 +50,12 @@ describe('the Content-Security-Policy must be the built-in one or stricter', () 
       looserThanBuiltIn(CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")),
     ).toBe("script-src allows 'unsafe-inline'");
     expect(looserThanBuiltIn(`${CONTENT_SECURITY_POLICY}; script-src-elem *`)).toBe('script-src-elem allows *');
+    // The built-in policy lets Pagefind compile WebAssembly ('wasm-unsafe-eval'); eval of JavaScript stays refused.
+    expect(CONTENT_SECURITY_POLICY).toContain("script-src 'self' 'wasm-unsafe-eval';");
+    expect(looserThanBuiltIn(CONTENT_SECURITY_POLICY.replace("'wasm-unsafe-eval'", "'unsafe-eval'"))).toBe(
+      "script-src allows 'unsafe-eval'",
+    );
+    expect(looserThanBuiltIn(CONTENT_SECURITY_POLICY.replace(" 'wasm-unsafe-eval'", ''))).toBe('');
     expect(looserThanBuiltIn(CONTENT_SECURITY_POLICY.replace("; base-uri 'none'", ''))).toBe('base-uri is not limited');
     expect(looserThanBuiltIn('default-src *')).not.toBe('');
   });
