@@ -4,26 +4,12 @@
  * locale or clock is involved.
  */
 import { formatNumber as formatValue } from '../model/format.js';
+import { MONTHS } from '../model/periods.js';
 
 /** A number from an officer chart's data: 12345.678 → "12,345.68"; whole numbers without decimals. */
 export function formatNumber(n: number, maxDecimals = 2): string {
   return formatValue(n, maxDecimals);
 }
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** A UTC time as people read it, as precise as its time unit (e.g. `utcyearmonth` → "April 2027"). */
 export function formatTime(value: Date | number, unit: string | undefined): string {

@@ -73,7 +73,8 @@ export function strategyQuarters(startYear: number, years: number): string[] {
   return strategyYears(startYear, years).flatMap((fy) => [1, 2, 3, 4].map((q) => `${fy} Q${q}`));
 }
 
-const MONTHS = [
+/** Month names, January first (for dates, periods and chart labels alike). */
+export const MONTHS = [
   'January',
   'February',
   'March',
@@ -86,7 +87,7 @@ const MONTHS = [
   'October',
   'November',
   'December',
-];
+] as const;
 const QUARTER_MONTHS = ['April to June', 'July to September', 'October to December', 'January to March'];
 
 /** A period for readers: `2027-28 Q1` becomes `Q1 2027-28 (April to June 2027)`. */

@@ -4,20 +4,7 @@
  * "Q2 2027". With no unit, a date at midnight is "14 April 2027" and any other time has its clock time.
  * Times are UTC (the loader makes every time unit UTC), so nothing depends on the machine's zone.
  */
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+import { MONTHS } from '../../model/periods.js';
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 const pad = (n: number) => String(n).padStart(2, '0');
