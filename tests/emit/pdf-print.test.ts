@@ -132,8 +132,7 @@ describe('the printed PDF', () => {
     const prose = pages.find((p) => /^\s*1 Executive Summary/.test(p.text))!;
     expect(prose, 'a page of section 1').toBeDefined();
     const counts = new Map<number, number>();
-    for (const s of prose.sizes)
-      counts.set(Math.round(s * 10) / 10, (counts.get(Math.round(s * 10) / 10) ?? 0) + 1);
+    for (const s of prose.sizes) counts.set(Math.round(s * 10) / 10, (counts.get(Math.round(s * 10) / 10) ?? 0) + 1);
     expect([...counts].sort((a, b) => b[1] - a[1])[0]![0]).toBe(11);
   });
 
