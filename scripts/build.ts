@@ -11,10 +11,10 @@
  *               a cheap untagged pass for page numbers, then the tagged print) -> out/ (swapped in atomically)
  *
  * Diagnostics have one channel: each stage returns them with its value (load in project.diagnostics,
- * validate and figures as lists) or adds them to the one list render is handed; no stage reaches back
- * into an earlier stage's list, and a content problem is never thrown (the one exception left is the
- * PDF's blocked requests, a ContentError from emit/pdf.ts). `check` reports them all; `build` refuses
- * to write anything when there is an error, and the previous output stays as it was.
+ * validate and figures as lists, emit's PDF print with its result) or adds them to the one list render
+ * is handed; no stage reaches back into an earlier stage's list, and a content problem is never thrown.
+ * `check` reports them all; `build` refuses to write anything when there is an error, and the previous
+ * output stays as it was.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -206,6 +206,10 @@ async function buildWith(options: BuildOptions, browser: BrowserHandle | undefin
         return Buffer.byteLength(html);
       };
       const printed = await printWithPageNumbers(await browser.browser(), job, write);
+      if (!printed.pdf) {
+        folder.abort();
+        return { ok: false, diagnostics: [...checked.diagnostics, ...printed.diagnostics], out, files: [] };
+      }
       const meta = {
         title: `${model.title} – ${model.partnershipName}`,
         author: model.partnershipName,
@@ -224,10 +228,14 @@ async function buildWith(options: BuildOptions, browser: BrowserHandle | undefin
         tagged: true,
         htmlBytes: Buffer.byteLength(plan),
       });
+      if (!planPdf.pdf) {
+        folder.abort();
+        return { ok: false, diagnostics: [...checked.diagnostics, ...planPdf.diagnostics], out, files: [] };
+      }
       folder.write(
         planJob.pdfFile,
         await finishPdf(
-          planPdf,
+          planPdf.pdf,
           { ...meta, title: `Plan on a page: ${meta.title}`, subject: `${model.title} on one page` },
           headingTexts(plan),
         ),

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ContentError, EnvironmentError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { EnvironmentError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostics, summarise, type ReportFormat } from '../diagnostics/report.js';
 import { writeStepSummary } from './github-summary.js';
 import { progressReporter, type ProgressMode } from './progress.js';
@@ -192,11 +192,6 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
         throw new UsageError(`There is no command "${command}". Use build, check, dev, diff or init.`);
     }
   } catch (err) {
-    if (err instanceof ContentError) {
-      io.err(formatDiagnostics(err.diagnostics, 'human', { color: io.color }));
-      if (debug) io.err(err.stack ?? '');
-      return 1;
-    }
     if (err instanceof EnvironmentError || err instanceof UsageError) {
       io.err(
         `${err.message}\n${err instanceof EnvironmentError ? err.hint : 'Run `strategy --help` to see the commands and options.'}`,

@@ -26,17 +26,6 @@ export interface Diagnostic {
   hint: string;
 }
 
-/** An expected failure with diagnostics attached; the CLI prints them and exits 1, without a stack trace. */
-export class ContentError extends Error {
-  readonly diagnostics: Diagnostic[];
-  constructor(diagnostics: Diagnostic[]) {
-    const errors = diagnostics.filter((d) => d.severity === 'error').length;
-    super(`${errors} error${errors === 1 ? '' : 's'} in the strategy's content or data`);
-    this.name = 'ContentError';
-    this.diagnostics = diagnostics;
-  }
-}
-
 /** A problem with how the tool was run or with the machine (exit 2): no browser, a bad flag. */
 export class EnvironmentError extends Error {
   readonly hint: string;

@@ -14,12 +14,13 @@
  * bounded wait, and its process is killed.
  *
  * Containment: JavaScript is off, and every request that is not for the build's own files is blocked
- * and reported: a remote image or font is an error, never a silent network call.
+ * and reported: a remote image or font is an error (returned as a diagnostic, the print not made),
+ * never a silent network call.
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser } from 'puppeteer-core';
-import { ContentError, EnvironmentError } from '../diagnostics/diagnostic.js';
+import { type Diagnostic, EnvironmentError } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/messages.js';
 import { BROWSER_ARGS, findBrowser } from './browser.js';
 import { namedDestinationPages } from './pdf-dests.js';
@@ -162,8 +163,14 @@ export interface PrintOptions {
   htmlBytes: number;
 }
 
-/** Print the job's document once. Returns the PDF bytes. */
-export async function printPdf(browser: Browser, job: PdfJob, opts: PrintOptions): Promise<Uint8Array> {
+/**
+ * What one print gives: the PDF bytes, or, when the document asked for anything that is not the
+ * build's own (a remote image or font), no PDF and a `pdf/remote-request` error for each such request.
+ */
+export type Printed = { pdf: Uint8Array; diagnostics: [] } | { pdf: undefined; diagnostics: Diagnostic[] };
+
+/** Print the job's document once. */
+export async function printPdf(browser: Browser, job: PdfJob, opts: PrintOptions): Promise<Printed> {
   const { print } = browserTimeouts();
   const ms = print(opts.htmlBytes);
   const page = await bounded(browser, 'opening a page', ms, () => browser.newPage());
@@ -180,11 +187,14 @@ export async function printPdf(browser: Browser, job: PdfJob, opts: PrintOptions
         void req.abort('blockedbyclient');
       }
     });
-    return await bounded(browser, 'printing the PDF', ms, async () => {
+    return await bounded(browser, 'printing the PDF', ms, async (): Promise<Printed> => {
       await page.goto(root + job.htmlFile, { waitUntil: 'load', timeout: 0 });
       await page.evaluateHandle('document.fonts.ready').catch(() => undefined);
       if (blocked.length) {
-        throw new ContentError(blocked.map((url) => diag('pdf/remote-request', job.htmlFile, undefined, [url])));
+        const diagnostics = [...new Set(blocked)].map((url) =>
+          diag('pdf/remote-request', job.htmlFile, undefined, [url]),
+        );
+        return { pdf: undefined, diagnostics };
       }
       const pdf = await page.pdf({
         printBackground: true,
@@ -193,7 +203,7 @@ export async function printPdf(browser: Browser, job: PdfJob, opts: PrintOptions
         preferCSSPageSize: true,
         timeout: 0,
       });
-      return stampDate(pdf, job.date);
+      return { pdf: stampDate(pdf, job.date), diagnostics: [] };
     });
   } finally {
     if (browser.connected) await page.close().catch(() => undefined);
@@ -232,14 +242,19 @@ export async function printWithPageNumbers(
   browser: Browser,
   job: PdfJob,
   write: (pageNumbers?: Map<string, number>) => number,
-): Promise<{ pdf: Uint8Array; pageNumbers: Map<string, number>; prints: number }> {
+): Promise<
+  | { pdf: Uint8Array; pageNumbers: Map<string, number>; prints: number; diagnostics: [] }
+  | { pdf: undefined; diagnostics: Diagnostic[] }
+> {
   const first = await printPdf(browser, job, { tagged: false, htmlBytes: write(undefined) });
-  let numbers = pageNumbersOf(first);
+  if (!first.pdf) return first;
+  let numbers = pageNumbersOf(first.pdf);
   for (let prints = 2; prints <= 4; prints++) {
-    const pdf = await printPdf(browser, job, { tagged: true, htmlBytes: write(numbers) });
-    const printed = pageNumbersOf(pdf);
-    if (samePages(printed, numbers)) return { pdf, pageNumbers: numbers, prints };
-    numbers = printed;
+    const printed = await printPdf(browser, job, { tagged: true, htmlBytes: write(numbers) });
+    if (!printed.pdf) return printed;
+    const pages = pageNumbersOf(printed.pdf);
+    if (samePages(pages, numbers)) return { pdf: printed.pdf, pageNumbers: numbers, prints, diagnostics: [] };
+    numbers = pages;
   }
   throw new EnvironmentError(
     'The PDF’s page numbers did not settle: each print with corrected numbers moved the pages again.',

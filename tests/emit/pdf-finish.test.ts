@@ -47,7 +47,9 @@ beforeAll(async () => {
     fs.writeFileSync(path.join(dir, job.htmlFile), h);
     return h.length;
   };
-  raw = (await printWithPageNumbers(browser, job, write)).pdf;
+  const printed = await printWithPageNumbers(browser, job, write);
+  if (!printed.pdf) throw new Error(JSON.stringify(printed.diagnostics));
+  raw = printed.pdf;
   finished = await finishPdf(raw, meta, headingTexts(html()));
 }, 120_000);
 afterAll(async () => {
@@ -136,6 +138,25 @@ describe('finishing the PDF', () => {
     expect(Buffer.compare(Buffer.from(await finishPdf(raw, meta, headingTexts(html()))), Buffer.from(finished))).toBe(
       0,
     );
+  });
+});
+
+describe('a document that asks for something not its own', () => {
+  it('is not printed: each remote request is an error returned with the job, not thrown', async () => {
+    fs.writeFileSync(
+      path.join(dir, 'remote.html'),
+      '<!DOCTYPE html><html lang="en"><body><p>Map</p><img src="http://192.0.2.1/map.png" alt="Map"><img src="http://192.0.2.1/map.png" alt="Map again"></body></html>',
+    );
+    const printed = await printPdf(browser, { ...job, htmlFile: 'remote.html' }, { tagged: true, htmlBytes: 200 });
+    expect(printed.pdf).toBeUndefined();
+    expect(printed.diagnostics.map((d) => [d.ruleId, d.severity, d.file, d.message])).toEqual([
+      [
+        'pdf/remote-request',
+        'error',
+        'remote.html',
+        'The PDF tried to load "http://192.0.2.1/map.png", which is not part of the strategy.',
+      ],
+    ]);
   });
 });
 

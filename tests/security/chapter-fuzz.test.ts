@@ -18,12 +18,12 @@ import { activeContent, DANGER } from './pipeline.js';
 const RUNS = { seed: 20270401, numRuns: 120 } as const;
 let project: Project;
 let model: StrategyModel;
-let charts: ReturnType<typeof loadCharts>;
+let charts: ReturnType<typeof loadCharts>['charts'];
 let chapter: Chapter;
 
 beforeAll(() => {
   project = loadProject(copyExample());
-  charts = loadCharts(project);
+  charts = loadCharts(project).charts;
   model = buildModel(project);
   chapter = project.chapters.find((c) => c.front.section === 3)!;
 });

@@ -173,13 +173,12 @@ export function checkInlineCharts(
 }
 
 /**
- * Read and check every chart file in one call, for tests and the bench: problems go to
- * project.diagnostics, as a whole build would report them.
+ * Read and check every chart file in one call, for tests and the bench, as a build's stages 1 and 4 do:
+ * reading (load) records its problems with the project's own, as loading always does; the checks'
+ * problems are returned beside the charts, and never added to the project's list.
  */
-export function loadCharts(project: Project): Map<string, LoadedChart> {
-  const { charts, diagnostics } = checkCharts(readCharts(project));
-  project.diagnostics.push(...diagnostics);
-  return charts;
+export function loadCharts(project: Project): { charts: Map<string, LoadedChart>; diagnostics: Diagnostic[] } {
+  return checkCharts(readCharts(project));
 }
 
 /** `encoding.x.field` for people: the spec's path as written in the file. */
