@@ -16,20 +16,10 @@ import type { Element, Nodes, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/messages.js';
+import { TEMPLATE_FORBIDDEN } from '../util/html-elements.js';
 import { CONTENT_SECURITY_POLICY, type OutputPage } from './pages.js';
 
-const FORBIDDEN = new Set([
-  'iframe',
-  'frame',
-  'frameset',
-  'object',
-  'embed',
-  'applet',
-  'base',
-  'form',
-  'portal',
-  'fencedframe',
-]);
+const FORBIDDEN = new Set(TEMPLATE_FORBIDDEN);
 const URL_PROPS = [
   'href',
   'src',
