@@ -1,6 +1,11 @@
 /**
  * Parsing a chapter's Markdown: CommonMark + GFM (tables, footnotes, task lists, autolinks) and
  * generic directives (`::kpi-table{priority=vawg}`), which stay readable in a plain Markdown preview.
+ *
+ * This is the first step of the chapter pipeline (render/markdown/pipeline.ts runs the rest on the tree
+ * it gives) and the only one that reads the officer's text. `parseMarkdownText` is that step alone:
+ * a string in, a plain mdast tree out (no functions, no shared state, so it can run in a worker and
+ * its result be posted back). Load uses the same parse to take inline ```chart blocks out.
  */
 import type { Root } from 'mdast';
 import remarkDirective from 'remark-directive';
@@ -8,7 +13,15 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 
-const parser = unified().use(remarkParse).use(remarkGfm).use(remarkDirective).freeze();
+/** The micromark and mdast extensions of a chapter's syntax, as one unified preset. */
+export const chapterSyntax = { plugins: [remarkParse, remarkGfm, remarkDirective] };
+
+const parser = unified().use(chapterSyntax).freeze();
+
+/** Parse a chapter's Markdown body (after its front matter) to mdast. Pure. */
+export function parseMarkdownText(body: string): Root {
+  return parser.runSync(parser.parse(body)) as Root;
+}
 
 /**
  * Parsed trees by text, for the dev server's rebuilds: parsing is the costliest step of preparing a
@@ -20,7 +33,7 @@ const MEMO_SIZE = 256;
 export function parseMarkdown(body: string): Root {
   let tree = memo.get(body);
   if (!tree) {
-    tree = parser.runSync(parser.parse(body)) as Root;
+    tree = parseMarkdownText(body);
     memo.set(body, tree);
     if (memo.size > MEMO_SIZE) memo.delete(memo.keys().next().value!);
   }

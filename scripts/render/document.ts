@@ -12,7 +12,8 @@ import type { Project } from '../load/project.js';
 import type { StrategyModel } from '../model/strategy.js';
 import type { ChartEnvironment } from './blocks/block.js';
 import { AnchorIndex } from './markdown/headings.js';
-import { prepareChapter, renderChapter, type ChapterInfo, type RenderedChapter } from './markdown/chapter.js';
+import { prepareChapter, type ChapterInfo, type RenderedChapter } from './markdown/chapter.js';
+import { renderChapterMarkdown } from './markdown/pipeline.js';
 
 export interface RenderedDocument {
   chapters: RenderedChapter[];
@@ -71,30 +72,33 @@ export async function renderDocument(
   cache?: RenderCache,
 ): Promise<RenderedDocument> {
   const index = new AnchorIndex();
-  const prepared = ordered.map((info) => prepareChapter(info, index, diagnostics));
+  const prepared = ordered.map((info) => {
+    const pass1 = prepareChapter(info, index);
+    diagnostics.push(...pass1.diagnostics);
+    return pass1.prepared;
+  });
   // Every chart file counts as known; one with errors has its own diagnostics and is simply not drawn.
   const chartIds = chartFileNames(project.root).map(chartIdOf);
+  const ctx = { project, model, index, chartIds, charts };
   const docKey = cache ? documentKey(project, index) : '';
-  const chapters = await Promise.all(
+  const rendered = await Promise.all(
     prepared.map(async (p) => {
-      if (!cache) return renderChapter(p, { project, model, index, chartIds, charts }, diagnostics);
+      if (!cache) return renderChapterMarkdown(p, ctx);
       const key = createHash('sha256')
         .update(
           `${docKey}\0${p.chapter.file}\0${p.label}\0${p.id}\0${p.title}\0${p.chapter.bodyLineOffset}\0${p.chapter.body}`,
         )
         .digest('hex');
       const hit = cache.chapters.get(key);
-      if (hit) {
-        diagnostics.push(...hit.diagnostics);
-        return hit.chapter;
-      }
-      const own: Diagnostic[] = [];
-      const chapter = await renderChapter(p, { project, model, index, chartIds, charts }, own);
-      diagnostics.push(...own);
-      cache.chapters.set(key, { chapter, diagnostics: own });
-      return chapter;
+      if (hit) return hit;
+      const fresh = await renderChapterMarkdown(p, ctx);
+      cache.chapters.set(key, fresh);
+      return fresh;
     }),
   );
+  // In document order, whatever order the chapters finished in.
+  for (const r of rendered) diagnostics.push(...r.diagnostics);
+  const chapters = rendered.map((r) => r.chapter);
   if (cache) {
     // Keep only what the current document could use again.
     const live = new Set(chapters);

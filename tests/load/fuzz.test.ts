@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../scripts/diagnostics/diagnostic.js';
 import { parseCsv } from '../../scripts/load/csv.js';
 import { splitFrontMatter } from '../../scripts/load/front-matter.js';
+import { parseMarkdownText } from '../../scripts/load/markdown.js';
 import { loadProject } from '../../scripts/load/project.js';
 import { decodeText } from '../../scripts/load/text.js';
 import { parseYaml } from '../../scripts/load/yaml.js';
@@ -242,6 +243,49 @@ describe('loadProject', () => {
         for (const d of p.diagnostics)
           expect(wellFormed(d, 'content/01-executive-summary.md'), JSON.stringify(d)).toBe(true);
         expect(p.diagnostics.length === 0).toBe(p.chapters.length === 1);
+      }),
+      { ...RUNS, numRuns: 60 },
+    );
+  });
+
+  it('parses every chapter it accepts with the parse step alone, to a tree a worker can post back', () => {
+    const root = makeStrategy();
+    const chapter = path.join(root, 'content', '01-executive-summary.md');
+    const mdPieces = fc.oneof(
+      fc.constantFrom(
+        '> ',
+        '- ',
+        '1. ',
+        '*',
+        '_',
+        '[',
+        '](',
+        ')',
+        '`',
+        '<div>',
+        '</div>',
+        '::kpi-table{priority=x}',
+        ':::',
+        '| a |\n|---|\n',
+        '[^1]',
+        '```chart\n',
+        '\n',
+        '    ',
+      ),
+      fc.string({ unit: 'binary', maxLength: 6 }),
+    );
+    const body = fc.array(mdPieces, { maxLength: 60 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(body, (b) => {
+        fs.writeFileSync(chapter, `---\nsection: 1\ntitle: Executive summary\n---\n${b}`);
+        const p = loadProject(root);
+        for (const c of p.chapters) {
+          const tree = parseMarkdownText(c.body);
+          expect(tree.type).toBe('root');
+          // Plain data only: what a worker thread posts back is the same tree.
+          expect(structuredClone(tree)).toEqual(tree);
+          expect(JSON.parse(JSON.stringify(tree))).toEqual(tree);
+        }
       }),
       { ...RUNS, numRuns: 60 },
     );

@@ -2,7 +2,7 @@
 import type { Element, Root } from 'hast';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   findUnsafeHtml,
   isRelativePath,
@@ -11,7 +11,23 @@ import {
   SAFE_ID,
   sanitizeHast,
 } from '../../scripts/render/markdown/sanitize.js';
-import { activeContent, renderMarkdown } from './pipeline.js';
+import { chapterHtml } from '../../scripts/assemble/links.js';
+import { prepareChapter } from '../../scripts/render/markdown/chapter.js';
+import { renderChapterMarkdown } from '../../scripts/render/markdown/pipeline.js';
+import { CONTENT_STRIPPED, TEMPLATE_FORBIDDEN } from '../../scripts/util/html-elements.js';
+import { cleanCopies } from '../support/example-copy.js';
+import { activeContent } from './active-content.js';
+import { chapterOf } from './chapter.js';
+
+afterAll(cleanCopies);
+
+/** A chapter's Markdown through the build's two passes: the section page's HTML and every problem. */
+async function renderMarkdown(md: string, file?: string, lineOffset?: number) {
+  const { info, ctx } = chapterOf(md, file, lineOffset);
+  const pass1 = prepareChapter(info, ctx.index);
+  const { chapter, diagnostics } = await renderChapterMarkdown(pass1.prepared, ctx);
+  return { html: chapterHtml(chapter, ctx.index, 'page'), warnings: [...pass1.diagnostics, ...diagnostics] };
+}
 
 const el = (tagName: string, properties: Element['properties'] = {}, children: Element['children'] = []): Element => ({
   type: 'element',
@@ -116,8 +132,8 @@ describe('sanitizeHast', () => {
     expect(html(sanitizeHast(tree))).toBe('<a>x</a><img alt="a">');
   });
 
-  it('normalises an upper-case allowed scheme instead of dropping the link', () => {
-    expect(renderMarkdown('<a href="HTTPS://www.gov.uk">gov</a>').html).toBe(
+  it('normalises an upper-case allowed scheme instead of dropping the link', async () => {
+    expect((await renderMarkdown('<a href="HTTPS://www.gov.uk">gov</a>')).html).toBe(
       '<p><a href="https://www.gov.uk">gov</a></p>',
     );
   });
@@ -151,8 +167,12 @@ describe('sanitizeHast', () => {
 });
 
 describe('findUnsafeHtml', () => {
-  it('gives each removal the chapter line, counting the front matter', () => {
-    const { warnings } = renderMarkdown('Intro\n\n<p onclick="x">a</p>\n', 'content/05-strategic-priorities.md', 4);
+  it('gives each removal the chapter line, counting the front matter', async () => {
+    const { warnings } = await renderMarkdown(
+      'Intro\n\n<p onclick="x">a</p>\n',
+      'content/05-strategic-priorities.md',
+      4,
+    );
     expect(warnings).toEqual([
       {
         file: 'content/05-strategic-priorities.md',
@@ -172,6 +192,22 @@ describe('findUnsafeHtml', () => {
     expect(findUnsafeHtml(tree, 'content/a.md').map((d) => [d.line, d.column, d.message])).toEqual([
       [3, 2, 'Unsafe HTML was removed: the <script> element.'],
     ]);
+  });
+});
+
+describe('the one list of refused elements', () => {
+  it('holds what runs script, embeds a document or plugin, redirects addresses or submits a form', () => {
+    for (const tag of ['iframe', 'frame', 'object', 'embed', 'applet', 'portal', 'base', 'form'])
+      expect(TEMPLATE_FORBIDDEN).toContain(tag);
+    for (const tag of [...TEMPLATE_FORBIDDEN, 'script', 'style', 'svg', 'math', 'template', 'meta', 'link', 'noscript'])
+      expect(CONTENT_STRIPPED).toContain(tag);
+  });
+
+  it('is what the sanitiser drops with its contents', () => {
+    for (const tag of CONTENT_STRIPPED) {
+      const tree = root(el('div', {}, [el(tag, {}, [{ type: 'text', value: 'inside' }])]));
+      expect(html(sanitizeHast(tree)), tag).toBe('<div></div>');
+    }
   });
 });
 

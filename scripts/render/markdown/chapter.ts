@@ -1,10 +1,11 @@
 /**
- * Rendering one chapter: Markdown (with its data blocks) to a sanitised hast tree, in two passes so
- * that cross-references can point anywhere in the document.
+ * The tested functions one chapter is rendered with; pipeline.ts strings them together as unified
+ * plugins. Two passes, so that cross-references can point anywhere in the document:
  *
- *   pass 1 (prepareChapter): parse -> number headings and register ids
- *   pass 2 (renderChapter):  directives -> placeholders -> hast -> raw HTML parsed -> sanitised
- *                            -> data blocks rendered and put in -> cross-references resolved
+ *   pass 1 (prepareChapter): parse -> number headings and register ids in the document's index
+ *   pass 2 (pipeline.ts):    directives -> placeholders (placeBlocks) -> hast -> raw HTML parsed
+ *                            -> sanitised -> checks -> data blocks rendered and put in (renderBlocks,
+ *                            withBlocks) -> cross-references checked (checkCrossReferences)
  *
  * The officer's content is sanitised; data blocks are built by our renderers from escaped values and
  * inserted after sanitising, behind a placeholder whose name is derived from the chapter's own text,
@@ -12,12 +13,9 @@
  */
 import { createHash } from 'node:crypto';
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
-import { raw as hastRaw } from 'hast-util-raw';
 import type { Code, Root as MdastRoot, RootContent } from 'mdast';
 import type { LeafDirective, TextDirective, ContainerDirective } from 'mdast-util-directive';
-import { toHast } from 'mdast-util-to-hast';
 import { visit, SKIP } from 'unist-util-visit';
-import { VFile } from 'vfile';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { diag } from '../../diagnostics/messages.js';
 import type { Project, SourceRef } from '../../load/project.js';
@@ -26,10 +24,7 @@ import type { BlockDefinition, BlockOutput, ChartEnvironment } from '../blocks/b
 import { checkDirective } from '../blocks/index.js';
 import { type AnchorIndex, numberHeadings, type Anchor } from './headings.js';
 import { parseMarkdown } from '../../load/markdown.js';
-import { findUnsafeHtml, markTrusted, sanitizeHast } from './sanitize.js';
-import { checkImages } from './images.js';
-import { checkLocalLinks } from './local-links.js';
-import { checkReservedIds } from './reserved-ids.js';
+import { markTrusted } from './sanitize.js';
 import { chartBlock } from '../blocks/charts.js';
 import { safeDecode } from '../../util/url.js';
 import type { ChapterInfo } from '../../validate/chapters.js';
@@ -53,8 +48,15 @@ export interface RenderedChapter extends ChapterInfo {
   images: string[];
 }
 
-/** Pass 1: parse, number headings and register every id in the document-wide index. */
-export function prepareChapter(info: ChapterInfo, index: AnchorIndex, diagnostics: Diagnostic[]): PreparedChapter {
+/**
+ * Pass 1: parse, number headings and register every id in the document-wide index (which must be
+ * complete before any chapter's cross-references are checked, and keys the dev server's cache).
+ */
+export function prepareChapter(
+  info: ChapterInfo,
+  index: AnchorIndex,
+): { prepared: PreparedChapter; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
   const tree = parseMarkdown(info.chapter.body);
   const sectionAnchor: Anchor = {
     id: info.id,
@@ -73,29 +75,46 @@ export function prepareChapter(info: ChapterInfo, index: AnchorIndex, diagnostic
     index,
   );
   diagnostics.push(...ds);
-  return { ...info, tree, anchors: [sectionAnchor, ...anchors] };
+  return { prepared: { ...info, tree, anchors: [sectionAnchor, ...anchors] }, diagnostics };
 }
 
-interface BlockRequest {
+export interface BlockRequest {
   block: BlockDefinition;
   attrs: Record<string, string>;
   at: SourceRef;
 }
 
+/** What a chapter needs from the rest of the document to render. */
+export interface ChapterContext {
+  project: Project;
+  model: StrategyModel;
+  /** Every id and number of the document (pass 1 of every chapter). */
+  index: AnchorIndex;
+  /** Every chart file's id, known or not. */
+  chartIds: readonly string[];
+  charts: ChartEnvironment;
+}
+
+/** The data blocks a chapter places: their requests in order, behind placeholders marked with `nonce`. */
+export interface PlacedBlocks {
+  nonce: string;
+  requests: (BlockRequest | undefined)[];
+}
+
 const PLACEHOLDER = 'dataStrategyBlock';
 
-/** Pass 2: blocks, sanitising and cross-references. */
-export async function renderChapter(
+/**
+ * Directives, in place: a leaf directive (`::kpi-table{priority=vawg}`) or an inline ```` ```chart ````
+ * block becomes an empty placeholder `<div>` whose name is derived from the chapter's own text (so content
+ * cannot forge one), with its checked request beside it; a text directive (a stray "word:thing") goes
+ * back to its text; a container directive is refused.
+ */
+export function placeBlocks(
+  tree: MdastRoot,
   prepared: PreparedChapter,
-  ctx: {
-    project: Project;
-    model: StrategyModel;
-    index: AnchorIndex;
-    chartIds: readonly string[];
-    charts: ChartEnvironment;
-  },
+  ctx: Pick<ChapterContext, 'model' | 'chartIds' | 'charts'>,
   diagnostics: Diagnostic[],
-): Promise<RenderedChapter> {
+): PlacedBlocks {
   const { chapter } = prepared;
   const offset = chapter.bodyLineOffset;
   const nonce = createHash('sha256').update(chapter.file).update('\0').update(chapter.body).digest('hex').slice(0, 16);
@@ -107,8 +126,7 @@ export async function renderChapter(
     column: node.position?.start.column ?? 1,
   });
 
-  // Directives: leaf directives become block placeholders; text directives (a stray "word:thing") go back to text.
-  visit(prepared.tree, (node, i, parent) => {
+  visit(tree, (node, i, parent) => {
     if (!parent || i === undefined) return;
     if (node.type === 'textDirective') {
       const d = node as TextDirective;
@@ -154,75 +172,56 @@ export async function renderChapter(
     }
     return undefined;
   });
+  return { nonce, requests };
+}
 
-  // Markdown to hast. Footnote ids are prefixed by the section id so they stay unique on the single page.
-  const hast = toHast(prepared.tree, {
-    allowDangerousHtml: true,
-    clobberPrefix: `${prepared.id}-`,
-    footnoteLabel: 'Notes',
-    footnoteLabelTagName: 'h2',
-    footnoteLabelProperties: { className: ['govuk-heading-s', 'footnotes-heading'] },
-    footnoteBackLabel: (n: number) => `Back to reference ${n + 1}`,
-  }) as HastRoot;
-  // The file lets the raw-HTML parser give real positions, so warnings point at the right line.
-  const parsed = hastRaw(hast, { file: new VFile(chapter.body) }) as HastRoot;
-  diagnostics.push(...findUnsafeHtml(parsed, chapter.file, { lineOffset: offset }));
-  const images = checkImages(parsed, ctx.project, chapter, diagnostics);
-
-  // Placeholders carry the nonce; mark ours trusted so the sanitiser keeps them.
-  visit(parsed, 'element', (el: Element) => {
+/** Mark the chapter's own placeholders trusted (after raw HTML is parsed), so the sanitiser keeps them. */
+export function trustPlaceholders(tree: HastRoot, nonce: string): void {
+  visit(tree, 'element', (el: Element) => {
     const v = el.properties[PLACEHOLDER];
     if (typeof v === 'string' && v.startsWith(`${nonce}:`)) markTrusted(el);
   });
-  const clean = sanitizeHast(parsed);
-  checkLocalLinks(clean, chapter.file, offset, diagnostics);
-  checkReservedIds(clean, chapter.file, offset, diagnostics);
-  wrapTables(clean, prepared.title);
+}
 
-  // Render the blocks (charts among them are async and cached).
+/** Render the placed blocks (charts among them are async and cached); `undefined` where a request failed its checks. */
+export async function renderBlocks(
+  placed: PlacedBlocks,
+  sectionId: string,
+  ctx: Pick<ChapterContext, 'project' | 'model' | 'charts'>,
+  diagnostics: Diagnostic[],
+): Promise<(BlockOutput | undefined)[]> {
   const outputs = await Promise.all(
-    requests.map(
+    placed.requests.map(
       async (r): Promise<BlockOutput | undefined> =>
         r
-          ? r.block.render(
-              { project: ctx.project, model: ctx.model, at: r.at, sectionId: prepared.id, charts: ctx.charts },
-              r.attrs,
-            )
+          ? r.block.render({ project: ctx.project, model: ctx.model, at: r.at, sectionId, charts: ctx.charts }, r.attrs)
           : undefined,
     ),
   );
   for (const out of outputs) if (out?.diagnostics) diagnostics.push(...out.diagnostics);
-  const withBlocks = (variant: 'site' | 'print'): HastRoot => {
-    const copy = structuredClone(clean);
-    visit(copy, 'element', (el: Element, i, parent) => {
-      const v = el.properties[PLACEHOLDER];
-      if (typeof v !== 'string' || !v.startsWith(`${nonce}:`) || !parent || i === undefined) return undefined;
-      const out = outputs[Number(v.slice(nonce.length + 1))];
-      const replacement: ElementContent = {
-        type: 'raw',
-        value: out ? out[variant].value : '',
-      } as unknown as ElementContent;
-      parent.children.splice(i, 1, replacement);
-      return SKIP;
-    });
-    return copy;
-  };
-  const site = withBlocks('site');
-  const print = withBlocks('print');
-  checkCrossReferences(clean, prepared, ctx.index, diagnostics);
-  return {
-    chapter,
-    label: prepared.label,
-    order: prepared.order,
-    id: prepared.id,
-    title: prepared.title,
-    isAppendix: prepared.isAppendix,
-    site,
-    print,
-    anchors: prepared.anchors,
-    summary: chapter.front.summary ?? firstParagraph(prepared.tree),
-    images,
-  };
+  return outputs;
+}
+
+/** A copy of the sanitised tree with each placeholder replaced by its block's site or print variant. */
+export function withBlocks(
+  clean: HastRoot,
+  nonce: string,
+  outputs: readonly (BlockOutput | undefined)[],
+  variant: 'site' | 'print',
+): HastRoot {
+  const copy = structuredClone(clean);
+  visit(copy, 'element', (el: Element, i, parent) => {
+    const v = el.properties[PLACEHOLDER];
+    if (typeof v !== 'string' || !v.startsWith(`${nonce}:`) || !parent || i === undefined) return undefined;
+    const out = outputs[Number(v.slice(nonce.length + 1))];
+    const replacement: ElementContent = {
+      type: 'raw',
+      value: out ? out[variant].value : '',
+    } as unknown as ElementContent;
+    parent.children.splice(i, 1, replacement);
+    return SKIP;
+  });
+  return copy;
 }
 
 /**
@@ -291,7 +290,8 @@ function toText(node: Element): string {
   return out.trim();
 }
 
-function firstParagraph(tree: MdastRoot): string {
+/** The chapter's first paragraph as text, shortened for the contents and search. */
+export function firstParagraph(tree: MdastRoot): string {
   const p = tree.children.find((c) => c.type === 'paragraph');
   if (!p) return '';
   let text = '';
@@ -302,7 +302,7 @@ function firstParagraph(tree: MdastRoot): string {
 }
 
 /** Every `#id` link must point at a known section or heading. */
-function checkCrossReferences(
+export function checkCrossReferences(
   tree: HastRoot,
   prepared: PreparedChapter,
   index: AnchorIndex,

@@ -6,14 +6,16 @@
  * mailto, tel or within the site, and images by relative path. Scripts, styles, frames, objects, forms,
  * SVG/MathML, event handlers, style attributes and `javascript:`/`data:`/`vbscript:` URLs never do.
  *
- * The work is the pure `sanitizeHast(tree)`; `rehypeSafe()` is the few lines of unified glue.
+ * The work is the pure `sanitizeHast(tree)`; the chapter pipeline (pipeline.ts) runs it as a plugin.
  * `findUnsafeHtml(tree, file)` lists what will be removed, as warnings with positions, so an officer
- * learns why the pasted embed vanished.
+ * learns why the pasted embed vanished. The elements dropped with their contents are the project's one
+ * list (util/html-elements.ts), which the template guard checks too.
  */
 import type { Element, ElementContent, Nodes, Properties, Root, RootContent } from 'hast';
 import rehypeSanitize, { defaultSchema, type Options as Schema } from 'rehype-sanitize';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { diag } from '../../diagnostics/messages.js';
+import { CONTENT_STRIPPED } from '../../util/html-elements.js';
 
 /** Ids the build numbers and cross-references: lower-case letters, digits and hyphens (slugs). */
 export const SAFE_ID = /^[a-z0-9][a-z0-9-]*$/;
@@ -58,53 +60,8 @@ const ROLES = [
   'doc-backlink',
 ];
 
-/**
- * Elements dropped with everything inside them. Any other element not in `tagNames` (a `<font>`, a
- * `<center>`) is unwrapped: its text is kept, the tag is not.
- */
-const STRIP = [
-  'script',
-  'style',
-  'iframe',
-  'frame',
-  'frameset',
-  'object',
-  'embed',
-  'applet',
-  'param',
-  'noscript',
-  'noembed',
-  'noframes',
-  'template',
-  'svg',
-  'math',
-  'form',
-  'button',
-  'textarea',
-  'select',
-  'option',
-  'optgroup',
-  'datalist',
-  'output',
-  'title',
-  'xmp',
-  'plaintext',
-  'link',
-  'meta',
-  'base',
-  'head',
-  'portal',
-  'canvas',
-  'audio',
-  'video',
-  'source',
-  'track',
-  'picture',
-  'map',
-  'area',
-  'dialog',
-  'slot',
-];
+/** Elements dropped with everything inside them (the project's one list, shared with the template guard). */
+const STRIP = CONTENT_STRIPPED;
 
 const TAG_NAMES = [
   'a',
@@ -180,7 +137,7 @@ export const sanitizeSchema: Schema = {
   allowComments: false,
   allowDoctypes: false,
   tagNames: TAG_NAMES,
-  strip: STRIP,
+  strip: [...STRIP],
   ancestors: { ...defaultSchema.ancestors, caption: ['table'], col: ['table'], colgroup: ['table'] },
   attributes: {
     '*': [
@@ -331,25 +288,6 @@ function finish(node: Nodes, slots: Element[]): Nodes {
   }
   if (!('children' in node)) return node;
   return { ...node, children: node.children.map((c) => finish(c, slots)) } as Nodes;
-}
-
-/** The unified plugin: `.use(rehypeRaw).use(rehypeSafe, {file, lineOffset, report})`. */
-export interface SafeOptions {
-  /** The chapter, relative to the root, for warnings. */
-  file?: string;
-  /** Lines before the Markdown body (front matter), so warnings point at the right line. */
-  lineOffset?: number;
-  /** Called with an `html/removed` warning for each dangerous thing removed. */
-  report?: (d: Diagnostic) => void;
-}
-
-export function rehypeSafe(options: SafeOptions = {}): (tree: Root) => Root {
-  return (tree) => {
-    if (options.report)
-      for (const d of findUnsafeHtml(tree, options.file ?? '', { lineOffset: options.lineOffset ?? 0 }))
-        options.report(d);
-    return sanitizeHast(tree);
-  };
 }
 
 const URL_PROPERTIES = [
