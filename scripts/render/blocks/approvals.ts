@@ -29,3 +29,5 @@ export const approvals: BlockDefinition = {
     );
   },
 };
+
+export default approvals;

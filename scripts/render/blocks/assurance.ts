@@ -286,3 +286,6 @@ export const riskRegister: BlockDefinition = {
     );
   },
 };
+
+/** This file's blocks, for the registry (index.ts). */
+export default [governance, reportingCycle, fundingTable, eqia, riskRegister] satisfies BlockDefinition[];

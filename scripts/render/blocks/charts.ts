@@ -40,3 +40,5 @@ export const CHART_BLOCKS: BlockDefinition[] = [
     }),
   ),
 ];
+
+export default CHART_BLOCKS;

@@ -60,3 +60,5 @@ export const commissionedServices: BlockDefinition = {
     );
   },
 };
+
+export default commissionedServices;

@@ -109,3 +109,5 @@ export const consultationCompare: BlockDefinition = {
     return chartBlock(ctx, { kind: 'officer', id }, new Map([[id, chart]]));
   },
 };
+
+export default consultationCompare;

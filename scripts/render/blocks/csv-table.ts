@@ -92,3 +92,5 @@ export const csvTable: BlockDefinition = {
 function nothing(diagnostics: Diagnostic[]): BlockOutput {
   return { site: raw(''), print: raw(''), diagnostics };
 }
+
+export default csvTable;

@@ -195,3 +195,6 @@ export const actionPlan: BlockDefinition = {
     );
   },
 };
+
+/** This file's blocks, for the registry (index.ts). */
+export default [kpiTable, logicModel, theoryOfChange, actionPlan] satisfies BlockDefinition[];

@@ -48,3 +48,5 @@ export const grantAllocations: BlockDefinition = {
     );
   },
 };
+
+export default grantAllocations;

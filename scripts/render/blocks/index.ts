@@ -2,59 +2,54 @@
  * The registry of data blocks. A chapter places one with a directive on its own line, e.g.
  * `::kpi-table{priority=serious-violence}`; the registry checks the name and every attribute (ids
  * must exist) before the block renders, so mistakes are reported at the directive's line and column.
+ *
+ * Every file in this folder whose default export is a `BlockDefinition`, or a list of them, adds its
+ * blocks, so a new block is one new file (with its test and fixture), as a generated chart kind is one
+ * file in figures/kinds/. Files without a default export (block.ts, docs.ts, diagrams.ts…) are helpers.
+ * Files are read in name order, so the order (the README's list) never depends on the file system.
+ * A block file must not import this one: it is loaded while this one waits for it.
  */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { diag } from '../../diagnostics/messages.js';
 import type { StrategyModel } from '../../model/strategy.js';
 import type { AttributeKind, BlockContext, BlockDefinition } from './block.js';
-import { CHART_BLOCKS } from './charts.js';
-import { actionPlan, kpiTable, logicModel, theoryOfChange } from './delivery.js';
-import { eqia, fundingTable, governance, reportingCycle, riskRegister } from './assurance.js';
-import { planOnAPage } from './plan-on-a-page.js';
-import {
-  consultation,
-  horizonScan,
-  partners,
-  priorities,
-  priorityMatrix,
-  statutoryCoverage,
-} from './strategy-tables.js';
-import { approvals } from './approvals.js';
-import { commissionedServices } from './commissioned-services.js';
-import { consultationCompare } from './consultation-compare.js';
-import { csvTable } from './csv-table.js';
-import { grantAllocations } from './grant-allocations.js';
-import { kpiQuarters } from './kpi-quarters.js';
-import { kpiSummary } from './kpi-summary.js';
 
-export const BLOCKS: ReadonlyMap<string, BlockDefinition> = new Map(
-  [
-    priorities,
-    statutoryCoverage,
-    priorityMatrix,
-    horizonScan,
-    partners,
-    consultation,
-    kpiTable,
-    logicModel,
-    theoryOfChange,
-    actionPlan,
-    governance,
-    reportingCycle,
-    fundingTable,
-    eqia,
-    riskRegister,
-    planOnAPage,
-    ...CHART_BLOCKS,
-    kpiSummary,
-    kpiQuarters,
-    approvals,
-    grantAllocations,
-    commissionedServices,
-    csvTable,
-    consultationCompare,
-  ].map((b) => [b.name, b]),
-);
+const DIR = path.dirname(fileURLToPath(import.meta.url));
+/** This file, and `npm run readme`'s script (it writes the README when loaded). */
+const NOT_BLOCKS = new Set(['index', 'write-readme']);
+
+const isBlock = (v: unknown): v is BlockDefinition =>
+  !!v &&
+  typeof v === 'object' &&
+  typeof (v as BlockDefinition).name === 'string' &&
+  typeof (v as BlockDefinition).render === 'function' &&
+  Array.isArray((v as BlockDefinition).attributes);
+
+/** The blocks of every block file in `dir`, by name, files in name order. */
+export async function discoverBlocks(dir: string): Promise<Map<string, BlockDefinition>> {
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => /\.(ts|js)$/.test(f) && !/\.d\.ts$|\.test\.(ts|js)$/.test(f))
+    .filter((f) => !NOT_BLOCKS.has(f.replace(/\.(ts|js)$/, '')))
+    .sort();
+  const blocks = new Map<string, BlockDefinition>();
+  for (const file of files) {
+    const mod = (await import(pathToFileURL(path.join(dir, file)).href)) as { default?: unknown };
+    const found = Array.isArray(mod.default) ? mod.default : [mod.default];
+    for (const block of found.filter(isBlock)) {
+      if (blocks.has(block.name))
+        throw new Error(`Two data blocks are called "${block.name}" (${path.join(dir, file)})`);
+      blocks.set(block.name, block);
+    }
+  }
+  return blocks;
+}
+
+/** Every data block, by name. */
+export const BLOCKS: ReadonlyMap<string, BlockDefinition> = await discoverBlocks(DIR);
 
 function idsOf(
   kind: AttributeKind,

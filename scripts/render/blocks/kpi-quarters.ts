@@ -55,3 +55,5 @@ export const kpiQuarters: BlockDefinition = {
     );
   },
 };
+
+export default kpiQuarters;

@@ -45,3 +45,5 @@ export const kpiSummary: BlockDefinition = {
     );
   },
 };
+
+export default kpiSummary;

@@ -99,3 +99,5 @@ export const planOnAPage: BlockDefinition = {
     return same(planOnAPageHtml(model, { headingLevel: 3 }));
   },
 };
+
+export default planOnAPage;

@@ -192,3 +192,13 @@ export const consultation: BlockDefinition = {
     return same(html`${parts}`);
   },
 };
+
+/** This file's blocks, for the registry (index.ts). */
+export default [
+  priorities,
+  statutoryCoverage,
+  priorityMatrix,
+  horizonScan,
+  partners,
+  consultation,
+] satisfies BlockDefinition[];
