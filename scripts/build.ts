@@ -4,8 +4,10 @@
  *   1 load      content/*.md, data/*.yaml, CSV, data/charts, ```chart blocks -> Project, chart sources
  *   2 validate  schemas (in load), chapter structure, cross-checks     -> diagnostics
  *   3 model     years, lookups, RAG, risk ratings, money totals         -> StrategyModel
- *   4 figures   officer charts checked and compiled (drawn to SVG on request by render)
- *     render    Markdown -> sanitised HTML; data blocks; charts (SVG)   -> RenderedDocument
+ *   4 figures   officer and inline charts checked and compiled (drawn to SVG when a block asks)
+ *     render    each chapter through one unified pipeline (render/markdown/pipeline.ts): ids and
+ *               numbers, directives -> data blocks (registry), sanitised HTML, cross-references
+ *                                                                        -> RenderedDocument
  *   5 assemble  Handlebars templates: home, sections, single page, print, accessibility
  *   6 emit      site files, open data, PDF (Chromium, started at 1 so its launch overlaps the work;
  *               a cheap untagged pass for page numbers, then the tagged print) -> out/ (swapped in atomically)

@@ -1,8 +1,8 @@
 /**
- * The charts stage: charts drawn from data as static SVG at build time, in Node, identical on the
+ * The figures stage's charts: drawn from data as static SVG at build time, in Node, identical on the
  * site and in the PDF, each with its data as a real table.
  *
- *   request --(officer: loaded data/charts/<id>.yaml | generated: a function of the typed data)-->
+ *   request --(officer: a checked data/charts/<id>.yaml | generated: a kind in kinds/, reading the StrategyModel)-->
  *   job {id, title, description, Vega-Lite spec, table} --(content hash: memory, then node_modules/.cache)-->
  *   compile with the theme --> Vega in AST mode + interpreter, no loader --> SVG, one accessible image
  *
