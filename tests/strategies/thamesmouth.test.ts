@@ -169,6 +169,13 @@ describe('the second example: figures worked out by the tool', () => {
     const page = fs.readFileSync(path.join(dist, 'needs-assessment.html'), 'utf8');
     expect(page).toContain('Online community safety survey (107 respondents)');
     expect(page).toMatch(/Citizens(&#39;|&#x27;|')? Panel, second wave \(192 respondents\)/);
+    // The data table reads as a councillor would: an "Answer" column, then one column per survey, no raw field names.
+    const headers = byTag(tree, 'th').map((th) => text(th).trim());
+    expect(headers).toContain('Answer');
+    expect(headers).not.toContain('label');
+    expect(headers).not.toContain('answer');
+    expect(headers).not.toContain('survey');
+    expect(headers.some((h) => h.startsWith('Online community safety survey (107 respondents)'))).toBe(true);
   });
 });
 

@@ -72,20 +72,25 @@ export const consultationCompare: BlockDefinition = {
       width: 420,
       height: { step: 16 },
       encoding: {
-        y: { field: 'answer', type: 'nominal', sort: answers, title: null, axis: { labelLimit: 260 } },
-        yOffset: { field: 'survey', type: 'nominal', sort: series },
+        // The axis shows no title (the answers speak for themselves); the data table heads the column "Answer".
+        y: { field: 'answer', type: 'nominal', sort: answers, title: 'Answer', axis: { title: null, labelLimit: 260 } },
+        yOffset: { field: 'survey', type: 'nominal', sort: series, title: 'Survey' },
         x: { field: 'percent', type: 'quantitative', title: 'Per cent of respondents', scale: { domain: [0, 100] } },
         color: {
           field: 'survey',
           type: 'nominal',
           sort: series,
-          title: null,
-          legend: { orient: 'bottom', direction: 'vertical' },
+          title: 'Survey',
+          legend: { title: null, orient: 'bottom', direction: 'vertical' },
         },
       },
       layer: [
         { mark: { type: 'bar' } },
-        { mark: { type: 'text', align: 'left', dx: 4, fontSize: 11 }, encoding: { text: { field: 'label' } } },
+        {
+          // Titled as the bars are, so the data table keeps one column per survey, not a raw "label" column.
+          mark: { type: 'text', align: 'left', dx: 4, fontSize: 11 },
+          encoding: { text: { field: 'label', title: 'Per cent of respondents' } },
+        },
       ],
     } as unknown as TopLevelSpec;
     const id = `consultation-compare-${questionId}`;
