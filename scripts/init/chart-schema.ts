@@ -24,7 +24,7 @@ export function chartFileJsonSchema(): string {
     definitions: Record<string, unknown>;
   };
   const ours = z.toJSONSchema(ChartFileSchema, { io: 'input', target: 'draft-7', unrepresentable: 'any' }) as {
-    properties: Record<string, { description?: string }>;
+    properties: Record<string, { description?: string; examples?: unknown[] }>;
     [k: string]: unknown;
   };
   const { $schema: _ignored, ...wrapper } = ours;
@@ -35,7 +35,10 @@ export function chartFileJsonSchema(): string {
     description:
       'A chart an officer writes: a title, a description read out by screen readers, an optional source, and a Vega-Lite spec. Generated from scripts/schema/chart.ts and the installed vega-lite.',
     ...wrapper,
-    properties: { ...ours.properties, spec: { description: spec?.description, $ref: '#/definitions/TopLevelSpec' } },
+    properties: {
+      ...ours.properties,
+      spec: { description: spec?.description, examples: spec?.examples, $ref: '#/definitions/TopLevelSpec' },
+    },
     definitions: vegaLite.definitions,
   })}\n`;
 }

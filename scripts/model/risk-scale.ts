@@ -3,7 +3,7 @@
  * (catastrophic) to IV (minor), rated like "C3" (letter, then the impact as a number). A 5×5 numeric
  * scale rates by the product of likelihood and impact (1–25). A register may also give its own levels.
  */
-import type { RiskScaleInput } from '../schema/index.js';
+import { RISK_PRESETS, type RiskScaleInput } from '../schema/index.js';
 
 export interface Level {
   code: string;
@@ -23,36 +23,14 @@ const levels = (pairs: [string | number, string][]): Level[] =>
 
 export const LETTER_NUMERAL: RiskScale = {
   kind: 'letter-numeral',
-  likelihood: levels([
-    ['A', 'Very likely'],
-    ['B', 'Likely'],
-    ['C', 'Unlikely'],
-    ['D', 'Rare'],
-  ]),
-  impact: levels([
-    ['I', 'Catastrophic'],
-    ['II', 'Major'],
-    ['III', 'Moderate'],
-    ['IV', 'Minor'],
-  ]),
+  likelihood: levels(RISK_PRESETS['letter-numeral'].likelihood),
+  impact: levels(RISK_PRESETS['letter-numeral'].impact),
 };
 
 export const NUMERIC_5X5: RiskScale = {
   kind: 'numeric',
-  likelihood: levels([
-    [5, 'Almost certain'],
-    [4, 'Likely'],
-    [3, 'Possible'],
-    [2, 'Unlikely'],
-    [1, 'Rare'],
-  ]),
-  impact: levels([
-    [5, 'Catastrophic'],
-    [4, 'Major'],
-    [3, 'Moderate'],
-    [2, 'Minor'],
-    [1, 'Insignificant'],
-  ]),
+  likelihood: levels(RISK_PRESETS['numeric-5x5'].likelihood),
+  impact: levels(RISK_PRESETS['numeric-5x5'].impact),
 };
 
 export function resolveScale(input: RiskScaleInput | undefined): RiskScale {

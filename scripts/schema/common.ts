@@ -17,6 +17,33 @@ export function suggestId(value: unknown): string {
 }
 
 /**
+ * What an editor shows for a value that does not match a field's pattern (VS Code's YAML extension
+ * reads `patternErrorMessage`; others read `errorMessage`). It says the same thing `strategy check`
+ * says for the same mistake, so no officer ever sees a regular expression.
+ */
+export const patternMessage = (message: string) => ({ patternErrorMessage: message, errorMessage: message });
+
+/**
+ * A choice from a fixed list, each value explained: the explanations are shown by editors beside each
+ * value as the officer picks one (`markdownEnumDescriptions`, `enumDescriptions`).
+ */
+export function choice<const K extends string>(values: Record<K, string>) {
+  const keys = Object.keys(values) as [K, ...K[]];
+  const texts = keys.map((k) => values[k]);
+  return z
+    .enum(keys)
+    .meta({ markdownEnumDescriptions: texts, enumDescriptions: texts.map((t) => t.replace(/`/g, '')) });
+}
+
+/** The explanations of an enum already declared elsewhere, in its order, for `.meta()`. */
+export const explainValues = (values: Record<string, string>) => {
+  const texts = Object.values(values);
+  return { markdownEnumDescriptions: texts, enumDescriptions: texts.map((t) => t.replace(/`/g, '')) };
+};
+
+const ID_MESSAGE = 'must be letters, digits and hyphens with no spaces, like serious-violence or R01';
+
+/**
  * An identifier as the officer writes it: letters (either case), digits and hyphens, e.g. `R01`,
  * `serious-violence`, `SV-01`. The case is kept everywhere it is shown.
  */
@@ -27,49 +54,85 @@ export const Id = z
       `must be letters, digits and hyphens with no spaces, like ${suggestId(iss.input)} (it is "${String(iss.input)}")`,
   })
   .meta({
-    description: 'An identifier: letters, digits and hyphens, kept as written, e.g. `R01` or `serious-violence`.',
+    description:
+      'A short name other files use to point at this entry: letters, digits and hyphens, kept as written. Readers never see it; they see the title.',
     examples: ['R01', 'serious-violence'],
+    ...patternMessage(`The id ${ID_MESSAGE}.`),
   });
 
+const YEAR_MESSAGE = 'must be a financial year like 2027-28';
 /** A financial year, written `2027-28` (1 April 2027 to 31 March 2028). */
 export const FinancialYear = z
   .string()
-  .regex(/^\d{4}-\d{2}$/, { error: 'must be a financial year like 2027-28' })
-  .meta({ description: 'A financial year, e.g. `2027-28` (1 April 2027 to 31 March 2028).' });
+  .regex(/^\d{4}-\d{2}$/, { error: YEAR_MESSAGE })
+  .meta({
+    description: 'A financial year, e.g. `2027-28` (1 April 2027 to 31 March 2028).',
+    examples: ['2027-28'],
+    ...patternMessage('Write a financial year like 2027-28 (1 April 2027 to 31 March 2028).'),
+  });
 
+const QUARTER_MESSAGE = 'must be a financial-year quarter like 2027-28 Q1';
 /** A financial-year quarter, written `2027-28 Q1` (Q1 = April to June). */
 export const Quarter = z
   .string()
-  .regex(/^\d{4}-\d{2} Q[1-4]$/, { error: 'must be a financial-year quarter like 2027-28 Q1' })
-  .meta({ description: 'A financial-year quarter, e.g. `2027-28 Q1` (Q1 = Apr–Jun, Q4 = Jan–Mar).' });
+  .regex(/^\d{4}-\d{2} Q[1-4]$/, { error: QUARTER_MESSAGE })
+  .meta({
+    description:
+      'A financial-year quarter, e.g. `2027-28 Q1` (Q1 = Apr–Jun, Q2 = Jul–Sep, Q3 = Oct–Dec, Q4 = Jan–Mar).',
+    examples: ['2027-28 Q3'],
+    ...patternMessage(
+      'Write a quarter like 2027-28 Q1 (the financial year, a space, then Q1 to Q4; Q1 is April to June).',
+    ),
+  });
 
 /** A calendar month, written `2027-04`. */
 export const Month = z
   .string()
   .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'must be a month like 2027-04' })
-  .meta({ description: 'A calendar month, e.g. `2027-04`.' });
+  .meta({
+    description: 'A calendar month, e.g. `2027-04` for April 2027.',
+    examples: ['2027-04'],
+    ...patternMessage('Write a month like 2027-04 (the year, a hyphen, then the month as two digits).'),
+  });
 
+/** The message for a period that is not one, in `strategy check` and in editors alike. */
+export const PERIOD_MESSAGE = 'must be a financial year (2027-28), a quarter (2027-28 Q1) or a month (2027-04)';
 /** A period a figure belongs to: a financial year, a quarter or a month. */
 export const Period = z
   .string()
-  .regex(/^(\d{4}-\d{2}( Q[1-4])?|\d{4}-(0[1-9]|1[0-2]))$/, {
-    error: 'must be a financial year (2027-28), a quarter (2027-28 Q1) or a month (2027-04)',
-  })
-  .meta({ description: 'A financial year (`2027-28`), quarter (`2027-28 Q1`) or month (`2027-04`).' });
+  .regex(/^(\d{4}-\d{2}( Q[1-4])?|\d{4}-(0[1-9]|1[0-2]))$/, { error: PERIOD_MESSAGE })
+  .meta({
+    description:
+      'The period the figure covers: a financial year (`2027-28`), a financial-year quarter (`2027-28 Q1`, April to June) or a month (`2027-04`).',
+    examples: ['2027-28 Q1', '2026-27', '2027-04'],
+    ...patternMessage(
+      'Write a financial year like 2027-28, a quarter like 2027-28 Q1 (Q1 is April to June) or a month like 2027-04.',
+    ),
+  });
 
 /** A calendar date, written `2027-03-31`. YAML dates are kept as text so nothing depends on time zones. */
 export const IsoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date like 2027-03-31' })
-  .meta({ description: 'A date, e.g. `2027-03-31`.' });
+  .meta({
+    description: 'A date, written year-month-day, e.g. `2027-03-31`.',
+    examples: ['2027-03-31'],
+    ...patternMessage('Write a date like 2027-03-31 (year, month, day).'),
+  });
 
 /** Plain text; Markdown inline formatting is allowed where the output renders it. */
 export const Text = z.string().min(1, { error: 'must not be empty' });
 
 /** Who leads: an organisation and a role, never a named individual's personal data. */
 export const Lead = z.strictObject({
-  organisation: Text.meta({ description: 'The organisation, e.g. `Northbridge Police`.' }),
-  role: Text.meta({ description: 'The accountable role, e.g. `Detective Superintendent, Safeguarding`.' }),
+  organisation: Text.meta({
+    description: 'The organisation that leads, as the public knows it.',
+    examples: ['Kent Police', 'Medway Council'],
+  }),
+  role: Text.meta({
+    description: 'The accountable role (never a named person), published beside the organisation.',
+    examples: ['Community Safety Partnership Manager', 'Detective Superintendent, Safeguarding'],
+  }),
 });
 
 /** The statutory duties a Community Safety Partnership strategy must address (Crime and Disorder Act 1998 s6). */
@@ -88,16 +151,31 @@ export const OTHER_DUTIES = {
   'hate-crime': 'tackling hate crime and supporting community cohesion',
 } as const;
 
-export const Duty = z
-  .enum([...Object.keys(STATUTORY_DUTIES), ...Object.keys(OTHER_DUTIES)] as [string, ...string[]])
-  .meta({ description: 'A duty the priority addresses.' });
+const DUTIES: Record<string, string> = { ...STATUTORY_DUTIES, ...OTHER_DUTIES };
+export const Duty = z.enum(Object.keys(DUTIES) as [string, ...string[]]).meta({
+  ...explainValues(DUTIES),
+  description:
+    'A legal duty the priority addresses. The strategy shows, duty by duty, which priorities meet it; `strategy check` warns when one of the four statutory duties is met by none.',
+  examples: ['serious-violence'],
+});
 
 /** Money in whole pounds. Totals are always computed by the build, never typed. */
 export const Pounds = z
   .number()
   .int({ error: 'must be a whole number of pounds, with no pence' })
   .nonnegative({ error: 'must not be negative' })
-  .meta({ description: 'An amount in whole pounds, e.g. `125000`.' });
+  .meta({
+    description: 'An amount in whole pounds, without the £ sign, commas or pence. The build adds the totals.',
+    examples: [106460],
+  });
 
 /** Every data file may name its schema for editors; the build ignores it. */
-export const SchemaRef = z.string().optional().meta({ description: 'The JSON Schema this file follows.' });
+export const schemaRef = (file: string) =>
+  z
+    .string()
+    .optional()
+    .meta({
+      description:
+        'Which schema your editor checks this file against. The build ignores it; most files name it in the first comment line instead.',
+      examples: [`node_modules/csp-strategy/schemas/${file}.schema.json`],
+    });

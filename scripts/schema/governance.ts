@@ -1,23 +1,61 @@
 /** data/governance.yaml: boards, delivery groups, who reports to whom, and scrutiny. */
 import { z } from 'zod';
-import { Id, Text } from './common.js';
+import { explainValues, Id, schemaRef, Text } from './common.js';
 
 export const BodySchema = z.strictObject({
-  id: Id,
-  name: Text,
-  type: z.enum(['board', 'delivery-group', 'scrutiny', 'statutory-partner', 'external']),
+  id: Id.meta({
+    description: 'A short id for the body; reporting lines point at it. Readers see its name.',
+    examples: ['csp-board', 'vawg-group'],
+  }),
+  name: Text.meta({
+    description: 'The body as it is known, shown in the accountability structure diagram and the governance table.',
+    examples: ['Safer City Partnership Strategy Board', 'Violence Against Women and Girls Delivery Group'],
+  }),
+  type: z.enum(['board', 'delivery-group', 'scrutiny', 'statutory-partner', 'external']).meta({
+    description: 'What kind of body it is, which decides where it stands in the accountability structure.',
+    examples: ['delivery-group'],
+    ...explainValues({
+      board: 'the partnership board that owns the strategy',
+      'delivery-group': 'a group of the partnership that delivers one or more priorities',
+      scrutiny:
+        "the council's crime and disorder scrutiny committee, or another body that holds the partnership to account",
+      'statutory-partner':
+        'a responsible authority or statutory board outside the partnership, e.g. the Health and Wellbeing Board',
+      external: 'any other body the partnership works with, e.g. the Police and Crime Commissioner',
+    }),
+  }),
   chair: Text.optional().meta({
     description:
       'Who chairs it (a role). Optional: nothing is printed when absent, e.g. for a body outside the partnership.',
+    examples: ['Director of Place, Medway Council'],
   }),
-  members: z.array(Text).default([]),
-  reports_to: Id.optional().meta({ description: 'The id of the body this one reports to.' }),
+  members: z
+    .array(Text)
+    .default([])
+    .meta({ description: 'The organisations or roles that sit on it.', examples: [['Kent Police', 'Medway Council']] }),
+  reports_to: Id.optional().meta({ description: 'The id of the body this one reports to.', examples: ['csp-board'] }),
   meets: z
     .enum(['monthly', 'bi-monthly', 'quarterly', 'six-monthly', 'annually'])
     .optional()
-    .meta({ description: 'How often it meets. Optional: nothing is printed when absent.' }),
-  remit: Text,
-  priorities: z.array(Id).default([]).meta({ description: 'Priorities this body oversees or delivers.' }),
+    .meta({
+      description: 'How often it meets. Optional: nothing is printed when absent.',
+      examples: ['quarterly'],
+      ...explainValues({
+        monthly: 'every month',
+        'bi-monthly': 'every two months',
+        quarterly: 'every three months',
+        'six-monthly': 'twice a year',
+        annually: 'once a year',
+      }),
+    }),
+  remit: Text.meta({
+    description: 'What the body is responsible for, in a sentence or two.',
+    examples: ['Oversees delivery of the strategy and holds delivery groups to account for their action plans.'],
+  }),
+  priorities: z
+    .array(Id)
+    .default([])
+    .meta({ description: 'The ids of the priorities this body oversees or delivers.', examples: [['vawg']] }),
 });
 
 /**
@@ -30,22 +68,45 @@ export type LineKind = (typeof LINE_KINDS)[number];
 export const ReportingLineSchema = z.strictObject({
   report: Text.meta({
     description: 'What passes along this line: the report, the scrutiny, the commission or the information.',
+    examples: ['Performance report and action plan update'],
   }),
-  from: Id,
-  to: Id,
-  kind: z.enum(LINE_KINDS).default('reports-to').meta({
-    description: 'What the line means, read from `from` to `to`: reports-to, holds-to-account, commissions or informs.',
-  }),
-  frequency: Text,
+  from: Id.meta({ description: 'The id of the body the line starts from.', examples: ['vawg-group'] }),
+  to: Id.meta({ description: 'The id of the body the line goes to.', examples: ['csp-board'] }),
+  kind: z
+    .enum(LINE_KINDS)
+    .default('reports-to')
+    .meta({
+      description: 'What the line means, read from `from` to `to`, drawn as a different line in the diagram.',
+      examples: ['reports-to'],
+      ...explainValues({
+        'reports-to': '`from` reports to `to` and is accountable to it',
+        'holds-to-account': '`from` scrutinises `to`, e.g. the crime and disorder committee',
+        commissions: '`from` pays `to` to deliver a service',
+        informs: '`from` shares information with `to`, with no accountability',
+      }),
+    }),
+  frequency: Text.meta({ description: 'How often it happens, in words.', examples: ['Quarterly', 'Once a year'] }),
 });
 
 export const GovernanceSchema = z.strictObject({
-  $schema: z.string().optional(),
-  bodies: z.array(BodySchema).min(1),
-  reporting: z.array(ReportingLineSchema).default([]).meta({
-    description:
-      'The lines between bodies: who reports to, holds to account, commissions or informs whom, with what and how often.',
-  }),
+  $schema: schemaRef('governance'),
+  bodies: z
+    .array(BodySchema)
+    .min(1)
+    .meta({
+      description: 'The boards, groups and committees of the accountability structure.',
+      examples: [[{ id: 'csp-board', name: 'Community Safety Partnership Board', type: 'board', remit: '…' }]],
+    }),
+  reporting: z
+    .array(ReportingLineSchema)
+    .default([])
+    .meta({
+      description:
+        'The lines between bodies: who reports to, holds to account, commissions or informs whom, with what and how often.',
+      examples: [
+        [{ report: 'Quarterly performance report', from: 'vawg-group', to: 'csp-board', frequency: 'Quarterly' }],
+      ],
+    }),
 });
 export type ReportingLine = z.infer<typeof ReportingLineSchema>;
 export type Body = z.infer<typeof BodySchema>;

@@ -243,6 +243,8 @@ export const LOADING = {
 
 /** A hint for a value the schema refuses, derived from what is wrong with it. */
 function invalidHint(why: string): string {
+  if (/a financial year \(2027-28\), a quarter/.test(why))
+    return 'Write a financial year like 2027-28, a quarter like 2027-28 Q1 (Q1 is April to June) or a month like 2027-04.';
   const like = / like (\S+(?: Q\d)?)/.exec(why);
   if (like) return `Write it like ${like[1]}.`;
   if (/must not be negative/.test(why)) return 'Write 0 or a positive amount.';
