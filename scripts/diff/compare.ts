@@ -8,7 +8,8 @@ import type { Project } from '../load/project.js';
 import { describePeriod, formatDate } from '../model/periods.js';
 import { RAG_LABELS } from '../model/rag.js';
 import type { StrategyModel } from '../model/strategy.js';
-import { DATA_INPUTS, type DataKey, type Kpi } from '../schema/index.js';
+import { findLevel } from '../model/risk-scale.js';
+import { DATA_INPUTS, type DataKey, type Kpi, MEETING_FREQUENCIES } from '../schema/index.js';
 import { formatKpiValue as formatValue, formatMoney } from '../model/format.js';
 import { diffValues, type Leaf, sameValue, textChange } from './values.js';
 
@@ -118,6 +119,33 @@ class Report {
   }
 }
 
+/** Fields named as a reader knows them, by their path; other fields by their own names ("why it matters"). */
+const FIELD_LABELS: Record<string, string> = {
+  'build.date': 'publication date',
+  'reporting.as_at': 'reporting period',
+  'rag.amber_within_percent': 'amber margin for KPIs (how far a KPI may miss its target and be amber, not red)',
+  'area.name': 'area',
+  'area.population': 'population of the area',
+  'area.description': 'description of the area',
+  'area.ons_code': 'ONS code of the area',
+  'strategy.title': 'title',
+  'strategy.start_year': 'first year',
+  'strategy.years': 'number of years',
+  'site.url': 'website address',
+  'lead.role': "lead's role",
+  'lead.organisation': 'lead organisation',
+};
+
+function fieldLabel(path: string[]): string {
+  const known = FIELD_LABELS[path.join('.')];
+  if (known) return known;
+  const [list, entry, field] = path;
+  if (list === 'preconditions' && entry && path.length === 3)
+    return field === 'outcome' ? `what must be true by the end of ${entry}` : `${human(field!)} for ${entry}`;
+  if (list === 'contact' && entry) return `contact ${entry}`;
+  return path.map(human).join(' › ') || 'it';
+}
+
 /**
  * Generic wording for a record's leaves: `field changed from X to Y`, `field: added X`. Used for the
  * fields no kind words specially, so no change goes unreported.
@@ -130,7 +158,7 @@ function describeLeaves(
   fmt: (path: string[], v: unknown) => string = (_, v) => show(v),
 ): void {
   for (const leaf of leaves) {
-    const field = leaf.path.map(human).join(' › ') || 'it';
+    const field = fieldLabel(leaf.path);
     const f = (v: unknown) => fmt(leaf.path, v);
     if (leaf.kind === 'changed') report.add(group, { subject, ...changed(field, leaf.old, leaf.new, f) });
     else if (leaf.kind === 'added')
@@ -183,11 +211,33 @@ export function compareVersions(before: Version, after: Version): ChangeGroup[] 
         entry !== undefined &&
         Array.isArray(was?.[list] ?? (after.model.data[key] as Record<string, unknown> | undefined)?.[list]);
       if (named && leaf.path.length > 2)
-        describeLeaves(report, 'other', `${DATA_INPUTS[key].title}, ${entry}`, [{ ...leaf, path: leaf.path.slice(2) }]);
+        describeLeaves(report, 'other', entrySubject(before.model, after.model, key, list, entry), [
+          { ...leaf, path: leaf.path.slice(2) },
+        ]);
       else describeLeaves(report, 'other', DATA_INPUTS[key].title, [leaf]);
     }
   }
   return report.result();
+}
+
+/**
+ * An entry of a list as readers see it: a logic model by its priority's title, a pathway, survey or
+ * candidate by its title; the key the diff matched it by only when it has no title.
+ */
+function entrySubject(a: StrategyModel, b: StrategyModel, key: DataKey, list: string, entry: string): string {
+  const title = DATA_INPUTS[key].title;
+  for (const m of [b, a]) {
+    const items = (m.data[key] as Record<string, unknown> | undefined)?.[list];
+    if (!Array.isArray(items)) continue;
+    const item = (items as Record<string, unknown>[]).find(
+      (x) => x['id'] === entry || x['priority'] === entry || x['theme'] === entry || x['year'] === entry,
+    );
+    if (!item) continue;
+    if (key === 'logicModels') return `Logic model for ${m.priorityById.get(String(item['priority']))?.title ?? entry}`;
+    for (const field of ['title', 'instrument', 'finding'])
+      if (typeof item[field] === 'string') return `${title}, ${String(item[field])}`;
+  }
+  return `${title}, ${entry}`;
 }
 
 /** Data files that loaded in one version and not the other, or in neither, where they exist. */
@@ -201,12 +251,23 @@ function unreadableInputs(before: Version, after: Version): string[] {
   return out;
 }
 
+/** The edition's status as the cover prints it. */
+const EDITION_STATUS: Record<string, string> = {
+  draft: 'draft',
+  consultation: 'consultation draft',
+  adopted: 'adopted',
+};
+
 function strategy(report: Report, a: StrategyModel, b: StrategyModel): void {
   const pa = a.data.partnership;
   const pb = b.data.partnership;
   if (!pa || !pb) return;
   const subject = 'The strategy';
-  if (pa.status !== pb.status) report.add('strategy', { subject, ...changed('status', pa.status, pb.status) });
+  if (pa.status !== pb.status)
+    report.add('strategy', {
+      subject,
+      ...changed('status', pa.status, pb.status, (v) => EDITION_STATUS[String(v)] ?? show(v)),
+    });
   if (pa.version !== pb.version) report.add('strategy', { subject, ...changed('version', pa.version, pb.version) });
   for (const leaf of diffValues(pa.approvals, pb.approvals)) {
     if (leaf.kind === 'changed' || leaf.path.length > 1) {
@@ -229,6 +290,7 @@ function strategy(report: Report, a: StrategyModel, b: StrategyModel): void {
     'strategy',
     subject,
     diffValues(omit(pa, 'status', 'version', 'approvals'), omit(pb, 'status', 'version', 'approvals')),
+    (path, v) => (path.join('.') === 'rag.amber_within_percent' && typeof v === 'number' ? `${show(v)}%` : show(v)),
   );
 }
 
@@ -265,7 +327,8 @@ function sections(report: Report, a: Project, b: Project): void {
 
 function priorities(report: Report, a: StrategyModel, b: StrategyModel): void {
   const { added, removed, kept } = byId(a.priorities, b.priorities);
-  const name = (p: { id: string; title: string }) => `Priority ${p.id}, ${p.title}`;
+  // Readers never see a priority's id: it is named by its title.
+  const name = (p: { title: string }) => `Priority: ${p.title}`;
   for (const p of added)
     report.add('priorities', {
       subject: name(p),
@@ -276,7 +339,8 @@ function priorities(report: Report, a: StrategyModel, b: StrategyModel): void {
   for (const [o, n] of kept) describeLeaves(report, 'priorities', name(n), diffValues(o, n));
 }
 
-const kpiName = (k: Pick<Kpi, 'id' | 'title'>) => `KPI ${k.id}, ${k.title}`;
+/** A KPI as the dashboard names it: by its title (its id is never published). */
+const kpiName = (k: Pick<Kpi, 'title'>) => `KPI: ${k.title}`;
 const DIRECTION: Record<string, string> = {
   'lower-is-better': 'lower is better',
   'higher-is-better': 'higher is better',
@@ -395,16 +459,28 @@ function risks(report: Report, a: StrategyModel, b: StrategyModel): void {
   const name = (r: { id: string; risk: string }) => `Risk ${r.id}, ${r.risk}`;
   const rating = (m: StrategyModel, id: string, which: 'inherent' | 'residual') =>
     m.ratings.get(id)?.[which]?.label ?? 'not on the scale';
+  /** A rating with what it means on the register's scale: "B2 (likely, major impact)". */
+  const meaning = (m: StrategyModel, id: string, which: 'inherent' | 'residual') => {
+    const label = rating(m, id, which);
+    const r = m.risks.find((x) => x.id === id);
+    const written = which === 'inherent' ? r : r?.residual;
+    if (!written || !m.ratings.get(id)?.[which]) return label;
+    const l = findLevel(m.scale.likelihood, written.likelihood)!;
+    const i = findLevel(m.scale.impact, written.impact)!;
+    return `${label} (${l.label.toLowerCase()}, ${i.label.toLowerCase()} impact)`;
+  };
   for (const r of added)
     report.add('risks', {
       subject: name(r),
-      text: `added, rated ${rating(b, r.id, 'inherent')} (${rating(b, r.id, 'residual')} after mitigation), owner ${r.owner}`,
+      text: `added, rated ${meaning(b, r.id, 'inherent')}${
+        r.residual ? `, ${meaning(b, r.id, 'residual')} after mitigation` : ''
+      }${r.owner ? `, owner ${r.owner}` : ''}`,
       new: rating(b, r.id, 'inherent'),
     });
   for (const r of removed)
     report.add('risks', {
       subject: name(r),
-      text: `closed (removed from the register; it was rated ${rating(a, r.id, 'inherent')})`,
+      text: `closed and removed from the register; it was rated ${meaning(a, r.id, 'inherent')}`,
       old: rating(a, r.id, 'inherent'),
     });
   for (const [o, n] of kept) {
@@ -414,7 +490,7 @@ function risks(report: Report, a: StrategyModel, b: StrategyModel): void {
       if (was !== now)
         report.add('risks', {
           subject: name(n),
-          text: `re-rated ${which === 'inherent' ? 'before mitigation' : 'after mitigation'} ${was} → ${now}`,
+          text: `re-rated ${which === 'inherent' ? 'before mitigation' : 'after mitigation'} from ${meaning(a, o.id, which)} to ${meaning(b, n.id, which)}`,
           old: was,
           new: now,
         });
@@ -464,17 +540,28 @@ function funding(report: Report, a: StrategyModel, b: StrategyModel): void {
       if (was !== now)
         report.add('funding', {
           subject: name(n),
-          text: `${year} changed from ${pounds(was)} to ${pounds(now)} (${signed(now - was)})`,
+          text: `funding for ${year} changed from ${pounds(was)} to ${pounds(now)} (${signed(now - was)})`,
           old: pounds(was),
           new: pounds(now),
         });
     }
-    describeLeaves(report, 'funding', name(n), diffValues(omit(o, 'amounts'), omit(n, 'amounts')));
+    if (!sameValue(o.status, n.status))
+      report.add('funding', { subject: name(n), ...changed('funding status', o.status, n.status, fundingStatus) });
+    describeLeaves(report, 'funding', name(n), diffValues(omit(o, 'amounts', 'status'), omit(n, 'amounts', 'status')));
   }
   const years = [...new Set([...Object.keys(a.fundingTotals.byYear), ...Object.keys(b.fundingTotals.byYear)])].sort();
   for (const year of years) {
     const was = a.fundingTotals.byYear[year] ?? 0;
     const now = b.fundingTotals.byYear[year] ?? 0;
+    // Money moved between streams leaves the year's total as it was: say so, and how much moved.
+    const moved = movedBetweenStreams(a, b, year);
+    if (was === now && moved > 0)
+      report.add('funding', {
+        subject: `Total for ${year}`,
+        text: `unchanged at ${pounds(now)}: ${pounds(moved)} moved between streams`,
+        old: pounds(was),
+        new: pounds(now),
+      });
     if (was !== now)
       report.add('funding', {
         subject: `Total for ${year}`,
@@ -493,6 +580,30 @@ function funding(report: Report, a: StrategyModel, b: StrategyModel): void {
       new: pounds(now),
     });
   }
+}
+
+/** A stream's status in words: "confirmed", or "confirmed for 2027-28, indicative for 2028-29". */
+const fundingStatus = (v: unknown): string =>
+  typeof v === 'string'
+    ? v.replace(/-/g, ' ')
+    : Object.entries(v as Record<string, string>)
+        .sort(([x], [y]) => (x < y ? -1 : 1))
+        .map(([year, st]) => `${st.replace(/-/g, ' ')} for ${year}`)
+        .join(', ');
+
+/** The money one year's streams gained, when as much was taken from others (0 when nothing moved). */
+function movedBetweenStreams(a: StrategyModel, b: StrategyModel, year: string): number {
+  const before = new Map(a.funding.map((m) => [m.stream.id, m.stream.amounts[year] ?? 0]));
+  let gained = 0;
+  let lost = 0;
+  for (const m of b.funding) {
+    const d = (m.stream.amounts[year] ?? 0) - (before.get(m.stream.id) ?? 0);
+    before.delete(m.stream.id);
+    if (d > 0) gained += d;
+    else lost -= d;
+  }
+  for (const was of before.values()) lost += was;
+  return Math.min(gained, lost);
 }
 
 const STATUS: Record<string, string> = {
@@ -566,7 +677,7 @@ function governance(report: Report, a: StrategyModel, b: StrategyModel): void {
   for (const x of added)
     report.add('governance', {
       subject: name(x),
-      text: `added (${x.type.replace(/-/g, ' ')}, chaired by ${x.chair}${x.reports_to ? `, reporting to ${bodyName(gb, x.reports_to)}` : ''})`,
+      text: `added (${x.type.replace(/-/g, ' ')}${x.chair ? `, chaired by ${x.chair}` : ''}${x.reports_to ? `, reporting to ${bodyName(gb, x.reports_to)}` : ''})`,
       new: x.name,
     });
   for (const x of removed) report.add('governance', { subject: name(x), text: 'removed', old: x.name });
@@ -576,7 +687,21 @@ function governance(report: Report, a: StrategyModel, b: StrategyModel): void {
         subject: name(n),
         ...changed('reports to', bodyName(ga, o.reports_to), bodyName(gb, n.reports_to)),
       });
-    describeLeaves(report, 'governance', name(n), diffValues(omit(o, 'reports_to'), omit(n, 'reports_to')));
+    if (o.meets !== n.meets)
+      report.add('governance', {
+        subject: name(n),
+        ...changed('meets', o.meets, n.meets, (v) =>
+          v === undefined
+            ? 'not stated'
+            : (MEETING_FREQUENCIES[String(v) as keyof typeof MEETING_FREQUENCIES] ?? show(v)),
+        ),
+      });
+    describeLeaves(
+      report,
+      'governance',
+      name(n),
+      diffValues(omit(o, 'reports_to', 'meets'), omit(n, 'reports_to', 'meets')),
+    );
   }
   for (const leaf of diffValues(ga.reporting, gb.reporting)) {
     const r = (leaf.new ?? leaf.old) as { report: string; from: string; to: string; frequency: string } | undefined;

@@ -2,6 +2,15 @@
 import { z } from 'zod';
 import { explainValues, Id, schemaRef, Text } from './common.js';
 
+/** How often a body meets, in plain words (the report of changes says "every two months", not "bi-monthly"). */
+export const MEETING_FREQUENCIES = {
+  monthly: 'every month',
+  'bi-monthly': 'every two months',
+  quarterly: 'every three months',
+  'six-monthly': 'twice a year',
+  annually: 'once a year',
+} as const;
+
 export const BodySchema = z.strictObject({
   id: Id.meta({
     description: 'A short id for the body; reporting lines point at it. Readers see its name.',
@@ -35,18 +44,14 @@ export const BodySchema = z.strictObject({
     .meta({ description: 'The organisations or roles that sit on it.', examples: [['Kent Police', 'Medway Council']] }),
   reports_to: Id.optional().meta({ description: 'The id of the body this one reports to.', examples: ['csp-board'] }),
   meets: z
-    .enum(['monthly', 'bi-monthly', 'quarterly', 'six-monthly', 'annually'])
+    .enum(
+      Object.keys(MEETING_FREQUENCIES) as [keyof typeof MEETING_FREQUENCIES, ...(keyof typeof MEETING_FREQUENCIES)[]],
+    )
     .optional()
     .meta({
       description: 'How often it meets. Optional: nothing is printed when absent.',
       examples: ['quarterly'],
-      ...explainValues({
-        monthly: 'every month',
-        'bi-monthly': 'every two months',
-        quarterly: 'every three months',
-        'six-monthly': 'twice a year',
-        annually: 'once a year',
-      }),
+      ...explainValues(MEETING_FREQUENCIES),
     }),
   remit: Text.meta({
     description: 'What the body is responsible for, in a sentence or two.',

@@ -133,7 +133,7 @@ describe('strategy diff: every kind of change, old and new', () => {
   });
 
   it('lists the edition status and version', () => {
-    expect(find(groups, 'strategy', /strategy/, /status changed from adopted to consultation/)).toBeDefined();
+    expect(find(groups, 'strategy', /strategy/, /^status changed from adopted to consultation draft$/)).toBeDefined();
     expect(find(groups, 'strategy', /strategy/, /version changed from 1\.1 to 1\.2/)).toBeDefined();
   });
 
@@ -142,34 +142,64 @@ describe('strategy diff: every kind of change, old and new', () => {
       find(
         groups,
         'priorities',
-        /serious-violence/,
+        /^Priority: Preventing serious violence, knife crime and exploitation$/,
         /title changed from Preventing serious violence and knife crime to Preventing serious violence, knife crime and exploitation/,
       ),
     ).toBeDefined();
-    expect(find(groups, 'kpis', /vawg-02/, /^target for 2027-28 changed from 1,200 to 1,150$/)).toMatchObject({
+    expect(
+      find(groups, 'kpis', /^KPI: Referrals to the Independent/, /^target for 2027-28 changed from 1,200 to 1,150$/),
+    ).toMatchObject({
       old: '1,200',
       new: '1,150',
     });
-    expect(find(groups, 'kpis', /sv-02/, /^baseline changed from 118 \(2026-27\) to 120 \(2026-27\)$/)).toBeDefined();
-    expect(find(groups, 'kpis', /sv-02/, /^direction changed from lower is better to higher is better$/)).toBeDefined();
     expect(
       find(
         groups,
         'kpis',
-        /sv-01/,
+        /^KPI: Victims of knife crime/,
+        /^baseline changed from 118 \(2026-27\) to 120 \(2026-27\)$/,
+      ),
+    ).toBeDefined();
+    expect(
+      find(
+        groups,
+        'kpis',
+        /^KPI: Victims of knife crime/,
+        /^direction changed from lower is better to higher is better$/,
+      ),
+    ).toBeDefined();
+    expect(
+      find(
+        groups,
+        'kpis',
+        /^KPI: Knife crime offences$/,
         /^owner changed from Partnership Analyst, Community Safety Service to Head of Community Safety$/,
       ),
     ).toBeDefined();
   });
 
   it('lists results added and corrected, from YAML and from the CSV alike, and the statuses they change', () => {
-    expect(find(groups, 'actuals', /sv-01/, /^result added for Q1 2028-29 \(April to June 2028\): 571$/)).toBeDefined();
-    expect(find(groups, 'actuals', /vawg-02/, /result for Q4 2027-28 .* changed from 1,251 to 1,000/)).toBeDefined();
+    expect(
+      find(
+        groups,
+        'actuals',
+        /^KPI: Knife crime offences$/,
+        /^result added for Q1 2028-29 \(April to June 2028\): 571$/,
+      ),
+    ).toBeDefined();
+    expect(
+      find(
+        groups,
+        'actuals',
+        /^KPI: Referrals to the Independent/,
+        /result for Q4 2027-28 .* changed from 1,251 to 1,000/,
+      ),
+    ).toBeDefined();
     expect(
       find(
         groups,
         'status',
-        /vawg-02/,
+        /^KPI: Referrals to the Independent/,
         /^On target → Off target: latest result 1,000 in Q4 2027-28 \(January to March 2028\), against a target of 1,150$/,
       ),
     ).toBeDefined();
@@ -180,7 +210,7 @@ describe('strategy diff: every kind of change, old and new', () => {
       find(
         groups,
         'kpis',
-        /^KPI sv-09, Young people in the navigator service$/,
+        /^KPI: Young people in the navigator service$/,
         /^added to priority Preventing serious violence, knife crime and exploitation: baseline 80 \(2026-27\), targets 2027-28 90, higher is better, owner Youth Services Manager$/,
       ),
     ).toBeDefined();
@@ -197,35 +227,55 @@ describe('strategy diff: every kind of change, old and new', () => {
         groups,
         'risks',
         /^Risk r01, Partner agencies disengage from the partnership$/,
-        /^closed \(removed from the register; it was rated B2\)$/,
+        /^closed and removed from the register; it was rated B2 \(likely, major impact\)$/,
       ),
     ).toMatchObject({ old: 'B2' });
   });
 
   it('lists risks added and re-rated', () => {
-    expect(find(groups, 'risks', /^Risk r02/, /^re-rated before mitigation A2 → B2$/)).toMatchObject({
+    expect(
+      find(
+        groups,
+        'risks',
+        /^Risk r02/,
+        /^re-rated before mitigation from A2 \(very likely, major impact\) to B2 \(likely, major impact\)$/,
+      ),
+    ).toMatchObject({
       old: 'A2',
       new: 'B2',
     });
     expect(
-      find(groups, 'risks', /^Risk r00, The new youth hub opens late$/, /^added, rated C3 \(D3 after mitigation\)/),
+      find(
+        groups,
+        'risks',
+        /^Risk r00, The new youth hub opens late$/,
+        /^added, rated C3 \(unlikely, moderate impact\), D3 \(rare, moderate impact\) after mitigation, owner Head of Youth Services$/,
+      ),
     ).toBeDefined();
   });
 
   it('lists funding per stream and in total, with the difference in pounds', () => {
     expect(
-      find(groups, 'funding', /Youth navigators/, /^2027-28 changed from £168,420 to £48,420 \(−£120,000\)$/),
+      find(
+        groups,
+        'funding',
+        /Youth navigators/,
+        /^funding for 2027-28 changed from £168,420 to £48,420 \(−£120,000\)$/,
+      ),
     ).toBeDefined();
     expect(
       find(
         groups,
         'funding',
         /Serious Violence Duty coordination/,
-        /^2027-28 changed from £96,315 to £216,315 \(\+£120,000\)$/,
+        /^funding for 2027-28 changed from £96,315 to £216,315 \(\+£120,000\)$/,
       ),
     ).toBeDefined();
-    // £120,000 moved between streams in 2027-28: that year's total is unchanged; 2029-30 fell by £30,000.
-    expect(find(groups, 'funding', /Total for 2027-28/, /./)).toBeUndefined();
+    // £120,000 moved between streams in 2027-28: that year's total is unchanged, and the report says so;
+    // 2029-30 fell by £30,000.
+    expect(
+      find(groups, 'funding', /^Total for 2027-28$/, /^unchanged at £[\d,]+: £120,000 moved between streams$/),
+    ).toBeDefined();
     expect(find(groups, 'funding', /^Total for 2029-30$/, /\(−£30,000\)$/)).toBeDefined();
     expect(find(groups, 'funding', /^Total over the strategy$/, /\(−£30,000\)$/)).toBeDefined();
   });
@@ -246,7 +296,7 @@ describe('strategy diff: every kind of change, old and new', () => {
         groups,
         'governance',
         /^Safer Northbridge Partnership Board$/,
-        /^meets changed from quarterly to bi-monthly$/,
+        /^meets changed from every three months to every two months$/,
       ),
     ).toBeDefined();
     expect(find(groups, 'other', /^data\/charts\/asb-by-lsoa\.yaml$/, /^chart file changed \(title\)$/)).toBeDefined();
@@ -254,7 +304,7 @@ describe('strategy diff: every kind of change, old and new', () => {
       find(
         groups,
         'other',
-        /^Logic models, serious-violence$/,
+        /^Logic model for Preventing serious violence, knife crime and exploitation$/,
         /^context reworded: was .*now .*Revised after the 2028 needs assessment/,
       ),
     ).toBeDefined();
@@ -262,24 +312,78 @@ describe('strategy diff: every kind of change, old and new', () => {
 
   it('reports nothing else', () => {
     const all = groups.flatMap((g) => g.changes.map((c) => `${g.id}: ${c.subject}: ${c.text}`));
-    // 26 edits above, and two KPI statuses they change: sv-02 (its direction) and vawg-02 (its corrected
+    // 26 edits above, the 2027-28 total unchanged by a move, and two KPI statuses they change: sv-02 (its direction) and vawg-02 (its corrected
     // Q4 result). Statuses are for the reporting quarter (Q4 2027-28, the last ended by the publication
     // date 2028-05-15), so sv-01's new Q1 2028-29 result changes none: it stays rated on its Q4 figure.
     expect(all.filter((c) => c.startsWith('status: '))).toEqual([
-      expect.stringMatching(/^status: KPI sv-02, .*: Near target → On target: latest result 116 in Q4 2027-28 /),
-      expect.stringMatching(/^status: KPI vawg-02, .*: On target → Off target: latest result 1,000 in Q4 2027-28 /),
+      expect.stringMatching(
+        /^status: KPI: Victims of knife crime.*: Near target → On target: latest result 116 in Q4 2027-28 /,
+      ),
+      expect.stringMatching(/^status: KPI: Referrals.*: On target → Off target: latest result 1,000 in Q4 2027-28 /),
     ]);
-    expect(all).toHaveLength(28);
+    // ...and the line saying the money moved between streams left 2027-28's total as it was.
+    expect(all).toHaveLength(29);
+  });
+
+  it('reads without a file open: names, not ids or field names', () => {
+    // KPIs and priorities are published by title, never by id; risk and action numbers are printed.
+    expect(markdown).not.toMatch(/\b(sv|vawg|asb|dr|hc)-0\d\b/);
+    expect(markdown).not.toMatch(/serious-violence|higher-is-better|lower-is-better|bi-monthly|at-risk/);
+    expect(markdown).not.toMatch(/\b[a-z]+_[a-z_]+\b/);
+    expect(markdown).not.toContain(' › ');
+    expect(markdown).toContain('**Risk r02, Short-term grants end without replacement**');
   });
 
   it('reads as Markdown grouped under headings, and as JSON with the same changes', () => {
-    expect(markdown).toMatch(/^## What changed in the strategy\n\n28 changes since main \([0-9a-f]{7}\)/);
+    expect(markdown).toMatch(/^## What changed in the strategy\n\n29 changes since main \([0-9a-f]{7}\)/);
     expect(markdown).toContain('\n### KPIs\n\n');
     expect(markdown).toContain(
-      '\n- **KPI vawg-02, Referrals to the Independent Domestic Violence Advisor service**: target for 2027-28 changed from 1,200 to 1,150\n',
+      '\n- **KPI: Referrals to the Independent Domestic Violence Advisor service**: target for 2027-28 changed from 1,200 to 1,150\n',
     );
     const json = JSON.parse(formatDiffJson({ base: { ref: 'main', commit: 'x' }, groups }));
     expect(json.groups.map((g: ChangeGroup) => g.id)).toEqual(groups.map((g) => g.id));
+  });
+});
+
+describe('strategy diff: settings and nested fields named as a councillor knows them', () => {
+  it('says publication date, amber margin, funding status by year, lead and theory-of-change years in words', async () => {
+    const root = repoWithExample();
+    edit(root, 'data/partnership.yaml', '  date: 2028-05-15', '  date: 2028-06-01');
+    edit(root, 'data/partnership.yaml', '  amber_within_percent: 5', '  amber_within_percent: 10');
+    edit(
+      root,
+      'data/funding.yaml',
+      '    status: indicative',
+      '    status: { 2028-29: indicative, 2027-28: confirmed }',
+    );
+    edit(
+      root,
+      'data/priorities.yaml',
+      'role: Detective Superintendent, Neighbourhood Policing and Partnerships',
+      'role: Chief Superintendent',
+    );
+    edit(root, 'data/theory-of-change.yaml', /(\n {6}- year: 2027-28\n {8}outcome:) /, '$1 By March 2028, ');
+    const result = await diffStrategy({ root, ref: 'HEAD' });
+    const lines = result.groups
+      .filter((g) => g.id !== 'status')
+      .flatMap((g) => g.changes.map((c) => `${c.subject}: ${c.text}`));
+    expect(lines).toEqual([
+      'The strategy: publication date changed from 15 May 2028 to 1 June 2028',
+      'The strategy: amber margin for KPIs (how far a KPI may miss its target and be amber, not red) changed from 5% to 10%',
+      expect.stringMatching(
+        /^Priority: Preventing serious violence and knife crime: lead's role reworded: was “Detective Superintendent, Neighbourhood Policing and Partnerships”, now “Chief Superintendent”$/,
+      ),
+      expect.stringMatching(
+        /^.+, Home Office .+: funding status changed from indicative to confirmed for 2027-28, indicative for 2028-29$/,
+      ),
+      expect.stringMatching(
+        /^Theory of change, From reacting to violence to preventing it: what must be true by the end of 2027-28 reworded: was “Hospital, police/,
+      ),
+    ]);
+    // A wider amber margin turns some red KPIs amber: each is listed, with its result and target.
+    const status = result.groups.find((g) => g.id === 'status')!.changes;
+    expect(status.length).toBeGreaterThan(0);
+    for (const c of status) expect(c.text).toMatch(/^Off target → Near target: latest result .+, against a target of /);
   });
 });
 
