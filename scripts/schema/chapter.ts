@@ -1,6 +1,11 @@
 /** Front matter of a chapter in content/. */
 import { z } from 'zod';
-import { Id, patternMessage, Text } from './common.js';
+import { Id, Text, wording } from './common.js';
+
+const SECTION = wording(
+  'must be a section number like 5 (1 to 10), or an appendix letter like A',
+  'Write a section number like 5 (1 to 10), or an appendix letter like A (a capital).',
+);
 
 export const ChapterFrontMatterSchema = z.strictObject({
   section: z
@@ -8,8 +13,8 @@ export const ChapterFrontMatterSchema = z.strictObject({
       z.number().int().min(1).max(10),
       z
         .string()
-        .regex(/^[A-Z]$/, { error: 'must be a section number like 5 (1 to 10), or an appendix letter like A' })
-        .meta(patternMessage('Write a section number like 5 (1 to 10), or an appendix letter like A (a capital).')),
+        .regex(/^[A-Z]$/, { error: SECTION.must })
+        .meta(SECTION.meta),
     ])
     .meta({
       description:

@@ -23,6 +23,21 @@ export function suggestId(value: unknown): string {
  */
 export const patternMessage = (message: string) => ({ patternErrorMessage: message, errorMessage: message });
 
+/** The editor's sentence for each message `strategy check` gives for a pattern, so both say the same. */
+const HINTS = new Map<string, string>();
+
+/**
+ * The words for a pattern: `must` is what `strategy check` says is wrong ("must be a month like
+ * 2027-04"), `write` what the editor shows and what check then suggests writing.
+ */
+export function wording(must: string, write: string) {
+  HINTS.set(must, write);
+  return { must, meta: patternMessage(write) };
+}
+
+/** The suggestion for a value a pattern refused, in the editor's words, or undefined. */
+export const patternHint = (why: string): string | undefined => HINTS.get(why.replace(/\.$/, ''));
+
 /**
  * A choice from a fixed list, each value explained: the explanations are shown by editors beside each
  * value as the officer picks one (`markdownEnumDescriptions`, `enumDescriptions`).
@@ -60,65 +75,66 @@ export const Id = z
     ...patternMessage(`The id ${ID_MESSAGE}.`),
   });
 
-const YEAR_MESSAGE = 'must be a financial year like 2027-28';
+const YEAR = wording(
+  'must be a financial year like 2027-28',
+  'Write a financial year like 2027-28 (1 April 2027 to 31 March 2028).',
+);
 /** A financial year, written `2027-28` (1 April 2027 to 31 March 2028). */
 export const FinancialYear = z
   .string()
-  .regex(/^\d{4}-\d{2}$/, { error: YEAR_MESSAGE })
+  .regex(/^\d{4}-\d{2}$/, { error: YEAR.must })
   .meta({
     description: 'A financial year, e.g. `2027-28` (1 April 2027 to 31 March 2028).',
     examples: ['2027-28'],
-    ...patternMessage('Write a financial year like 2027-28 (1 April 2027 to 31 March 2028).'),
+    ...YEAR.meta,
   });
 
-const QUARTER_MESSAGE = 'must be a financial-year quarter like 2027-28 Q1';
+const QUARTER = wording(
+  'must be a financial-year quarter like 2027-28 Q1',
+  'Write a quarter like 2027-28 Q1 (the financial year, a space, then Q1 to Q4; Q1 is April to June).',
+);
 /** A financial-year quarter, written `2027-28 Q1` (Q1 = April to June). */
 export const Quarter = z
   .string()
-  .regex(/^\d{4}-\d{2} Q[1-4]$/, { error: QUARTER_MESSAGE })
+  .regex(/^\d{4}-\d{2} Q[1-4]$/, { error: QUARTER.must })
   .meta({
     description:
       'A financial-year quarter, e.g. `2027-28 Q1` (Q1 = Apr–Jun, Q2 = Jul–Sep, Q3 = Oct–Dec, Q4 = Jan–Mar).',
     examples: ['2027-28 Q3'],
-    ...patternMessage(
-      'Write a quarter like 2027-28 Q1 (the financial year, a space, then Q1 to Q4; Q1 is April to June).',
-    ),
+    ...QUARTER.meta,
   });
 
+const MONTH = wording(
+  'must be a month like 2027-04',
+  'Write a month like 2027-04 (the year, a hyphen, then the month as two digits).',
+);
 /** A calendar month, written `2027-04`. */
 export const Month = z
   .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: 'must be a month like 2027-04' })
-  .meta({
-    description: 'A calendar month, e.g. `2027-04` for April 2027.',
-    examples: ['2027-04'],
-    ...patternMessage('Write a month like 2027-04 (the year, a hyphen, then the month as two digits).'),
-  });
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: MONTH.must })
+  .meta({ description: 'A calendar month, e.g. `2027-04` for April 2027.', examples: ['2027-04'], ...MONTH.meta });
 
-/** The message for a period that is not one, in `strategy check` and in editors alike. */
-export const PERIOD_MESSAGE = 'must be a financial year (2027-28), a quarter (2027-28 Q1) or a month (2027-04)';
+const PERIOD = wording(
+  'must be a financial year (2027-28), a quarter (2027-28 Q1) or a month (2027-04)',
+  'Write a financial year like 2027-28, a quarter like 2027-28 Q1 (Q1 is April to June) or a month like 2027-04.',
+);
 /** A period a figure belongs to: a financial year, a quarter or a month. */
 export const Period = z
   .string()
-  .regex(/^(\d{4}-\d{2}( Q[1-4])?|\d{4}-(0[1-9]|1[0-2]))$/, { error: PERIOD_MESSAGE })
+  .regex(/^(\d{4}-\d{2}( Q[1-4])?|\d{4}-(0[1-9]|1[0-2]))$/, { error: PERIOD.must })
   .meta({
     description:
       'The period the figure covers: a financial year (`2027-28`), a financial-year quarter (`2027-28 Q1`, April to June) or a month (`2027-04`).',
     examples: ['2027-28 Q1', '2026-27', '2027-04'],
-    ...patternMessage(
-      'Write a financial year like 2027-28, a quarter like 2027-28 Q1 (Q1 is April to June) or a month like 2027-04.',
-    ),
+    ...PERIOD.meta,
   });
 
+const DATE = wording('must be a date like 2027-03-31', 'Write a date like 2027-03-31 (year, month, day).');
 /** A calendar date, written `2027-03-31`. YAML dates are kept as text so nothing depends on time zones. */
 export const IsoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date like 2027-03-31' })
-  .meta({
-    description: 'A date, written year-month-day, e.g. `2027-03-31`.',
-    examples: ['2027-03-31'],
-    ...patternMessage('Write a date like 2027-03-31 (year, month, day).'),
-  });
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: DATE.must })
+  .meta({ description: 'A date, written year-month-day, e.g. `2027-03-31`.', examples: ['2027-03-31'], ...DATE.meta });
 
 /** Plain text; Markdown inline formatting is allowed where the output renders it. */
 export const Text = z.string().min(1, { error: 'must not be empty' });

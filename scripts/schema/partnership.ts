@@ -1,6 +1,19 @@
 /** data/partnership.yaml: who the partnership is, the strategy period, its status and build settings. */
 import { z } from 'zod';
-import { explainValues, Id, IsoDate, patternMessage, Quarter, schemaRef, Text } from './common.js';
+import { explainValues, Id, IsoDate, Quarter, schemaRef, Text, wording } from './common.js';
+
+const ONS_CODE = wording(
+  'must be an ONS Community Safety Partnership code like E22000123',
+  'Write the ONS Community Safety Partnership code like E22000123 (E22 or W22, then six digits).',
+);
+const LANGUAGE = wording(
+  'must be a language code like en-GB or cy-GB',
+  'Write a language code like en-GB (English) or cy-GB (Welsh).',
+);
+const EMAIL = wording(
+  'must be an email address like community.safety@medway.gov.uk',
+  'Write an email address like community.safety@medway.gov.uk.',
+);
 
 const Authority = z.strictObject({
   id: Id.meta({ description: 'A short id for the authority.', examples: ['police'] }),
@@ -46,19 +59,12 @@ export const PartnershipSchema = z.strictObject({
       name: Text.meta({ description: 'The area covered.', examples: ['London Borough of Tower Hamlets', 'Medway'] }),
       ons_code: z
         .string()
-        .regex(/^[EW]22\d{6}$/, { error: 'must be an ONS Community Safety Partnership code like E22000123' })
-        .meta(
-          patternMessage(
-            'Write the ONS Community Safety Partnership code like E22000123 (E22 or W22, then six digits).',
-          ),
-        )
+        .regex(/^[EW]22\d{6}$/, { error: ONS_CODE.must })
+        .meta(ONS_CODE.meta)
         .optional()
         .meta({
           description: "The area's ONS Community Safety Partnership code: E22… in England, W22… in Wales.",
           examples: ['E22000123'],
-          ...patternMessage(
-            'Write the ONS Community Safety Partnership code like E22000123 (E22 or W22, then six digits).',
-          ),
         }),
       population: z
         .number()
@@ -121,8 +127,8 @@ export const PartnershipSchema = z.strictObject({
   }),
   language: z
     .string()
-    .regex(/^[a-z]{2}(-[A-Z]{2})?$/, { error: 'must be a language code like en-GB or cy-GB' })
-    .meta(patternMessage('Write a language code like en-GB (English) or cy-GB (Welsh).'))
+    .regex(/^[a-z]{2}(-[A-Z]{2})?$/, { error: LANGUAGE.must })
+    .meta(LANGUAGE.meta)
     .default('en-GB')
     .meta({
       description:
@@ -165,8 +171,8 @@ export const PartnershipSchema = z.strictObject({
   contact: z
     .strictObject({
       email: z
-        .email({ error: 'must be an email address like community.safety@medway.gov.uk' })
-        .meta(patternMessage('Write an email address like community.safety@medway.gov.uk.'))
+        .email({ error: EMAIL.must })
+        .meta(EMAIL.meta)
         .optional()
         .meta({
           description: 'Where readers write to: linked from every page of the website and printed in the PDF.',

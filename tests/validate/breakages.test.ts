@@ -96,7 +96,7 @@ const BREAKAGES: Breakage[] = [
     },
     ruleId: 'schema/invalid',
     message: /due" must be a financial-year quarter like 2027-28 Q1/,
-    hint: /^Write it like 2027-28 Q1\.$/,
+    hint: /^Write a quarter like 2027-28 Q1 \(the financial year, a space, then Q1 to Q4; Q1 is April to June\)\.$/,
   },
   {
     name: 'a risk rated E5 on the A–D by I–IV scale',

@@ -1,4 +1,5 @@
 /** Messages for reading files, YAML, CSV, schemas, chapters and Markdown. Wording only; see ../messages.ts. */
+import { patternHint } from '../../schema/common.js';
 import { e } from '../entry.js';
 
 export const LOADING = {
@@ -243,8 +244,9 @@ export const LOADING = {
 
 /** A hint for a value the schema refuses, derived from what is wrong with it. */
 function invalidHint(why: string): string {
-  if (/a financial year \(2027-28\), a quarter/.test(why))
-    return 'Write a financial year like 2027-28, a quarter like 2027-28 Q1 (Q1 is April to June) or a month like 2027-04.';
+  // A pattern's own words, as the editor shows them (scripts/schema/common.ts).
+  const worded = patternHint(why);
+  if (worded) return worded;
   const like = / like (\S+(?: Q\d)?)/.exec(why);
   if (like) return `Write it like ${like[1]}.`;
   if (/must not be negative/.test(why)) return 'Write 0 or a positive amount.';
