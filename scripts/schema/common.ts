@@ -193,5 +193,5 @@ export const schemaRef = (file: string) =>
     .meta({
       description:
         'Which schema your editor checks this file against. The build ignores it; most files name it in the first comment line instead.',
-      examples: [`node_modules/csp-strategy/schemas/${file}.schema.json`],
+      examples: [`../node_modules/csp-strategy/schemas/${file}.schema.json`],
     });
