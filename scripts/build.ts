@@ -27,22 +27,39 @@ import { loadProject, type Project } from './load/project.js';
 import { buildModel, type StrategyModel } from './model/strategy.js';
 import { renderDocument, type RenderCache, type RenderedDocument } from './render/document.js';
 import { CACHE_DIR } from './figures/index.js';
-import { checkCharts, checkInlineCharts } from './figures/vega-lite/check.js';
+import { checkChartsCached, checkInlineChartsCached } from './figures/vega-lite/checked.js';
 import { chartDownloads, placedChartIds, softenUnused } from './figures/vega-lite/usage.js';
 import { checkChapters } from './validate/chapters.js';
 import { validateProject } from './validate/index.js';
-import { assemblePlanPrint, assemblePrint, assembleSite, pdfFileName, PLAN_PDF } from './assemble/pages.js';
-import { renderSiteExtras } from './assemble/site-extras.js';
-import { siteContext } from './assemble/pages.js';
-import { auditDiagnostic, auditSite } from './emit/audit.js';
-import { buildSearchIndex, downloadLabel, pdfPageCount } from './emit/site-files.js';
-import { BUILTIN_TEMPLATES, loadTemplates } from './assemble/templates.js';
-import { checkTemplatePages } from './assemble/guard.js';
-import { openDataFiles } from './emit/open-data.js';
-import { OutputFolder } from './emit/output-folder.js';
-import { printPdf, printWithPageNumbers, startBrowser, type BrowserHandle, type PdfJob } from './emit/pdf.js';
-import { finishPdf, headingTexts } from './emit/pdf-finish.js';
-import { emitSite } from './emit/site.js';
+import { pdfPageCount } from './emit/site-files.js';
+import type { BrowserHandle, PdfJob } from './emit/pdf.js';
+
+/**
+ * Stages 5 and 6 are loaded only by `build`, so `check`, `--help` and `--version` never load
+ * Handlebars, the HTML parser or the search indexer; the PDF's modules (puppeteer, pdf-lib, axe) load
+ * only when a browser is started (tests/cli/lazy-modules.test.ts holds this).
+ */
+const writingStages = async () => {
+  const [pages, extras, templates, guard, siteFiles, openData, folder, site] = await Promise.all([
+    import('./assemble/pages.js'),
+    import('./assemble/site-extras.js'),
+    import('./assemble/templates.js'),
+    import('./assemble/guard.js'),
+    import('./emit/site-files.js'),
+    import('./emit/open-data.js'),
+    import('./emit/output-folder.js'),
+    import('./emit/site.js'),
+  ]);
+  return { ...pages, ...extras, ...templates, ...guard, ...siteFiles, ...openData, ...folder, ...site };
+};
+const printingStages = async () => {
+  const [pdf, finish, audit] = await Promise.all([
+    import('./emit/pdf.js'),
+    import('./emit/pdf-finish.js'),
+    import('./emit/audit.js'),
+  ]);
+  return { ...pdf, ...finish, ...audit };
+};
 
 export interface BuildOptions {
   /** The strategy folder: content/, data/ and optional templates/. */
@@ -107,8 +124,10 @@ export async function check(
   const model = buildModel(project);
   lap('model');
   // 4 figures
-  const officer = checkCharts(chartSources);
-  const inline = checkInlineCharts(inlineSources, ordered);
+  // Checks are kept by content beside the drawn charts, so Vega, Vega-Lite and Ajv load only for a new chart.
+  const checks = options.diskCache === false ? undefined : path.join(path.dirname(CACHE_DIR), 'checks');
+  const officer = await checkChartsCached(chartSources, checks);
+  const inline = await checkInlineChartsCached(inlineSources, ordered, checks);
   diagnostics.push(...officer.diagnostics, ...inline.diagnostics);
   lap('figures');
   // 4 render
@@ -137,7 +156,8 @@ export { pdfPageCount };
 /** Stages 1–6. Writes nothing unless every stage succeeded. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   // The browser starts now, so its launch overlaps loading and rendering; it is closed on every path.
-  const browser = options.pdf !== false || options.audit === true ? startBrowser() : undefined;
+  const browser =
+    options.pdf !== false || options.audit === true ? (await import('./emit/pdf.js')).startBrowser() : undefined;
   try {
     return await buildWith(options, browser);
   } finally {
@@ -147,7 +167,28 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
 async function buildWith(options: BuildOptions, browser: BrowserHandle | undefined): Promise<BuildResult> {
   const lap = timer(options.onStage);
-  const checked = await check(options);
+  const [checked, stages, printing] = await Promise.all([
+    check(options),
+    writingStages(),
+    browser ? printingStages() : undefined,
+  ]);
+  const {
+    loadTemplates,
+    openDataFiles,
+    downloadLabel,
+    renderSiteExtras,
+    assembleSite,
+    assemblePrint,
+    BUILTIN_TEMPLATES,
+    checkTemplatePages,
+    OutputFolder,
+    emitSite,
+    siteContext,
+    pdfFileName,
+    assemblePlanPrint,
+    PLAN_PDF,
+    buildSearchIndex,
+  } = stages;
   const out = path.resolve(options.out ?? path.join(checked.project.root, 'dist'));
   if (checked.diagnostics.some((d) => d.severity === 'error'))
     return { ok: false, diagnostics: checked.diagnostics, out, files: [] };
@@ -198,7 +239,8 @@ async function buildWith(options: BuildOptions, browser: BrowserHandle | undefin
       url: siteContext(model, {}).url,
     });
     lap('emit site');
-    if (browser && print !== undefined) {
+    if (browser && printing && print !== undefined) {
+      const { printWithPageNumbers, finishPdf, headingTexts, printPdf } = printing;
       const date = project.data.partnership?.build.date ?? '2000-01-01';
       const job: PdfJob = { dir: folder.temp, htmlFile: 'print.html', pdfFile: pdfFileName(model), date };
       let html = print;
@@ -252,7 +294,8 @@ async function buildWith(options: BuildOptions, browser: BrowserHandle | undefin
       pages = assembleSite(model, document, templates, siteOptions);
       for (const page of pages) folder.write(page.path, page.html);
     }
-    if (options.audit === true && browser) {
+    if (options.audit === true && browser && printing) {
+      const { auditSite, auditDiagnostic } = printing;
       const { summary, findings } = await auditSite(
         await browser.browser(),
         folder.temp,

@@ -16,7 +16,7 @@ import { diag } from '../diagnostics/messages.js';
 import { runJob } from './job.js';
 import { CHART_KINDS } from './registry.js';
 import type { ChartContext, ChartRequest, ChartResult, JobResult, OfficerChartRequest } from './types.js';
-import { ChartSpecError } from './vega-lite/draw.js';
+import { ChartSpecError } from './vega-lite/spec-error.js';
 import { officerJob } from './vega-lite/officer.js';
 
 export type {

@@ -9,9 +9,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import * as vega from 'vega';
-import { version as vegaLiteVersion } from 'vega-lite';
-import { compileSpec, drawVega } from './vega-lite/draw.js';
+import { createRequire } from 'node:module';
 import { finishSvg } from './svg.js';
 import { THEME_VERSION } from './theme.js';
 import type { ChartJob, ChartTable, RenderedChart } from './types.js';
@@ -33,7 +31,25 @@ const CODE = (() => {
   for (const f of files) h.update(f).update(fs.readFileSync(path.join(dir, f)));
   return h.digest('hex').slice(0, 16);
 })();
-const VERSIONS = `vega@${vega.version} vega-lite@${vegaLiteVersion} code@${CODE}`;
+/**
+ * A package's version from its package.json (found from its entry point: `exports` hides the file),
+ * so keying a chart never loads Vega itself.
+ */
+function versionOf(pkg: string): string {
+  let dir = path.dirname(createRequire(import.meta.url).resolve(pkg));
+  for (;;) {
+    const file = path.join(dir, 'package.json');
+    if (fs.existsSync(file)) {
+      const json = JSON.parse(fs.readFileSync(file, 'utf8')) as { name?: string; version: string };
+      if (json.name === pkg) return json.version;
+    }
+    if (path.dirname(dir) === dir) throw new Error(`No package.json found for ${pkg}`);
+    dir = path.dirname(dir);
+  }
+}
+const VERSIONS = `vega@${versionOf('vega')} vega-lite@${versionOf('vega-lite')} code@${CODE}`;
+/** Vega's and Vega-Lite's versions and the figures code, for other caches of figures work (checked.ts). */
+export const FIGURES_VERSION = `${VERSIONS} ajv@${versionOf('ajv')}`;
 
 /** JSON with object keys sorted, so equal specs hash equally whatever their key order. */
 export function stableStringify(value: unknown): string {
@@ -97,6 +113,8 @@ export async function runJob(job: ChartJob, cacheDir: string | undefined): Promi
 
 async function draw(job: ChartJob): Promise<Cached> {
   drawStats.drawn++;
+  // Vega and Vega-Lite are loaded only when a chart is really drawn (not for a cached one, nor for --help).
+  const { compileSpec, drawVega } = await import('./vega-lite/draw.js');
   const compiled = compileSpec(job.spec);
   const tableOf = job.table;
   const { svg, inspected } = await drawVega(

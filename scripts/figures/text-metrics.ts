@@ -4,7 +4,7 @@
  * Liberation Sans (metric-compatible), so the width of each character is known: these are Arial's
  * advance widths in thousandths of an em (bold is about 8% wider). Deterministic on every machine.
  */
-import * as vega from 'vega';
+import type * as Vega from 'vega';
 
 const ASCII_WIDTHS = [
   278,
@@ -133,8 +133,11 @@ interface TextItem {
 
 let installed = false;
 
-/** Replace Vega's estimate with Arial's metrics (once per process; Vega reads it at layout time). */
-export function useArialMetrics(): void {
+/**
+ * Replace Vega's estimate with Arial's metrics (once per process; Vega reads it at layout time). Vega
+ * is passed in by the one module that draws, so measuring a diagram's text never loads it.
+ */
+export function useArialMetrics(vega: typeof Vega): void {
   if (installed) return;
   installed = true;
   const metrics = (

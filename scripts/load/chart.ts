@@ -51,6 +51,8 @@ export interface ChartSource {
   yaml: YamlSource;
   /** Rows of its data table to show before cutting (the file's `table_rows`). */
   tableRows?: number;
+  /** Where its text starts and the text itself, which decide every position reported (the check cache's key). */
+  origin?: { lineOffset: number; text: string };
 }
 
 type Row = Record<string, unknown>;
@@ -262,6 +264,7 @@ export function readChartText(
     dataProblems: problems,
     dataFiles,
     yaml: source,
+    origin: { lineOffset, text },
   };
   if (checked.data.source) chart.source = checked.data.source;
   if (checked.data.table_rows !== undefined) chart.tableRows = checked.data.table_rows;

@@ -5,7 +5,6 @@
  * stacked by ELK too. ELK's layered algorithm is deterministic (fixed seed), so the same spec gives
  * the same coordinates, and so the same SVG bytes.
  */
-import elkBundled from 'elkjs/lib/elk.bundled.js';
 import type { ELK, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api.js';
 import { setText, TEXT_SETTINGS, wrap } from './text.js';
 import type {
@@ -20,7 +19,12 @@ import type {
 } from './types.js';
 
 // The bundled build runs ELK in this process (no worker thread); its typings describe the API module.
-const elk = new (elkBundled as unknown as new () => ELK)();
+// It is 1.6 MB of JavaScript, loaded on the first layout only: a cached diagram never needs it.
+let elk: ELK | undefined;
+async function elkLayout(): Promise<ELK> {
+  elk ??= new ((await import('elkjs/lib/elk.bundled.js')).default as unknown as new () => ELK)();
+  return elk;
+}
 
 /** Space between boxes in a column, between columns, and between groups. */
 export const SPACING = { node: 16, layer: 32, group: 28, margin: 2 };
@@ -91,7 +95,7 @@ export async function layoutDiagram(spec: DiagramSpec): Promise<PlacedDiagram> {
       ),
     };
   });
-  const root: ElkNode = await elk.layout({
+  const root: ElkNode = await (await elkLayout()).layout({
     id: `${spec.id}-root`,
     layoutOptions: {
       'elk.algorithm': 'layered',

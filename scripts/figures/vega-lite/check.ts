@@ -21,8 +21,7 @@ import { analyseSpec, fieldPath } from './analyse.js';
 import { findInteractions, staticNote } from './interactive.js';
 import { findLinksAndImages, findUnsafeExpressions, validateSpec } from './validate-spec.js';
 import { findExpensiveParts } from './limits.js';
-
-type Json = Record<string, unknown>;
+import { useUtc } from './utc.js';
 
 /** A checked chart, or why there is none. */
 export interface CheckedChart {
@@ -186,24 +185,4 @@ function specPathLabel(p: readonly PathSegment[]): string {
   let out = 'spec';
   for (const seg of p) out += typeof seg === 'number' ? `[${seg + 1}]` : `.${seg}`;
   return out;
-}
-
-/** Make every time unit and time scale UTC (in place). */
-function useUtc(node: unknown): void {
-  if (Array.isArray(node)) return node.forEach(useUtc);
-  if (!node || typeof node !== 'object') return;
-  const obj = node as Json;
-  for (const [k, v] of Object.entries(obj)) {
-    if (k === 'values' || k === 'datasets') continue;
-    if (k === 'timeUnit') {
-      if (typeof v === 'string' && !v.startsWith('utc')) obj[k] = `utc${v}`;
-      else if (v && typeof v === 'object' && !Array.isArray(v)) {
-        const unit = (v as Json)['unit'];
-        if (typeof unit === 'string' && !unit.startsWith('utc')) (v as Json)['unit'] = `utc${unit}`;
-      }
-      continue;
-    }
-    if (k === 'scale' && v && typeof v === 'object' && (v as Json)['type'] === 'time') (v as Json)['type'] = 'utc';
-    useUtc(v);
-  }
 }

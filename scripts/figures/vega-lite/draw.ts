@@ -14,16 +14,9 @@ import { expressionInterpreter } from 'vega-interpreter';
 import { useArialMetrics } from '../text-metrics.js';
 import { THEME } from '../theme.js';
 import { readableTimeAxes } from './time-axes.js';
+import { ChartSpecError } from './spec-error.js';
 
-/** A problem in a spec, with Vega-Lite's or Vega's own words. */
-export class ChartSpecError extends Error {
-  readonly stage: 'compile' | 'render';
-  constructor(stage: 'compile' | 'render', message: string) {
-    super(message);
-    this.name = 'ChartSpecError';
-    this.stage = stage;
-  }
-}
+export { ChartSpecError } from './spec-error.js';
 
 const refuse =
   (what: string) =>
@@ -117,7 +110,7 @@ export async function drawVega<T>(
   spec: vega.Spec,
   inspect?: (view: { data(name: string): Record<string, unknown>[] }) => T,
 ): Promise<{ svg: string; inspected: T | undefined }> {
-  useArialMetrics();
+  useArialMetrics(vega);
   let view: vega.View | undefined;
   try {
     const runtime = vega.parse(spec, undefined, { ast: true });

@@ -6,7 +6,6 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { LoadedChart } from '../../figures/types.js';
-import { analyseSpec } from '../../figures/vega-lite/analyse.js';
 import { diag } from '../../diagnostics/messages.js';
 import { dec, div, mul, toFixed, toNumber } from '../../model/decimal.js';
 import { formatNumber } from '../../model/format.js';
@@ -22,7 +21,7 @@ export const consultationCompare: BlockDefinition = {
     { name: 'question', kind: 'text', required: true },
   ],
   example: '::consultation-compare{surveys=online-survey-2023,citizens-panel-2023 question=top-problems}',
-  render(ctx, attrs) {
+  async render(ctx, attrs) {
     const all = ctx.model.data.consultation?.surveys ?? [];
     const ids = attrs['surveys']!.split(',').map((s) => s.trim());
     const questionId = attrs['question']!;
@@ -102,8 +101,10 @@ export const consultationCompare: BlockDefinition = {
       source: surveys.map((s) => `${s.title}, ${s.period}`).join('; '),
       spec,
       dataFiles: [],
-      // The data table is read from the marks, as for an officer's chart.
-      tables: analyseSpec(spec as unknown as Record<string, unknown>).tables,
+      // The data table is read from the marks, as for an officer's chart (Vega loaded only when drawn).
+      tables: (await import('../../figures/vega-lite/analyse.js')).analyseSpec(
+        spec as unknown as Record<string, unknown>,
+      ).tables,
       yaml: {
         file: ctx.at.file,
         value: {},
