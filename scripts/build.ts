@@ -78,6 +78,11 @@ export interface BuildOptions {
   cache?: RenderCache;
   /** Check every written page with axe in Chromium; a violation fails the build. */
   audit?: boolean;
+  /**
+   * Index the pages for search before the output is swapped in (default true). The dev server indexes
+   * after the page has reloaded instead, so a save is not kept waiting for the indexer.
+   */
+  searchIndex?: boolean;
 }
 
 export interface CheckResult {
@@ -311,8 +316,10 @@ async function buildWith(options: BuildOptions, browser: BrowserHandle | undefin
       lap('audit');
     }
     // Search runs on the finished pages in the temporary folder, before the swap.
-    await buildSearchIndex(folder.temp);
-    lap('search index');
+    if (options.searchIndex !== false) {
+      await buildSearchIndex(folder.temp);
+      lap('search index');
+    }
     folder.commit();
   } catch (err) {
     folder.abort();

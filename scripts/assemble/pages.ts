@@ -9,7 +9,7 @@ import type { RenderedDocument } from '../render/document.js';
 import type { RenderedChapter } from '../render/markdown/chapter.js';
 import { chapterHtml, pageHref } from './links.js';
 import type { Templates } from './templates.js';
-import { finishSiteHtml } from './site-html.js';
+import { siteChapterHtml } from './chapter-html.js';
 import { dashboardHref, kpiCards, latestPeriod, priorityAnchor, priorityHref, statusCounts } from './dashboard.js';
 import type { SiteExtras } from './site-extras.js';
 import { OPEN_DATA_FILES } from '../model/open-data.js';
@@ -153,7 +153,7 @@ export function assembleSite(
   const priorityLinks = model.priorities.map((p) => priorityHref(p.id));
   const chapterPages = doc.chapters.map((c) => ({
     c,
-    html: finishSiteHtml(chapterHtml(c, doc.index, 'page'), { priorityLinks }),
+    html: siteChapterHtml(c, doc.index, 'page', { priorityLinks }),
   }));
   // Where each KPI is defined (the first chapter with its anchor), for the dashboard's "more about this KPI".
   const kpiHrefs = new Map<string, string>();
@@ -239,7 +239,7 @@ export function assembleSite(
         isAppendix: c.isAppendix,
         title: c.title,
         id: c.id,
-        html: finishSiteHtml(chapterHtml(c, doc.index, 'single'), { idSuffix: c.id, priorityLinks, sectionsHere }),
+        html: siteChapterHtml(c, doc.index, 'single', { idSuffix: c.id, priorityLinks, sectionsHere }),
       })),
     }),
   });

@@ -70,13 +70,20 @@ export async function serve(options: DevOptions): Promise<void> {
   const rebuild = async (): Promise<void> => {
     const started = performance.now();
     try {
-      const result = await build({ root: options.root, out, pdf: false, devReload: true, cache });
+      const result = await build({ root: options.root, out, pdf: false, devReload: true, cache, searchIndex: false });
       problems = result.diagnostics.filter((d) => d.severity === 'error');
       options.report(result.diagnostics);
       if (result.ok) {
         served.refresh();
-        options.log(`Rebuilt in ${Math.round(performance.now() - started)} ms.`);
+        const { rendered, reused } = cache.stats;
+        options.log(
+          `Rebuilt in ${Math.round(performance.now() - started)} ms (${rendered.length} of ${rendered.length + reused.length} chapters rendered again).`,
+        );
         send('reload', {});
+        // The search index follows the reload: the next rebuild waits for it, a save does not.
+        const { buildSearchIndex } = await import('../emit/site-files.js');
+        await buildSearchIndex(out);
+        served.refresh();
       } else {
         options.log('Not rebuilt: fix the problems above. The last good version is still being served.');
         send('problems', problemLines());

@@ -1,7 +1,7 @@
 /**
- * The dev server's render cache: an edited chapter is rendered again, the others are reused, and any
- * change to the data (which blocks depend on) renders everything again. The output with the cache is
- * the output without it.
+ * The dev server's render cache: an edited chapter is rendered again, the others are reused, and a
+ * change to the data renders again the chapters that read it (recorded while they render). The output
+ * with the cache is the output without it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -24,14 +24,26 @@ describe('render cache', () => {
     edit(root, 'content/03-partnership-context.md', /\n## /, '\nA sentence added by an officer.\n\n## ');
     const edited = await check({ root, cache });
     const changed = edited.document.chapters.filter((c, i) => c !== again.document.chapters[i]).map((c) => c.id);
-    expect(changed).toEqual(['partnership-context']);
+    // That chapter, and the chapters whose diagrams read every chapter to find where their links go.
+    const readAll = edited.document.chapters.filter((c) =>
+      cache.chapters.get(c.chapter.file)!.reads.has('project.chapters'),
+    );
+    expect(changed).toEqual(
+      edited.document.chapters.filter((c) => c.id === 'partnership-context' || readAll.includes(c)).map((c) => c.id),
+    );
+    expect(readAll.map((c) => c.id)).not.toContain('partnership-context');
     expect(chapterHtml(edited.document.chapters[2]!, edited.document.index, 'page')).toContain(
       'A sentence added by an officer.',
     );
 
     edit(root, 'data/priorities.yaml', /title: .*/, 'title: A renamed priority');
     const data = await check({ root, cache });
-    expect(data.document.chapters.filter((c, i) => c === edited.document.chapters[i])).toEqual([]);
+    const rerendered = data.document.chapters.filter((c, i) => c !== edited.document.chapters[i]);
+    // The chapters that show priorities, and only the chapters that read them.
+    expect(rerendered.map((c) => c.id)).toContain('strategic-priorities');
+    expect(rerendered.length).toBeLessThan(data.document.chapters.length);
+    for (const c of data.document.chapters.filter((c, i) => c === edited.document.chapters[i]))
+      expect([...cache.chapters.get(c.chapter.file)!.reads.keys()].filter((f) => /priorit/i.test(f))).toEqual([]);
 
     // Same HTML as a build without any cache, and the same diagnostics.
     const fresh = await check({ root });

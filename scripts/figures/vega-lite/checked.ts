@@ -53,6 +53,10 @@ interface Stored {
 
 const memory = new Map<string, Stored>();
 
+/** The key each checked chart was checked (or read back) under, for the dev server's render cache. */
+const keys = new WeakMap<LoadedChart, string>();
+export const checkedChartKey = (chart: LoadedChart): string | undefined => keys.get(chart);
+
 /** Forget the checks kept in memory (tests read them back from disk). */
 export function clearCheckMemory(): void {
   memory.clear();
