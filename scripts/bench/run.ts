@@ -334,13 +334,18 @@ async function main(): Promise<void> {
     tool: await devLoop(copy, (r) => fs.writeFileSync(chapterFile, `${original}\nEdited ${r}.\n`), RUNS),
   });
   fs.writeFileSync(chapterFile, original);
-  const kpiFile = path.join(copy, 'data', 'kpis.yaml');
+  // A KPI edit as officers make it each quarter: one result in the spreadsheet of actuals.
+  const kpiFile = path.join(copy, 'data', 'kpi-actuals.csv');
   const kpis = fs.readFileSync(kpiFile, 'utf8');
   rows.push({
     what: 'dev: KPI edit → page rebuilt (reload event)',
     tool: await devLoop(
       copy,
-      (r) => fs.writeFileSync(kpiFile, kpis.replace(/(why_it_matters: )(.+)/, `$1$2 (edit ${r})`)),
+      (r) =>
+        fs.writeFileSync(
+          kpiFile,
+          kpis.replace(/^([a-z0-9-]+,[^,]+,)(\d+)/m, (_m, head: string, n: string) => `${head}${Number(n) + r + 1}`),
+        ),
       RUNS,
     ),
   });
