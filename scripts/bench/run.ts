@@ -23,6 +23,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pdfPageCount } from '../emit/site-files.js';
 import { measure, runOnce, summarise, type Run, type Summary } from './measure.js';
 import { makeScaledStrategy } from './scale.js';
 
@@ -172,14 +173,9 @@ async function devLoop(root: string, edit: (round: number) => void, times: numbe
   }
 }
 
+/** The build's own page counter (page trees in object streams included), so the figure is the PDF's. */
 function countPdfPages(file: string): number {
-  const text = fs.readFileSync(file).toString('latin1');
-  // The page tree's root /Count is the largest /Count in a Chromium PDF.
-  return Math.max(
-    0,
-    ...[...text.matchAll(/\/Type\s*\/Pages[^>]*?\/Count\s+(\d+)/g)].map((m) => Number(m[1])),
-    ...[...text.matchAll(/\/Count\s+(\d+)[^>]*?\/Type\s*\/Pages/g)].map((m) => Number(m[1])),
-  );
+  return pdfPageCount(fs.readFileSync(file));
 }
 
 function countCharts(out: string): number {
