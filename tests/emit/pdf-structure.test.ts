@@ -44,7 +44,7 @@ async function diagramAlts(): Promise<string[]> {
     renderDiagram('governance', model, {}, undefined, 'print'),
     ...model.priorities.map((p) => renderDiagram('logic-model', model, { priority: p.id }, undefined, 'print')),
   ]);
-  return drawn.map((d) => altText(d!.placed));
+  return drawn.flatMap((d) => [d!.placed, ...d!.continued].map(altText));
 }
 
 let doc: PdfDoc;

@@ -8,7 +8,7 @@ import { escapeHtml } from '../../util/escape.js';
 import { FONT } from '../theme.js';
 import { SWATCH_WIDTH } from './text.js';
 import { DIAGRAM_COLOURS } from './theme.js';
-import type { BoxRole, EdgeKind, PlacedDiagram, PlacedLine, Point } from './types.js';
+import { captionOf, type BoxRole, type EdgeKind, type PlacedDiagram, type PlacedLine, type Point } from './types.js';
 
 export interface SvgOptions {
   /** A link's target in this output, or undefined to draw the text without a link. */
@@ -106,7 +106,7 @@ export function diagramSvg(placed: PlacedDiagram, opts: SvgOptions = {}): string
     opts.ariaLabel !== undefined ? ` aria-label="${escapeHtml(opts.ariaLabel)}"` : ` aria-labelledby="${id}-title"`;
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" class="diagram-svg" viewBox="0 0 ${placed.width} ${placed.height}" width="${placed.width}" height="${placed.height}" role="img" focusable="false"${name} aria-describedby="${id}-desc" font-family="${escapeHtml(FONT)}">` +
-    `<title id="${id}-title">${escapeHtml(spec.title)}</title><desc id="${id}-desc">${escapeHtml(spec.description)}</desc>` +
+    `<title id="${id}-title">${escapeHtml(captionOf(spec))}</title><desc id="${id}-desc">${escapeHtml(spec.description)}</desc>` +
     `<defs>${defs}</defs><g>${edges}</g><g>${boxes}</g><g>${headings}</g></svg>`
   );
 }
