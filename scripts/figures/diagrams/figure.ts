@@ -70,11 +70,12 @@ export function diagramFigureHtml(
   const id = escapeHtml(spec.id);
   const title = escapeHtml(spec.title);
   const wide = placed.width > PORTRAIT_WIDTH;
-  // The picture draws links as text, not <a>: links inside a role="img" are focusable but nameless to
-  // assistive technology (axe flags them); the text equivalent carries the same links, working.
   const text = equivalentHtml(equivalent, href);
   if (mode === 'site') {
-    const svg = diagramSvg(placed);
+    // On the site a KPI or action in the picture is a real link to its row (the SVG is then a named
+    // group, not an image); the text equivalent carries the same links. In print the picture is one
+    // tagged Figure, so its links are in the text that follows it.
+    const svg = diagramSvg(placed, { href: (l) => href(l as DiagramLink) });
     // A wide diagram scrolls sideways inside its own named, focusable region on a phone.
     const image = `<div class="diagram__image${wide ? ' diagram__image--wide' : ''}" role="region" aria-label="${title} (diagram)" tabindex="0" style="--diagram-min:${Math.round(placed.width * MIN_SCALE)}px">${svg}</div>`;
     const details = `<details class="govuk-details diagram__text"><summary class="govuk-details__summary"><span class="govuk-details__summary-text">Show this diagram as text</span></summary><div class="govuk-details__text diagram-text">${text}</div></details>`;
