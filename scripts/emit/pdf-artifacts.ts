@@ -94,36 +94,52 @@ export function operators(s: Uint8Array): Op[] {
   return ops;
 }
 
-/** The ranges [start, end) of drawing outside all marked content that can be wrapped as artefacts. */
-export function untaggedRuns(ops: readonly Op[]): { runs: [number, number][]; left: number } {
+/**
+ * The ranges [start, end) of drawing outside all tagged content (marked content with an MCID) and
+ * artefacts, that can be wrapped as artefacts. Marked content without an MCID met on the way (Chromium's `/Span` with an
+ * ActualText for a special space) stays inside the run, nested in the artefact.
+ */
+export function untaggedRuns(ops: readonly Op[], source: Uint8Array): { runs: [number, number][]; left: number } {
   const runs: [number, number][] = [];
   let left = 0;
-  let depth = 0;
+  /** Open marked-content sequences: true for tagged ones (with an MCID). */
+  const stack: boolean[] = [];
+  let tagged = 0;
   let text = 0;
-  let run: { from: number; to: number; text: number; lowest: number; paints: boolean } | undefined;
+  let run: { from: number; to: number; text: number; lowest: number; paints: boolean; open: number } | undefined;
   const close = () => {
     if (run?.paints) {
-      if (run.lowest >= run.text && text === run.text) runs.push([run.from, run.to]);
+      if (run.lowest >= run.text && text === run.text && stack.length === run.open) runs.push([run.from, run.to]);
       else left++;
     }
     run = undefined;
   };
   for (const o of ops) {
     if (o.op === 'BDC' || o.op === 'BMC') {
-      close();
-      depth++;
+      // Tagged content (an MCID) or an artefact already: covered, and the end of any run.
+      const src = String.fromCharCode(...source.subarray(o.start, o.end));
+      const isTagged = /^\/Artifact\b/.test(src) || (o.op === 'BDC' && /\/MCID\b/.test(src));
+      if (isTagged) {
+        close();
+        tagged++;
+      }
+      stack.push(isTagged);
+      if (!isTagged && run) run.to = o.end;
       continue;
     }
     if (o.op === 'EMC') {
-      depth = Math.max(0, depth - 1);
+      // A run that began inside this (untagged) sequence ends before its EMC, so the two nest.
+      if (run && !stack.at(-1) && stack.length === run.open) close();
+      if (stack.pop()) tagged--;
+      else if (run) run.to = o.end;
       continue;
     }
-    if (depth > 0) {
+    if (tagged > 0) {
       if (o.op === 'BT') text++;
       else if (o.op === 'ET') text--;
       continue;
     }
-    if (!run) run = { from: o.start, to: o.end, text, lowest: text, paints: false };
+    if (!run) run = { from: o.start, to: o.end, text, lowest: text, paints: false, open: stack.length };
     if (o.op === 'BT') text++;
     else if (o.op === 'ET') text--;
     run.to = o.end;
@@ -168,7 +184,7 @@ export function markArtifacts(doc: PDFDocument): { wrapped: number; left: number
       continue;
     }
     const { whole, refs } = content;
-    const found = untaggedRuns(operators(whole));
+    const found = untaggedRuns(operators(whole), whole);
     left += found.left;
     if (!found.runs.length) continue;
     const open = ascii('/Artifact BMC\n');

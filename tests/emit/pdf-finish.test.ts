@@ -136,7 +136,7 @@ describe('finishing the PDF', () => {
     const untagged = async (bytes: Uint8Array) => {
       const doc = await PDFDocument.load(bytes, { updateMetadata: false });
       return doc.getPages().map((p) => {
-        const runs = untaggedRuns(operators(pageContent(doc, p)!.whole));
+        const runs = untaggedRuns(operators(pageContent(doc, p)!.whole), pageContent(doc, p)!.whole);
         return runs.runs.length + runs.left;
       });
     };
