@@ -36,6 +36,10 @@ describe('chart labels', () => {
       const texts = chartTexts(dist);
       expect(texts.length).toBeGreaterThan(100);
       expect(texts.filter((t) => t.text.includes('\u2026')).map((t) => `${t.page} ${t.figure}: ${t.text}`)).toEqual([]);
+      // Nor does any layer add a row for a value it does not have (a rule with its own data once drew "undefined").
+      expect(
+        texts.filter((t) => /^(undefined|null|NaN)$/.test(t.text.trim())).map((t) => `${t.page} ${t.figure}`),
+      ).toEqual([]);
     });
   }
 

@@ -62,6 +62,7 @@ function priorityScoresJob(ctx: KindContext): JobResult {
     {
       mark: { type: 'bar' },
       encoding: {
+        y,
         x: { field: 'total', type: 'quantitative', scale: { domain: [0, max] }, title: `Weighted score (1 to ${max})` },
         color: {
           field: 'status',
@@ -74,7 +75,7 @@ function priorityScoresJob(ctx: KindContext): JobResult {
     },
     {
       mark: { type: 'text', align: 'left', baseline: 'middle', dx: 5, color: TEXT, fontSize: 12 },
-      encoding: { x: { field: 'total', type: 'quantitative' }, text: { field: 'label' } },
+      encoding: { y, x: { field: 'total', type: 'quantitative' }, text: { field: 'label' } },
     },
   ];
   if (m.threshold) {
@@ -88,7 +89,8 @@ function priorityScoresJob(ctx: KindContext): JobResult {
     width: PLOT_WIDTH - 140,
     height: { step: Math.max(30, Math.max(...values.map((v) => v.candidate.split('\n').length)) * LABEL_LINE + 10) },
     data: { values },
-    encoding: { y },
+    // The candidates' axis belongs to the bars and their labels only: the threshold rule, with its own
+    // data, spans the whole height instead of adding an empty row.
     layer: layers,
   } as unknown as TopLevelSpec;
   const table: ChartTable = {
