@@ -7,6 +7,7 @@
  * - bookmark titles spelled exactly as the headings: Chromium builds them from the heading's laid-out
  *   lines and drops the space at each line break ("Strategic NeedsAssessment"), so a title that equals
  *   a heading once spaces (and case, from text-transform) are ignored gets the heading's own text back;
+ * - page furniture (running heads, page numbers, backgrounds) marked as artefacts (pdf-artifacts.ts);
  * - object streams: the thousands of small structure-tree objects are packed into compressed streams,
  *   which halves the file. Fonts are already subset by Chromium.
  *
@@ -15,6 +16,7 @@
  */
 import { fromHtml } from 'hast-util-from-html';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
+import { markArtifacts } from './pdf-artifacts.js';
 
 export interface PdfMetadata {
   title: string;
@@ -108,6 +110,7 @@ export async function finishPdf(pdf: Uint8Array, meta: PdfMetadata, headings: st
   });
   doc.catalog.set(PDFName.of('Metadata'), doc.context.register(xmp));
   respellOutline(doc, headings);
+  markArtifacts(doc);
   return doc.save({
     useObjectStreams: true,
     addDefaultPage: false,

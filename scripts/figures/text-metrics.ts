@@ -154,3 +154,23 @@ export function useArialMetrics(vega: typeof Vega): void {
     return arialWidth(text == null ? '' : String(text), size, bold);
   };
 }
+
+/**
+ * Split `text` at spaces into lines no wider than `max` px in Arial at this size, so a chart label is
+ * wrapped, never cut. A single word wider than `max` stays whole on its own line (Vega's label limit,
+ * set wider than `max`, then still shows it entire).
+ */
+export function wrapWords(text: string, max: number, fontSize: number, bold = false): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.trim().split(/\s+/).filter(Boolean)) {
+    const candidate = line ? `${line} ${word}` : word;
+    if (!line || arialWidth(candidate, fontSize, bold) <= max) line = candidate;
+    else {
+      lines.push(line);
+      line = word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines.length ? lines : [''];
+}

@@ -12,6 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, printPdf, printWithPageNumbers } from '../../scripts/emit/pdf.js';
 import { namedDestinationPages } from '../../scripts/emit/pdf-dests.js';
 import { finishPdf, headingTexts } from '../../scripts/emit/pdf-finish.js';
+import { operators, pageContent, untaggedRuns } from '../../scripts/emit/pdf-artifacts.js';
+import { PDFDocument } from 'pdf-lib';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'csp-pdf-finish-'));
 const HEADING = 'Findings from the Strategic Needs Assessment of the Borough';
@@ -21,7 +23,7 @@ const sections = Array.from(
     `<section style="break-before: page"><h1 id="s${i}">${i + 1} ${i === 2 ? HEADING : `Section ${i + 1}`}</h1>${'<p>Text of the section, long enough to fill some lines. </p>'.repeat(20 + i * 15)}<h2 id="s${i}-a">${i + 1}.1 A heading</h2><p>See <a href="#s${(i + 1) % 6}">the next section</a> and <a href="https://example.org/">a website</a>.</p></section>`,
 ).join('');
 const html = (pages?: Map<string, number>) =>
-  `<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>A test strategy</title><style>h1 { font-size: 28pt; width: 90mm; } @page { size: A4; margin: 20mm; }</style></head><body><nav>${Array.from({ length: 6 }, (_, i) => `<p><a href="#s${i}">Section ${i + 1}</a> page ${pages?.get(`s${i}`) ?? '00'}</p>`).join('')}</nav>${sections}</body></html>`;
+  `<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>A test strategy</title><style>h1 { font-size: 28pt; width: 90mm; } @page { size: A4; margin: 20mm; @top-left { content: "Running head"; } @bottom-right { content: "Page " counter(page); } } body { background: #eef; }</style></head><body><nav>${Array.from({ length: 6 }, (_, i) => `<p><a href="#s${i}">Section ${i + 1}</a> page ${pages?.get(`s${i}`) ?? '00'}</p>`).join('')}</nav>${sections}</body></html>`;
 const job = { dir, htmlFile: 'doc.html', pdfFile: 'doc.pdf', date: '2028-05-15' };
 const meta = {
   title: 'A test strategy',
@@ -128,6 +130,40 @@ describe('finishing the PDF', () => {
     const titles = async (bytes: Uint8Array) => ((await (await open(bytes)).getOutline()) ?? []).map((o) => o.title);
     expect(await titles(raw)).not.toContain(`3 ${HEADING}`);
     expect(await titles(finished)).toContain(`3 ${HEADING}`);
+  });
+
+  it('marks the running head, page numbers and background as artefacts: nothing is drawn outside marked content', async () => {
+    const untagged = async (bytes: Uint8Array) => {
+      const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+      return doc.getPages().map((p) => {
+        const runs = untaggedRuns(operators(pageContent(doc, p)!.whole), pageContent(doc, p)!.whole);
+        return runs.runs.length + runs.left;
+      });
+    };
+    // Chromium draws the margin boxes outside any marked content: neither tagged nor artefacts.
+    expect((await untagged(raw)).every((n) => n > 0)).toBe(true);
+    expect((await untagged(finished)).every((n) => n === 0)).toBe(true);
+    // Read back by pdf.js: the running head and the page number stand inside an Artifact sequence, and
+    // the tagged text does not.
+    const doc = await open(finished);
+    for (let n = 1; n <= doc.numPages; n++) {
+      const items = (await (await doc.getPage(n)).getTextContent({ includeMarkedContent: true })).items as {
+        type?: string;
+        tag?: string;
+        str?: string;
+      }[];
+      const stack: string[] = [];
+      const where = new Map<string, string[]>();
+      for (const i of items) {
+        if (i.type === 'beginMarkedContent' || i.type === 'beginMarkedContentProps') stack.push(i.tag ?? '');
+        else if (i.type === 'endMarkedContent') stack.pop();
+        else if (i.str?.trim()) where.set(i.str.trim(), [...stack]);
+      }
+      expect(where.get('Running head'), `page ${n}`).toEqual(['Artifact']);
+      expect(where.get(`Page ${n}`), `page ${n}`).toEqual(['Artifact']);
+      const tagged = [...where].filter(([, s]) => !s.includes('Artifact'));
+      expect(tagged.length).toBeGreaterThan(0);
+    }
   });
 
   it('adds XMP, packs objects into streams, and gives the same bytes twice', async () => {

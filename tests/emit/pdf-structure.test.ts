@@ -15,6 +15,8 @@ import { altText, renderDiagram } from '../../scripts/figures/diagrams/index.js'
 import { loadProject } from '../../scripts/load/project.js';
 import { buildModel } from '../../scripts/model/strategy.js';
 import { REPO_ROOT } from '../support/example-build.js';
+import { PDFDocument } from 'pdf-lib';
+import { operators, pageContent, untaggedRuns } from '../../scripts/emit/pdf-artifacts.js';
 import { elements, hasClass, readPage, text } from '../support/html.js';
 
 const dist = inject('exampleOut');
@@ -44,7 +46,7 @@ async function diagramAlts(): Promise<string[]> {
     renderDiagram('governance', model, {}, undefined, 'print'),
     ...model.priorities.map((p) => renderDiagram('logic-model', model, { priority: p.id }, undefined, 'print')),
   ]);
-  return drawn.map((d) => altText(d!.placed));
+  return drawn.flatMap((d) => [d!.placed, ...d!.continued].map(altText));
 }
 
 let doc: PdfDoc;
@@ -152,5 +154,44 @@ describe('the PDF structure', () => {
       ).toBeGreaterThanOrEqual(figuresBefore);
     }
     expect(tablesSoFar).toBe(figuresSoFar);
+  });
+
+  it('marks the running head, the page numbers and backgrounds as artefacts: nothing drawn is left outside tagged content or an artefact', async () => {
+    const bytes = fs.readFileSync(path.join(dist, pdfFile!));
+    const pdf = await PDFDocument.load(bytes, { updateMetadata: false });
+    const untagged = pdf.getPages().flatMap((p, i) => {
+      const { whole } = pageContent(pdf, p)!;
+      const r = untaggedRuns(operators(whole), whole);
+      return r.runs.length + r.left ? [`page ${i + 1}`] : [];
+    });
+    expect(untagged).toEqual([]);
+    // pdf.js reads "Page N of M" inside an Artifact on every page that has one, never as tagged text.
+    let numbered = 0;
+    for (let n = 1; n <= doc.numPages; n++) {
+      const items = (await (await doc.getPage(n)).getTextContent({ includeMarkedContent: true })).items as {
+        type?: string;
+        tag?: string;
+        str?: string;
+      }[];
+      const stack: string[] = [];
+      let line = '';
+      let inArtifact = false;
+      for (const i of items) {
+        if (i.type === 'beginMarkedContent' || i.type === 'beginMarkedContentProps') stack.push(i.tag ?? '');
+        else if (i.type === 'endMarkedContent') stack.pop();
+        else if (i.str !== undefined) {
+          const art = stack.includes('Artifact');
+          if (art !== inArtifact) line = '';
+          inArtifact = art;
+          line += i.str;
+          if (/Page \d+ of \d+/.test(line)) {
+            expect(art, `page ${n}: the page number`).toBe(true);
+            numbered++;
+            line = '';
+          }
+        }
+      }
+    }
+    expect(numbered).toBeGreaterThan(doc.numPages - 5);
   });
 });

@@ -7,23 +7,23 @@
  *            <details><summary>Show this diagram as text</summary> nested lists </details>
  *          </figure>
  *   print: <div class="diagram [print-landscape]" role="group"> caption, SVG (named by its alt text) </div>
+ *          … one such group per part, when the drawing is printed in parts …
  *          <div class="diagram-text"> the same nested lists, printed </div>
  *
- * A diagram wider than a portrait A4 page gets the `print-landscape` class, which starts a landscape
- * page in the PDF. In print the text equivalent stays outside the group: Chromium tags the image as
+ * In print a diagram is drawn at full size (the kinds lay it out for the page, see pages.ts): one that
+ * fits a portrait page prints there, one that needs a landscape page gets the `print-landscape` class,
+ * which starts one. In print the text equivalent stays outside the group: Chromium tags the image as
  * one Figure whose alt text replaces its content, and the lists must stay readable as lists.
  */
 import { escapeHtml } from '../../util/escape.js';
 import type { DiagramLink, EquivalentItem } from './registry.js';
+import { printPage } from './pages.js';
 import { diagramSvg } from './svg.js';
-import type { PlacedDiagram } from './types.js';
+import { captionOf, type PlacedDiagram } from './types.js';
 
 export type DiagramMode = 'site' | 'print';
 
-/**
- * A portrait A4 page with 20 mm side margins is 170 mm (642 CSS px) wide; a diagram wider than this
- * would print at less than 80% there (12 px text below 7 pt), so it gets a landscape page.
- */
+/** On screen, a diagram wider than this gets the wide figure's room (and scrolls on a phone). */
 export const PORTRAIT_WIDTH = 803;
 /** On screen a diagram is never drawn smaller than this (12 px text stays at least 9 px), it scrolls instead. */
 export const MIN_SCALE = 0.75;
@@ -54,7 +54,8 @@ export function equivalentHtml(
 }
 
 export function altText(placed: PlacedDiagram): string {
-  const { title, description } = placed.spec;
+  const { description } = placed.spec;
+  const title = captionOf(placed.spec);
   return `${title}${/[.?!:]$/.test(title) ? '' : '.'} ${description}`;
 }
 
@@ -63,22 +64,30 @@ export function diagramFigureHtml(
   equivalent: readonly EquivalentItem[],
   mode: DiagramMode,
   href: (link: DiagramLink) => string | undefined,
+  continued: readonly PlacedDiagram[] = [],
 ): string {
   const { spec } = placed;
   const id = escapeHtml(spec.id);
   const title = escapeHtml(spec.title);
   const wide = placed.width > PORTRAIT_WIDTH;
-  // The picture draws links as text, not <a>: links inside a role="img" are focusable but nameless to
-  // assistive technology (axe flags them); the text equivalent carries the same links, working.
   const text = equivalentHtml(equivalent, href);
   if (mode === 'site') {
-    const svg = diagramSvg(placed);
+    // On the site a KPI or action in the picture is a real link to its row (the SVG is then a named
+    // group, not an image); the text equivalent carries the same links. In print the picture is one
+    // tagged Figure, so its links are in the text that follows it.
+    const svg = diagramSvg(placed, { href: (l) => href(l as DiagramLink) });
     // A wide diagram scrolls sideways inside its own named, focusable region on a phone.
     const image = `<div class="diagram__image${wide ? ' diagram__image--wide' : ''}" role="region" aria-label="${title} (diagram)" tabindex="0" style="--diagram-min:${Math.round(placed.width * MIN_SCALE)}px">${svg}</div>`;
     const details = `<details class="govuk-details diagram__text"><summary class="govuk-details__summary"><span class="govuk-details__summary-text">Show this diagram as text</span></summary><div class="govuk-details__text diagram-text">${text}</div></details>`;
     return `<figure class="diagram${wide ? ' diagram--wide' : ''}" id="${id}"><figcaption class="diagram__caption"><span class="diagram__title">${title}</span></figcaption>${image}${details}</figure>`;
   }
-  const svg = diagramSvg(placed, { ariaLabel: altText(placed) });
-  const figure = `<div class="diagram${wide ? ' print-landscape' : ''}" id="${id}" role="group" aria-label="${title}"><div class="diagram__caption"><span class="diagram__title">${title}</span></div><div class="diagram__image">${svg}</div></div>`;
-  return `${figure}<div class="diagram-text diagram-text--print"><p class="diagram-text__title">${title}, in words</p>${text}</div>`;
+  const figures = [placed, ...continued]
+    .map((part) => {
+      const svg = diagramSvg(part, { ariaLabel: altText(part) });
+      const caption = escapeHtml(captionOf(part.spec));
+      const landscape = printPage(part.width, part.height) !== 'portrait';
+      return `<div class="diagram${landscape ? ' print-landscape' : ''}" id="${escapeHtml(part.spec.id)}" role="group" aria-label="${caption}"><div class="diagram__caption"><span class="diagram__title">${caption}</span></div><div class="diagram__image">${svg}</div></div>`;
+    })
+    .join('');
+  return `${figures}<div class="diagram-text diagram-text--print"><p class="diagram-text__title">${title}, in words</p>${text}</div>`;
 }

@@ -18,6 +18,7 @@ import type { PlacedDiagram } from './types.js';
 
 export { diagramFigureHtml, equivalentHtml, altText, PORTRAIT_WIDTH, type DiagramMode } from './figure.js';
 export { diagramSvg } from './svg.js';
+export { PRINT_PAGE, printPage } from './pages.js';
 export {
   diagramKind,
   diagramKinds,
@@ -31,6 +32,8 @@ export type * from './types.js';
 
 export interface RenderedDiagram {
   placed: PlacedDiagram;
+  /** Its later parts in print, one a page (empty when it fits on one page). */
+  continued: PlacedDiagram[];
   equivalent: EquivalentItem[];
 }
 
@@ -54,6 +57,8 @@ export async function renderDiagram(
   if (!k) throw new Error(`No diagram kind is registered as ${kind}`);
   const content = k.build(model, params, medium);
   if (!content) return undefined;
-  const placed = await cachedLayout(content.spec, cacheDir);
-  return { placed, equivalent: content.equivalent };
+  const [placed, ...continued] = await Promise.all(
+    [content.spec, ...(content.continued ?? [])].map((spec) => cachedLayout(spec, cacheDir)),
+  );
+  return { placed: placed!, continued, equivalent: content.equivalent };
 }

@@ -28,7 +28,13 @@ export interface EquivalentItem {
 }
 
 export interface DiagramContent {
+  /** The drawing, or its first part when it is printed in parts. */
   spec: DiagramSpec;
+  /**
+   * The parts that follow on later pages, in print, when the drawing at full size is taller than a
+   * page (each part carries continuation marks). Absent when it fits on one.
+   */
+  continued?: DiagramSpec[];
   /** The text equivalent: a list of lists in the order the picture reads. */
   equivalent: EquivalentItem[];
 }

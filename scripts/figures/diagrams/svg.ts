@@ -1,14 +1,15 @@
 /**
  * The SVG of a laid-out diagram, written by our own code: every string from data is escaped, the
  * numbers are rounded, and the elements come in a fixed order (lines, boxes, headings), so the same
- * diagram is the same bytes. The root is one image: `role="img"`, named by its <title> and described
- * by its <desc>; no element inside carries a role or ARIA (the text equivalent beside it says all).
+ * diagram is the same bytes. The root is named by its <title> and described by its <desc>: one image
+ * (`role="img"`) when it has no links, as in print; a group (`role="group"`) whose links are real when it
+ * has, as on the site. No element inside carries a role or ARIA (the text equivalent beside it says all).
  */
 import { escapeHtml } from '../../util/escape.js';
 import { FONT } from '../theme.js';
 import { SWATCH_WIDTH } from './text.js';
 import { DIAGRAM_COLOURS } from './theme.js';
-import type { BoxRole, EdgeKind, PlacedDiagram, PlacedLine, Point } from './types.js';
+import { captionOf, type BoxRole, type EdgeKind, type PlacedDiagram, type PlacedLine, type Point } from './types.js';
 
 export interface SvgOptions {
   /** A link's target in this output, or undefined to draw the text without a link. */
@@ -40,7 +41,6 @@ function lineSvg(
   role: BoxRole,
   spec: PlacedDiagram['spec'],
   markerId: (kind: string) => string,
-  opts: SvgOptions,
 ): string {
   const colour =
     line.style === 'link' || line.style === 'chip'
@@ -66,11 +66,23 @@ function lineSvg(
   }
   const weight = line.bold ? ' font-weight="bold"' : '';
   const underline = line.style === 'link' || line.style === 'chip' ? ' text-decoration="underline"' : '';
-  const text = `<text x="${n(line.x)}" y="${n(line.y)}" font-size="${line.fontSize}"${weight} fill="${colour}"${underline}>${escapeHtml(line.text)}</text>`;
-  const target = line.href && opts.href ? opts.href(line.href) : undefined;
-  // Links in the picture are for pointers; keyboard and screen reader users follow the same links in
-  // the text equivalent, so these stay out of the tab order.
-  out += target ? `<a href="${escapeHtml(target)}" tabindex="-1">${text}</a>` : text;
+  return `${out}<text x="${n(line.x)}" y="${n(line.y)}" font-size="${line.fontSize}"${weight} fill="${colour}"${underline}>${escapeHtml(line.text)}</text>`;
+}
+
+/**
+ * A box's lines, with each run of lines that share a link target wrapped in one <a> (a KPI's title
+ * wrapped over two lines is one link, named by both lines).
+ */
+function linesSvg(lines: readonly PlacedLine[], draw: (line: PlacedLine) => string, opts: SvgOptions): string {
+  let out = '';
+  for (let i = 0; i < lines.length; ) {
+    const target = lines[i]!.href && opts.href ? opts.href(lines[i]!.href!) : undefined;
+    let j = i + 1;
+    if (target) while (j < lines.length && lines[j]!.href === lines[i]!.href && !lines[j]!.bullet) j++;
+    const drawn = lines.slice(i, j).map(draw).join('');
+    out += target ? `<a href="${escapeHtml(target)}">${drawn}</a>` : drawn;
+    i = j;
+  }
   return out;
 }
 
@@ -93,7 +105,7 @@ export function diagramSvg(placed: PlacedDiagram, opts: SvgOptions = {}): string
     .map((p) => {
       const role = spec.roles[p.node.role]!;
       const rect = `<rect x="${n(p.x)}" y="${n(p.y)}" width="${n(p.width)}" height="${n(p.height)}" rx="4" fill="${role.fill}" stroke="${role.stroke}" stroke-width="${role.strokeWidth ?? 1.2}"${role.dashed ? ' stroke-dasharray="6 3"' : ''}/>`;
-      return `<g>${rect}${p.lines.map((l) => lineSvg(l, role, spec, markerId, opts)).join('')}</g>`;
+      return `<g>${rect}${linesSvg(p.lines, (l) => lineSvg(l, role, spec, markerId), opts)}</g>`;
     })
     .join('');
   const headings = placed.headings
@@ -102,11 +114,14 @@ export function diagramSvg(placed: PlacedDiagram, opts: SvgOptions = {}): string
         `<text x="${n(h.x)}" y="${n(h.y)}" font-size="${h.fontSize}" font-weight="bold" fill="${DIAGRAM_COLOURS.text}">${escapeHtml(h.text)}</text>`,
     )
     .join('');
+  // With links inside, the drawing is a named group whose links are real, focusable links (a role="img"
+  // hides its content, so links inside one are focusable but unnamed); without, one image.
+  const links = !!opts.href && placed.nodes.some((p) => p.lines.some((l) => l.href && opts.href!(l.href)));
   const name =
     opts.ariaLabel !== undefined ? ` aria-label="${escapeHtml(opts.ariaLabel)}"` : ` aria-labelledby="${id}-title"`;
   return (
-    `<svg xmlns="http://www.w3.org/2000/svg" class="diagram-svg" viewBox="0 0 ${placed.width} ${placed.height}" width="${placed.width}" height="${placed.height}" role="img" focusable="false"${name} aria-describedby="${id}-desc" font-family="${escapeHtml(FONT)}">` +
-    `<title id="${id}-title">${escapeHtml(spec.title)}</title><desc id="${id}-desc">${escapeHtml(spec.description)}</desc>` +
+    `<svg xmlns="http://www.w3.org/2000/svg" class="diagram-svg" viewBox="0 0 ${placed.width} ${placed.height}" width="${placed.width}" height="${placed.height}" role="${links ? 'group' : 'img'}"${links ? '' : ' focusable="false"'}${name} aria-describedby="${id}-desc" font-family="${escapeHtml(FONT)}">` +
+    `<title id="${id}-title">${escapeHtml(captionOf(spec))}</title><desc id="${id}-desc">${escapeHtml(spec.description)}</desc>` +
     `<defs>${defs}</defs><g>${edges}</g><g>${boxes}</g><g>${headings}</g></svg>`
   );
 }

@@ -84,6 +84,8 @@ export interface DiagramSpec {
   id: string;
   /** The accessible name of the image and the figure caption. */
   title: string;
+  /** Which part of a drawing printed in parts this is (its caption and name say so). */
+  part?: { n: number; of: number };
   /** One or two sentences saying what the picture shows; the text equivalent says all of it. */
   description: string;
   groups: DiagramGroup[];
@@ -142,4 +144,9 @@ export interface PlacedDiagram {
   nodes: PlacedNode[];
   edges: PlacedEdge[];
   headings: PlacedHeading[];
+}
+
+/** The caption and accessible name of a drawing: its title, and which part it is when printed in parts. */
+export function captionOf(spec: DiagramSpec): string {
+  return spec.part ? `${spec.title} (part ${spec.part.n} of ${spec.part.of})` : spec.title;
 }

@@ -2,10 +2,13 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { answerFigures, respondentsOf } from '../../model/consultation.js';
 import { formatNumber, formatPercent } from '../../model/format.js';
-import { truncate } from '../format.js';
+import { wrapWords } from '../text-metrics.js';
 import { PALETTE, PLOT_WIDTH, TEXT } from '../theme.js';
 import type { ChartKindDefinition, KindContext, ChartTable, JobResult } from '../types.js';
 import { missingInput, unknownRef } from './common.js';
+
+/** The answers beside the bars: 12px, wrapped to 270px. */
+const LABEL_WIDTH = 270;
 
 export default {
   kind: 'consultation',
@@ -47,7 +50,8 @@ function consultationJob(surveyId: string, questionId: string, ctx: KindContext)
     const percent = a.percent ?? 0;
     return {
       answer: a.answer,
-      short: truncate(a.answer, 40),
+      // Wrapped to the room beside the bars (measured as Vega measures it), never cut.
+      short: wrapWords(a.answer, LABEL_WIDTH, 12).join('\n'),
       percent: Math.round(percent * 10) / 10,
       count: a.count,
       label: `${formatPercent(percent, 0)}${a.count !== undefined ? ` (${formatNumber(a.count)})` : ''}`,
@@ -59,11 +63,11 @@ function consultationJob(surveyId: string, questionId: string, ctx: KindContext)
     type: 'nominal' as const,
     sort: answers.map((a) => a.short),
     title: null,
-    axis: { labelLimit: 280 },
+    axis: { labelLimit: LABEL_WIDTH + 40, labelLineHeight: 14, labelExpr: "split(datum.label, '\\n')" },
   };
   const spec = {
     width: PLOT_WIDTH - 120,
-    height: { step: 34 },
+    height: { step: Math.max(34, Math.max(...answers.map((a) => a.short.split('\n').length)) * 14 + 8) },
     data: { values: answers },
     encoding: { y },
     layer: [

@@ -6,10 +6,15 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { comparePeriods, describePeriod, parsePeriod, strategyYears, fyLabel } from '../../model/periods.js';
 import type { Action } from '../../schema/index.js';
-import { truncate } from '../format.js';
+import { wrapWords } from '../text-metrics.js';
 import { GRID, PLOT_WIDTH, RAG_COLOURS, TEXT } from '../theme.js';
 import type { ChartKindDefinition, KindContext, ChartTable, JobResult } from '../types.js';
 import { emptyWarning, labelExprFor, missingInput, unknownRef } from './common.js';
+
+/** The action labels beside the bars: 11px (8.25pt in print), wrapped to 310px, 13px apart. */
+const LABEL_SIZE = 11;
+const LABEL_WIDTH = 310;
+const LABEL_LINE = 13;
 
 export const STATUS_LABELS: Record<Action['status'], string> = {
   'not-started': 'Not started',
@@ -90,7 +95,11 @@ function deliveryTimelineJob(priority: string | undefined, ctx: KindContext): Jo
     return p ? (p.startIndex - firstFy * 12) / 3 : 0;
   };
   const nQuarters = (lastFy - firstFy + 1) * 4;
-  const label = (a: Action) => `${a.id}  ${truncate(a.action, 52)}`;
+  // Each label wrapped to the room beside the bars, measured as Vega measures it, never cut: the rows
+  // are as tall as the longest label needs.
+  const lines = new Map(actions.map((a) => [a.id, wrapWords(`${a.id} ${a.action}`, LABEL_WIDTH, LABEL_SIZE)]));
+  const label = (a: Action) => lines.get(a.id)!.join('\n');
+  const labelLines = Math.max(1, ...[...lines.values()].map((l) => l.length));
 
   const bars = actions.map((a) => {
     const due = q(a.due);
@@ -129,14 +138,19 @@ function deliveryTimelineJob(priority: string | undefined, ctx: KindContext): Jo
     type: 'nominal' as const,
     sort: bars.map((b) => b.action),
     title: null,
-    axis: { labelLimit: 320, labelFontSize: 11 },
+    axis: {
+      labelLimit: LABEL_WIDTH + 40,
+      labelFontSize: LABEL_SIZE,
+      labelLineHeight: LABEL_LINE,
+      labelExpr: "split(datum.label, '\\n')",
+    },
   };
   const used = STATUSES.filter((s) => actions.some((a) => a.status === s));
   const spec = {
     // 320px of labels beside the bars: the whole drawing stays within the A4 column (643px), so that its
     // 11px labels print at 7.5pt or more rather than being scaled down.
     width: Math.max(PLOT_WIDTH - 240, 280),
-    height: { step: 26 },
+    height: { step: Math.max(26, labelLines * LABEL_LINE + 8) },
     layer: [
       {
         data: { values: quarterLines },

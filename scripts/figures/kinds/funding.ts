@@ -7,7 +7,11 @@ import { formatMoney } from '../../model/format.js';
 import { comparePeriods } from '../../model/periods.js';
 import { PALETTE, PLOT_WIDTH, TEXT } from '../theme.js';
 import type { ChartKindDefinition, KindContext, ChartTable, JobResult } from '../types.js';
+import { wrapWords } from '../text-metrics.js';
 import { missingInput } from './common.js';
+
+/** The key's labels: 12px, wrapped to 500px. */
+const KEY_WIDTH = 500;
 
 export default {
   kind: 'funding',
@@ -59,11 +63,13 @@ function fundingJob(by: 'priority' | 'funder', ctx: KindContext): JobResult {
   const others = groups.filter((g) => !shown.includes(g));
   const otherLabel = `Other ${by === 'priority' ? 'priorities' : 'funders'} (${others.length})`;
   const series = others.length ? [...groups.filter((g) => shown.includes(g)), otherLabel] : groups;
+  // A long funder's name is wrapped in the key (measured as Vega measures it), never cut.
+  const key = (g: string) => wrapWords(g, KEY_WIDTH, 12).join('\n');
   const values = series.flatMap((g, gi) =>
     years
       .map((y) => ({
         year: y,
-        group: g,
+        group: key(g),
         amount: g === otherLabel ? others.reduce((sum, o) => sum + amount(o, y), 0) : amount(g, y),
         order: gi,
       }))
@@ -94,10 +100,10 @@ function fundingJob(by: 'priority' | 'funder', ctx: KindContext): JobResult {
           color: {
             field: 'group',
             type: 'nominal',
-            sort: series,
-            scale: { domain: series, range: colours },
+            sort: series.map(key),
+            scale: { domain: series.map(key), range: colours },
             title: label,
-            legend: { columns: 1, labelLimit: 520 },
+            legend: { columns: 1, labelLimit: KEY_WIDTH + 40, labelExpr: "split(datum.label, '\\n')" },
           },
           order: { field: 'order', type: 'quantitative', sort: 'ascending' },
         },

@@ -4,10 +4,15 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { toNumber } from '../../model/decimal.js';
-import { truncate } from '../format.js';
+import { wrapWords } from '../text-metrics.js';
 import { PALETTE, PLOT_WIDTH, TEXT } from '../theme.js';
 import type { ChartKindDefinition, KindContext, ChartTable, JobResult } from '../types.js';
 import { missingInput } from './common.js';
+
+/** The candidates' labels beside the bars: 12px, wrapped to 290px, 14px apart. */
+const LABEL_SIZE = 12;
+const LABEL_WIDTH = 290;
+const LABEL_LINE = 14;
 
 const CHOSEN = 'Chosen as a priority';
 const NOT_CHOSEN = 'Not chosen';
@@ -35,7 +40,8 @@ function priorityScoresJob(ctx: KindContext): JobResult {
     : [CHOSEN, NOT_CHOSEN];
   const byId = new Map(matrix.candidates.map((c) => [c.id, c]));
   const values = m.candidates.map((s, i) => ({
-    candidate: `${i + 1}. ${truncate(s.title, 44)}`,
+    // Wrapped to the room beside the bars (measured as Vega measures it), never cut.
+    candidate: wrapWords(`${i + 1}. ${s.title}`, LABEL_WIDTH, LABEL_SIZE).join('\n'),
     total: s.scoreValue,
     status: s.selected ? chosenLabel : notChosenLabel,
     label: s.scoreText,
@@ -45,12 +51,18 @@ function priorityScoresJob(ctx: KindContext): JobResult {
     type: 'nominal' as const,
     sort: values.map((v) => v.candidate),
     title: null,
-    axis: { labelLimit: 300 },
+    axis: {
+      labelLimit: LABEL_WIDTH + 40,
+      labelFontSize: LABEL_SIZE,
+      labelLineHeight: LABEL_LINE,
+      labelExpr: "split(datum.label, '\\n')",
+    },
   };
   const layers: unknown[] = [
     {
       mark: { type: 'bar' },
       encoding: {
+        y,
         x: { field: 'total', type: 'quantitative', scale: { domain: [0, max] }, title: `Weighted score (1 to ${max})` },
         color: {
           field: 'status',
@@ -63,7 +75,7 @@ function priorityScoresJob(ctx: KindContext): JobResult {
     },
     {
       mark: { type: 'text', align: 'left', baseline: 'middle', dx: 5, color: TEXT, fontSize: 12 },
-      encoding: { x: { field: 'total', type: 'quantitative' }, text: { field: 'label' } },
+      encoding: { y, x: { field: 'total', type: 'quantitative' }, text: { field: 'label' } },
     },
   ];
   if (m.threshold) {
@@ -75,9 +87,10 @@ function priorityScoresJob(ctx: KindContext): JobResult {
   }
   const spec = {
     width: PLOT_WIDTH - 140,
-    height: { step: 30 },
+    height: { step: Math.max(30, Math.max(...values.map((v) => v.candidate.split('\n').length)) * LABEL_LINE + 10) },
     data: { values },
-    encoding: { y },
+    // The candidates' axis belongs to the bars and their labels only: the threshold rule, with its own
+    // data, spans the whole height instead of adding an empty row.
     layer: layers,
   } as unknown as TopLevelSpec;
   const table: ChartTable = {

@@ -11,6 +11,7 @@ import { html, table, tag, type RawHtml } from '../html.js';
 import { same, type BlockDefinition } from './block.js';
 import { VIEW } from './delivery.js';
 import { diagramBlock } from './diagrams.js';
+import { governanceLines } from '../../figures/diagrams/kinds/governance.js';
 
 const MEETS: Record<NonNullable<Body['meets']>, string> = {
   monthly: 'Monthly',
@@ -47,24 +48,35 @@ export const governance: BlockDefinition = {
       const drawn = await diagramBlock(ctx, 'governance', {});
       if (drawn) return { site: html`${drawn.site}${bodiesTable()}`, print: html`${drawn.print}${bodiesTable()}` };
     }
+    // The tree nests each body under the first body it reports to (its `reports_to`, or a `reporting`
+    // line of kind reports-to), and names any other it reports to; bodies that report to none stand at
+    // the top. So the nesting says exactly what the data says, as the caption does.
+    const reportsTo = new Map<string, string[]>();
+    for (const l of governanceLines(model))
+      if (l.kind === 'reports-to') reportsTo.set(l.from, [...(reportsTo.get(l.from) ?? []), l.to]);
     const byParent = new Map<string | undefined, Body[]>();
     for (const b of g.bodies) {
-      const parent = b.reports_to && g.bodies.some((x) => x.id === b.reports_to) ? b.reports_to : undefined;
+      const parent = reportsTo.get(b.id)?.[0];
       byParent.set(parent, [...(byParent.get(parent) ?? []), b]);
     }
-    const tree = (parent: string | undefined, depth: number): RawHtml => {
-      const children = byParent.get(parent) ?? [];
+    const placed = new Set<string>();
+    const tree = (parent: string | undefined, depth: number, bodies = byParent.get(parent) ?? []): RawHtml => {
+      const children = bodies.filter((b) => !placed.has(b.id));
       if (!children.length || depth > 8) return html``;
-      return html`<ul class="org-tree${depth === 0 ? ' org-tree--root' : ''}">${children.map(
-        (b) =>
-          html`<li><div class="org-node org-node--${b.type}"><span class="org-node__name">${b.name}</span>${b.chair ? html`<span class="org-node__chair">Chair: ${b.chair}</span>` : ''}${b.meets ? html`<span class="org-node__meets">${MEETS[b.meets]}</span>` : ''}</div>${tree(b.id, depth + 1)}</li>`,
-      )}</ul>`;
+      for (const b of children) placed.add(b.id);
+      return html`<ul class="org-tree${depth === 0 ? ' org-tree--root' : ''}">${children.map((b) => {
+        const also = (reportsTo.get(b.id) ?? []).slice(1).map(name);
+        return html`<li><div class="org-node org-node--${b.type}"><span class="org-node__name">${b.name}</span>${b.chair ? html`<span class="org-node__chair">Chair: ${b.chair}</span>` : ''}${b.meets ? html`<span class="org-node__meets">${MEETS[b.meets]}</span>` : ''}${also.length ? html`<span class="org-node__meets">Also reports to: ${also.join('; ')}</span>` : ''}</div>${tree(b.id, depth + 1)}</li>`;
+      })}</ul>`;
     };
+    const top = tree(undefined, 0);
+    // Bodies in a reporting cycle (reported by the governance check) are listed at the top, not lost.
+    const rest = tree(undefined, 0, g.bodies);
     // A named group, not a <figure>: in the tagged PDF a figure becomes a Figure whose Alt replaces its
     // content, so its lists and table would be skipped by screen readers.
     return same(html`<div class="accountability" role="group" aria-label="Accountability structure">
-<div class="logic-model__caption">Accountability structure: each body reports to the one above it</div>
-${tree(undefined, 0)}
+<div class="logic-model__caption">Accountability structure: each body is listed under the body it reports to</div>
+${top}${rest}
 </div>
 ${bodiesTable()}`);
   },

@@ -86,6 +86,6 @@ export async function diagramBlock(
   const links = diagramLinks(ctx);
   return {
     site: raw(diagramFigureHtml(screen.placed, screen.equivalent, 'site', links.site)),
-    print: raw(diagramFigureHtml(paper.placed, paper.equivalent, 'print', links.print)),
+    print: raw(diagramFigureHtml(paper.placed, paper.equivalent, 'print', links.print, paper.continued)),
   };
 }

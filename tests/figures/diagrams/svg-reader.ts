@@ -91,7 +91,9 @@ export function readDiagram(svg: string): DrawnDiagram {
     const texts: DrawnText[] = [];
     for (const c of rest) {
       if (c.tagName === 'text') texts.push(readText(c));
-      if (c.tagName === 'a') texts.push(readText(children(c)[0]!, String(c.properties['href'])));
+      // A link may span several lines of text (one <a>, several <text>).
+      if (c.tagName === 'a')
+        for (const t of children(c)) if (t.tagName === 'text') texts.push(readText(t, String(c.properties['href'])));
     }
     const r = rect!.properties;
     return {

@@ -9,6 +9,10 @@ import { BLOCKS } from '../../../scripts/render/blocks/index.js';
 import { loadProject, type Project } from '../../../scripts/load/project.js';
 import { buildModel, type StrategyModel } from '../../../scripts/model/strategy.js';
 import { REPO_ROOT } from '../../support/example-build.js';
+import type { Element } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { governanceLines } from '../../../scripts/figures/diagrams/kinds/governance.js';
+import { elements, hasClass, text } from '../../support/html.js';
 
 let project: Project;
 let model: StrategyModel;
@@ -44,9 +48,17 @@ describe('diagram blocks', () => {
     expect(site).toContain('<details class="govuk-details diagram__text">');
     expect(site).toContain('href="delivery-plans.html#kpi-sv-05"');
     expect(site).toContain('href="delivery-plans.html#action-sv-a2"');
-    // In print: the wide drawing starts a landscape page; one image named by its alt text; the text follows, printed.
+    // On the site the drawing's links are real: a named group, not an image.
+    expect(site).toMatch(/<svg [^>]*role="group"[^>]* aria-labelledby="diagram-theory-of-change-title"/);
+    // In print: at full size on landscape pages, in parts, each one image named by its alt text; the text follows, printed.
     expect(print).toMatch(/^<div class="diagram print-landscape" id="diagram-theory-of-change" role="group"/);
-    expect(print).toMatch(/<svg [^>]*role="img"[^>]* aria-label="Theory of change 2027–2031\. Read left to right/);
+    expect(print).toMatch(
+      /<svg [^>]*role="img"[^>]* aria-label="Theory of change 2027–2031 \(part 1 of 3\)\. Part 1 of 3, continued on the next page\. Read top to bottom/,
+    );
+    expect(print).toContain('<div class="diagram print-landscape" id="diagram-theory-of-change-part-3" role="group"');
+    const svgs = print.match(/<svg[\s\S]*?<\/svg>/g)!;
+    expect(svgs).toHaveLength(3);
+    for (const svg of svgs) expect(svg).not.toContain('<a ');
     expect(print).toContain('<div class="diagram-text diagram-text--print">');
     expect(print).toContain('href="#kpi-sv-05"');
     expect(print).not.toContain('.html#');
@@ -74,6 +86,35 @@ describe('diagram blocks', () => {
     const gov = await render('governance', { view: 'table' }, 'performance-and-governance');
     expect(gov.site).toContain('org-tree');
     expect(gov.site).not.toContain('<svg');
+    // The caption says what the nesting means, and the nesting says what the data says: the board is
+    // listed under the first body it reports to (Overview and Scrutiny), names the others, and its
+    // delivery groups are listed under it; the bodies that report to none stand at the top.
+    expect(gov.site).toContain('each body is listed under the body it reports to');
+    expect(gov.site).not.toContain('reports to the one above it');
+    const tree = fromHtml(gov.site, { fragment: true });
+    const nameOf = (li: Element) =>
+      text(elements({ type: 'root', children: [li] }, (e) => hasClass(e, 'org-node__name'))[0]!);
+    const parentOf = new Map<string, string | undefined>();
+    const walk = (ul: Element, parent: string | undefined) => {
+      for (const li of ul.children.filter((c): c is Element => c.type === 'element' && c.tagName === 'li')) {
+        const n = nameOf(li);
+        expect(parentOf.has(n), `${n} listed once`).toBe(false);
+        parentOf.set(n, parent);
+        for (const sub of li.children.filter((c): c is Element => c.type === 'element' && c.tagName === 'ul'))
+          walk(sub, n);
+      }
+    };
+    for (const root of elements(tree, (e) => hasClass(e, 'org-tree--root'))) walk(root, undefined);
+    const g = model.data.governance!;
+    const byId = new Map(g.bodies.map((b) => [b.id, b.name]));
+    const lines = governanceLines(model).filter((l) => l.kind === 'reports-to');
+    expect(parentOf.size).toBe(g.bodies.length);
+    for (const b of g.bodies) {
+      const parents = lines.filter((l) => l.from === b.id).map((l) => byId.get(l.to));
+      expect(parentOf.get(b.name), b.name).toBe(parents[0]);
+    }
+    expect(parentOf.get(byId.get('board')!)).toBe(byId.get('scrutiny'));
+    expect(gov.site).toContain('Also reports to: Full Council; Mayor');
   });
 
   it('::governance draws the structure and keeps the table of bodies, members and remits', async () => {

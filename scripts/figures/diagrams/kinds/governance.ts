@@ -72,11 +72,24 @@ export function governanceLines(model: StrategyModel): GovernanceLine[] {
   return [...lines.values()];
 }
 
+/**
+ * On paper the hierarchy reads left to right (the bodies that hold others to account on the left),
+ * so five delivery groups stand in a column and the drawing fits a portrait page at full size.
+ */
+const PRINT_BOX: Record<Body['type'], number> = {
+  board: 150,
+  'delivery-group': 236,
+  scrutiny: 140,
+  'statutory-partner': 140,
+  external: 140,
+};
+
 export const governanceDiagram = registerDiagram({
   name: 'governance',
   description:
     'The accountability structure: bodies, chairs, meetings, the priority each leads, and the lines between them.',
-  build(model: StrategyModel) {
+  build(model: StrategyModel, _params, medium) {
+    const print = medium === 'print';
     const g = model.data.governance;
     if (!g) return undefined;
     const byId = new Map(g.bodies.map((b) => [b.id, b]));
@@ -100,7 +113,7 @@ export const governanceDiagram = registerDiagram({
         ...(lead ? [{ text: lead, style: 'body' as const }] : []),
         ...(isPartnershipBody(b) ? [] : [{ text: 'Outside the partnership', style: 'meta' as const }]),
       ];
-      return { id: b.id, role: b.type, width: b.type === 'board' ? 240 : 146, text };
+      return { id: b.id, role: b.type, width: print ? PRINT_BOX[b.type] : b.type === 'board' ? 240 : 146, text };
     });
     const edges: DiagramEdge[] = lines.map((l) => ({
       id: `${l.kind}-${l.from}-${l.to}`,
@@ -138,9 +151,9 @@ export const governanceDiagram = registerDiagram({
     const spec: DiagramSpec = {
       id: 'diagram-governance',
       title: 'Accountability structure',
-      description: `${g.bodies.length} bodies, ${partners} of them inside the partnership, and ${lines.length} lines between them. Each body stands above the bodies that report to it; bodies outside the partnership have dashed borders; line styles show who reports to, holds to account, commissions or informs whom.`,
+      description: `${g.bodies.length} bodies, ${partners} of them inside the partnership, and ${lines.length} lines between them. ${print ? 'Read left to right: each body stands to the left of the bodies that report to it' : 'Each body stands above the bodies that report to it'}; bodies outside the partnership have dashed borders; line styles show who reports to, holds to account, commissions or informs whom.`,
       groups: [
-        { id: 'bodies', direction: 'DOWN', nodes, edges, againstFlow },
+        { id: 'bodies', direction: print ? 'RIGHT' : 'DOWN', nodes, edges, againstFlow },
         { id: 'key', direction: 'RIGHT', nodes: [key, keyBoxes], edges: [] },
       ],
       roles: { ...ROLES, key: { fill: C.white, stroke: C.grey, label: 'Key' } },

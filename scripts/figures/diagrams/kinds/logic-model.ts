@@ -9,10 +9,12 @@ import { registerDiagram, type DiagramLink, type EquivalentItem } from '../regis
 import { DIAGRAM_COLOURS as C } from '../theme.js';
 import type { DiagramNode, DiagramSpec, TextRun } from '../types.js';
 import { SPACING } from '../layout.js';
+import { bandHeight, PRINT_PAGE, rowsHeight } from '../pages.js';
 import { horizons, LEADS_TO, NOTE } from './common.js';
 
-/** The width of a page column: the drawing prints at about 95% on a portrait A4 page. */
+/** The width of a page column on screen; on paper, a portrait page's text area (printed at full size). */
 const WIDTH = 700;
+const PRINT_WIDTH = PRINT_PAGE.portrait.width - 2 * SPACING.margin - 2;
 
 const bullets = (items: readonly string[]): TextRun[] => items.map((text) => ({ text, style: 'bullet' }));
 
@@ -20,7 +22,7 @@ export const logicModelDiagram = registerDiagram({
   name: 'logic-model',
   description:
     'A priority’s logic model: inputs, activities, outputs, outcomes by horizon and impact, with assumptions and external factors.',
-  build(model: StrategyModel, params) {
+  build(model: StrategyModel, params, medium) {
     const priority = model.priorityById.get(params['priority'] ?? '');
     const lm = priority ? model.logicModelByPriority.get(priority.id) : undefined;
     if (!priority || !lm) return undefined;
@@ -35,7 +37,7 @@ export const logicModelDiagram = registerDiagram({
 
     // Top to bottom, the width of a page column: each stage one box, the three outcome horizons side
     // by side (left to right in time), all leading to the impact.
-    const W = WIDTH;
+    const W = medium === 'print' ? PRINT_WIDTH : WIDTH;
     const third = Math.floor((W - 2 * SPACING.node) / 3);
     const stage = (
       id: string,
@@ -79,13 +81,20 @@ export const logicModelDiagram = registerDiagram({
         text: [{ text: 'External factors', style: 'heading' }, ...bullets(lm.external_factors)],
       });
 
+    // On paper the drawing prints at full size; when the notes would take it past the page, they are
+    // left to the printed text that follows, which lists them in full.
+    const notesInPicture =
+      notes.length > 0 &&
+      (medium !== 'print' ||
+        rowsHeight(nodes) + SPACING.group + bandHeight(notes) + 2 * SPACING.margin <= PRINT_PAGE.portrait.height);
     const spec: DiagramSpec = {
       id: `diagram-logic-model-${priority.id}`,
       title: `Logic model: ${priority.title}`,
-      description: `Read top to bottom: ${lm.inputs.length} inputs fund ${lm.activities.length} activities, which produce ${lm.outputs.length} outputs, leading to outcomes in the short term (${h.short}), medium term (${h.medium}) and long term (${h.long}), and to the impact. Assumptions and external factors are beneath.`,
+      description:
+        `Read top to bottom: ${lm.inputs.length} inputs fund ${lm.activities.length} activities, which produce ${lm.outputs.length} outputs, leading to outcomes in the short term (${h.short}), medium term (${h.medium}) and long term (${h.long}), and to the impact. ${notes.length ? (notesInPicture ? 'Assumptions and external factors are beneath.' : 'Assumptions and external factors follow in the text.') : ''}`.trimEnd(),
       groups: [
         { id: 'chain', direction: 'DOWN', nodes, edges },
-        ...(notes.length ? [{ id: 'notes', direction: 'RIGHT' as const, nodes: notes, edges: [] }] : []),
+        ...(notesInPicture ? [{ id: 'notes', direction: 'RIGHT' as const, nodes: notes, edges: [] }] : []),
       ],
       roles: {
         resource: { fill: C.paleBlue, stroke: C.blue, label: 'Inputs and activities' },
