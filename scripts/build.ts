@@ -2,9 +2,11 @@
  * The pipeline, drawn once. Every command (build, check, dev) runs these stages in this order:
  *
  *   1 load      content/*.md, data/*.yaml, CSV, data/charts, ```chart blocks -> Project, chart sources
+ *               (Markdown parsed in the sandbox: a worker with a time budget and a memory cap)
  *   2 validate  schemas (in load), chapter structure, cross-checks     -> diagnostics
  *   3 model     years, lookups, RAG, risk ratings, money totals         -> StrategyModel
- *   4 figures   officer and inline charts checked and compiled (drawn to SVG when a block asks)
+ *   4 figures   officer and inline charts checked and compiled (drawn to SVG when a block asks),
+ *               in the sandbox
  *     render    each chapter through one unified pipeline (render/markdown/pipeline.ts): ids and
  *               numbers, directives -> data blocks (registry), sanitised HTML, cross-references
  *                                                                        -> RenderedDocument
@@ -24,6 +26,7 @@ import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { compareDiagnostics } from './diagnostics/diagnostic.js';
 import { chartFileNames, readCharts, readInlineCharts } from './load/chart.js';
 import { loadProject, type Project } from './load/project.js';
+import { parseChapters } from './load/parse-chapters.js';
 import { buildModel, type StrategyModel } from './model/strategy.js';
 import { renderDocument, type RenderCache, type RenderedDocument } from './render/document.js';
 import { CACHE_DIR } from './figures/index.js';
@@ -95,7 +98,7 @@ export async function check(
 ): Promise<CheckResult> {
   const lap = timer(options.onStage);
   // 1 load
-  const project = loadProject(options.root);
+  const project = await parseChapters(loadProject(options.root));
   const chartSources = readCharts(project);
   const inlineSources = readInlineCharts(project);
   lap('load');
@@ -107,8 +110,7 @@ export async function check(
   const model = buildModel(project);
   lap('model');
   // 4 figures
-  const officer = checkCharts(chartSources);
-  const inline = checkInlineCharts(inlineSources, ordered);
+  const [officer, inline] = await Promise.all([checkCharts(chartSources), checkInlineCharts(inlineSources, ordered)]);
   diagnostics.push(...officer.diagnostics, ...inline.diagnostics);
   lap('figures');
   // 4 render
