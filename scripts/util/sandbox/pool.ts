@@ -104,10 +104,25 @@ interface Slot {
   dead: boolean;
 }
 
+/** What the pool is doing, for tests and the bench. */
+export interface SandboxStats {
+  /** Workers alive now (at most two). */
+  workers: number;
+  /** Jobs running now. */
+  running: number;
+  /** Jobs waiting for a worker. */
+  queued: number;
+  /** Workers started since the process began. */
+  started: number;
+  /** Workers terminated because a job went over a limit of time or memory. */
+  stopped: number;
+}
+
 class Pool {
   private readonly slots = new Set<Slot>();
   private readonly queue: Job[] = [];
   private nextId = 1;
+  readonly counts = { started: 0, stopped: 0 };
 
   constructor(private readonly max: number) {}
 
@@ -125,8 +140,14 @@ class Pool {
     await Promise.all([...this.slots].map((slot) => this.retire(slot, closed)));
   }
 
-  get size(): number {
-    return this.slots.size;
+  stats(): SandboxStats {
+    const slots = [...this.slots];
+    return {
+      workers: slots.length,
+      running: slots.filter((s) => s.job).length,
+      queued: this.queue.length,
+      ...this.counts,
+    };
   }
 
   private pump(): void {
@@ -147,6 +168,7 @@ class Pool {
     });
     const slot: Slot = { worker, memoryMb, dead: false };
     this.slots.add(slot);
+    this.counts.started++;
     worker.on('message', (reply: WorkerReply) => this.onReply(slot, reply));
     worker.on('error', (err: Error & { code?: string }) => {
       const failure =
@@ -213,6 +235,7 @@ class Pool {
   private async retire(slot: Slot, reason: Error): Promise<void> {
     if (slot.dead) return;
     slot.dead = true;
+    if (reason instanceof SandboxLimitError) this.counts.stopped++;
     clearTimeout(slot.timer);
     this.slots.delete(slot);
     const job = slot.job;
@@ -239,14 +262,14 @@ export async function runSandboxed<T>(task: SandboxTask, input: unknown, seconds
   return (await pool.run(task, input, seconds, memoryMb)) as T;
 }
 
-/** Stop every sandbox worker (tests, and a dev server shutting down). */
+/** Stop every sandbox worker; the next job starts a fresh one (tests; a process that exits needs nothing). */
 export async function closeSandbox(): Promise<void> {
   await pool?.close();
 }
 
-/** How many workers are running now (tests: the pool is small and reused). */
-export function sandboxWorkers(): number {
-  return pool?.size ?? 0;
+/** What the pool is doing (tests: the pool is small, reused, and replaces a worker it stopped). */
+export function sandboxStats(): SandboxStats {
+  return pool?.stats() ?? { workers: 0, running: 0, queued: 0, started: 0, stopped: 0 };
 }
 
 export { sandboxBudgets };
