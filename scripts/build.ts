@@ -27,6 +27,7 @@ import { compareDiagnostics } from './diagnostics/diagnostic.js';
 import { chartFileNames, readCharts, readInlineCharts } from './load/chart.js';
 import { loadProject, type Project } from './load/project.js';
 import { parseChapters } from './load/parse-chapters.js';
+import { warmSandbox } from './util/sandbox/pool.js';
 import { buildModel, type StrategyModel } from './model/strategy.js';
 import { renderDocument, type RenderCache, type RenderedDocument } from './render/document.js';
 import { CACHE_DIR } from './figures/index.js';
@@ -98,6 +99,7 @@ export async function check(
 ): Promise<CheckResult> {
   const lap = timer(options.onStage);
   // 1 load
+  warmSandbox();
   const project = await parseChapters(loadProject(options.root));
   const chartSources = readCharts(project);
   const inlineSources = readInlineCharts(project);

@@ -7,7 +7,7 @@
  */
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { EnvironmentError } from '../../scripts/diagnostics/diagnostic.js';
-import { parseMarkdownTree } from '../../scripts/load/markdown.js';
+import { parseMarkdownText } from '../../scripts/load/markdown.js';
 import { BUDGET_VARIABLES, DEFAULT_BUDGETS, sandboxBudgets } from '../../scripts/util/sandbox/budgets.js';
 import {
   closeSandbox,
@@ -17,7 +17,7 @@ import {
   taskModule,
 } from '../../scripts/util/sandbox/pool.js';
 
-const MARKDOWN = { module: taskModule(import.meta.url, '../../scripts/load/markdown'), name: 'parseMarkdownTree' };
+const MARKDOWN = { module: taskModule(import.meta.url, '../../scripts/load/markdown'), name: 'parseMarkdownText' };
 const CHECK = { module: taskModule(import.meta.url, '../../scripts/figures/job-tasks'), name: 'checkSpec' };
 const DRAW = { module: taskModule(import.meta.url, '../../scripts/figures/job-tasks'), name: 'drawJob' };
 
@@ -62,7 +62,7 @@ describe('the sandbox pool', () => {
       (_, i) => `## Heading ${i}\n\nSome *text* with a [link](#x) and ::kpi-table{priority=p${i}}\n`,
     );
     const trees = await Promise.all(texts.map((t) => runSandboxed(MARKDOWN, t, 20)));
-    expect(trees).toEqual(texts.map((t) => parseMarkdownTree(t)));
+    expect(trees).toEqual(texts.map((t) => parseMarkdownText(t)));
     const stats = sandboxStats();
     expect(stats.started - before).toBeGreaterThanOrEqual(1);
     expect(stats.started - before).toBeLessThanOrEqual(2);
@@ -125,7 +125,7 @@ describe('the sandbox pool', () => {
     expect(foreign.message).toMatch(/runs only the tool's own code/);
     const missing = await failure(runSandboxed({ module: MARKDOWN.module, name: 'nothing' }, 'x', 20));
     expect(missing.message).toMatch(/exports no function nothing/);
-    expect(await runSandboxed(MARKDOWN, 'still fine', 20)).toEqual(parseMarkdownTree('still fine'));
+    expect(await runSandboxed(MARKDOWN, 'still fine', 20)).toEqual(parseMarkdownText('still fine'));
   });
 });
 

@@ -80,6 +80,12 @@ export function taskModule(callerUrl: string, relative: string): URL {
 /** Seconds a fresh worker may take to load a job's module before the job's own budget starts. */
 const STARTUP_SECONDS = 120;
 
+/**
+ * A second worker is started only when a job has waited this long for the first: a burst of quick jobs
+ * (a dozen chapters to parse) is over before a second worker would have loaded.
+ */
+const GROW_AFTER_MS = 150;
+
 const FROM_SOURCES = import.meta.url.endsWith('.ts');
 const ENTRY = new URL(FROM_SOURCES ? './worker.ts' : './worker.js', import.meta.url);
 const BOOT = FROM_SOURCES ? new URL('./tsx-boot.mjs', import.meta.url) : ENTRY;
@@ -122,6 +128,7 @@ class Pool {
   private readonly slots = new Set<Slot>();
   private readonly queue: Job[] = [];
   private nextId = 1;
+  private growing: NodeJS.Timeout | undefined;
   readonly counts = { started: 0, stopped: 0 };
 
   constructor(private readonly max: number) {}
@@ -155,10 +162,29 @@ class Pool {
       let slot = [...this.slots].find((s) => !s.job && !s.dead);
       if (!slot) {
         if (this.slots.size >= this.max) return;
+        if (this.slots.size > 0) {
+          this.growSoon();
+          return;
+        }
         slot = this.spawn(this.queue[0]!.memoryMb);
       }
       this.assign(slot, this.queue.shift()!);
     }
+  }
+
+  private growSoon(): void {
+    if (this.growing) return;
+    this.growing = setTimeout(() => {
+      this.growing = undefined;
+      if (this.queue.length && this.slots.size < this.max) this.spawn(this.queue[0]!.memoryMb);
+      this.pump();
+    }, GROW_AFTER_MS);
+    this.growing.unref();
+  }
+
+  /** Start the first worker now, so it loads while the caller does other work. */
+  warm(memoryMb: number): void {
+    if (this.slots.size === 0) this.spawn(memoryMb).worker.unref();
   }
 
   private spawn(memoryMb: number): Slot {
@@ -260,6 +286,20 @@ export async function runSandboxed<T>(task: SandboxTask, input: unknown, seconds
   const { memoryMb } = sandboxBudgets();
   pool ??= new Pool(poolSize());
   return (await pool.run(task, input, seconds, memoryMb)) as T;
+}
+
+/**
+ * Start the first worker ahead of its first job (the build calls this as it starts reading the strategy,
+ * so the worker loads on the other core meanwhile). Does nothing if a worker is running.
+ */
+export function warmSandbox(): void {
+  try {
+    const { memoryMb } = sandboxBudgets();
+    pool ??= new Pool(poolSize());
+    pool.warm(memoryMb);
+  } catch {
+    // A budget set wrongly in the environment is reported by the first job, with what to write.
+  }
 }
 
 /** Stop every sandbox worker; the next job starts a fresh one (tests; a process that exits needs nothing). */
