@@ -2,9 +2,11 @@
  * The pipeline, drawn once. Every command (build, check, dev) runs these stages in this order:
  *
  *   1 load      content/*.md, data/*.yaml, CSV, data/charts, ```chart blocks -> Project, chart sources
+ *               (Markdown parsed in the sandbox: a worker with a time budget and a memory cap)
  *   2 validate  schemas (in load), chapter structure, cross-checks     -> diagnostics
  *   3 model     years, lookups, RAG, risk ratings, money totals         -> StrategyModel
- *   4 figures   officer and inline charts checked and compiled (drawn to SVG when a block asks)
+ *   4 figures   officer and inline charts checked and compiled (drawn to SVG when a block asks),
+ *               in the sandbox
  *     render    each chapter through one unified pipeline (render/markdown/pipeline.ts): ids and
  *               numbers, directives -> data blocks (registry), sanitised HTML, cross-references
  *                                                                        -> RenderedDocument
@@ -24,6 +26,8 @@ import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { compareDiagnostics } from './diagnostics/diagnostic.js';
 import { chartFileNames, readCharts, readInlineCharts } from './load/chart.js';
 import { loadProject, type Project } from './load/project.js';
+import { parseChapters } from './load/parse-chapters.js';
+import { warmSandbox } from './util/sandbox/pool.js';
 import { buildModel, type StrategyModel } from './model/strategy.js';
 import { renderDocument, type RenderCache, type RenderedDocument } from './render/document.js';
 import { CACHE_DIR } from './figures/index.js';
@@ -117,7 +121,8 @@ export async function check(
 ): Promise<CheckResult> {
   const lap = timer(options.onStage);
   // 1 load
-  const project = loadProject(options.root);
+  warmSandbox();
+  const project = await parseChapters(loadProject(options.root));
   const chartSources = readCharts(project);
   const inlineSources = readInlineCharts(project);
   lap('load');
@@ -131,8 +136,10 @@ export async function check(
   // 4 figures
   // Checks are kept by content beside the drawn charts, so Vega, Vega-Lite and Ajv load only for a new chart.
   const checks = options.diskCache === false ? undefined : path.join(path.dirname(CACHE_DIR), 'checks');
-  const officer = await checkChartsCached(chartSources, checks);
-  const inline = await checkInlineChartsCached(inlineSources, ordered, checks);
+  const [officer, inline] = await Promise.all([
+    checkChartsCached(chartSources, checks),
+    checkInlineChartsCached(inlineSources, ordered, checks),
+  ]);
   diagnostics.push(...officer.diagnostics, ...inline.diagnostics);
   lap('figures');
   // 4 render

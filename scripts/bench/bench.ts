@@ -29,7 +29,7 @@ const t0 = performance.now();
 const project = loadProject(root);
 const tLoadProject = performance.now() - t0;
 const t1 = performance.now();
-const { charts } = loadCharts(project);
+const { charts } = await loadCharts(project);
 const tLoadCharts = performance.now() - t1;
 
 const d = project.data;

@@ -58,8 +58,12 @@ export async function launchBrowser(env: NodeJS.ProcessEnv = process.env): Promi
   const executablePath = findBrowser(env);
   const { launch } = browserTimeouts(env);
   let launching: Promise<Browser> | undefined;
+  // Aborted when our deadline passes: puppeteer then kills the browser's process group, so a browser
+  // that never answers is not left running after the build has given up on it.
+  const giveUp = new AbortController();
   try {
     launching = puppeteer.launch({
+      signal: giveUp.signal,
       executablePath,
       headless: true,
       args: BROWSER_ARGS,
@@ -93,6 +97,7 @@ export async function launchBrowser(env: NodeJS.ProcessEnv = process.env): Promi
     }
     return browser;
   } catch (err) {
+    giveUp.abort();
     // A browser that answers after the deadline is closed as soon as it does.
     launching?.then((b) => b.close()).catch(() => undefined);
     throw new EnvironmentError(

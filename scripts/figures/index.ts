@@ -16,6 +16,7 @@ import { diag } from '../diagnostics/messages.js';
 import { runJob } from './job.js';
 import { CHART_KINDS } from './registry.js';
 import type { ChartContext, ChartRequest, ChartResult, JobResult, OfficerChartRequest } from './types.js';
+import { overBudget, SandboxLimitError } from './job-sandbox.js';
 import { ChartSpecError } from './vega-lite/spec-error.js';
 import { officerJob } from './vega-lite/officer.js';
 
@@ -97,11 +98,13 @@ export async function renderChart(request: ChartRequest, ctx: ChartContext): Pro
       );
     return { ok: true, chart, diagnostics };
   } catch (err) {
-    if (!(err instanceof ChartSpecError)) throw err;
+    if (!(err instanceof ChartSpecError || err instanceof SandboxLimitError)) throw err;
     const officer = isOfficer(request) ? ctx.charts?.get(request.id) : undefined;
     const at = officer
       ? { file: officer.file, ...officer.yaml.locate(['spec']) }
       : (ctx.at ?? { file: 'data', line: 1, column: 1 });
+    if (err instanceof SandboxLimitError)
+      return { ok: false, diagnostics: [...(built.diagnostics ?? []), overBudget(err, at.file, at)] };
     const rule = err.stage === 'compile' ? 'chart/compile-failed' : 'chart/render-failed';
     return { ok: false, diagnostics: [...(built.diagnostics ?? []), diag(rule, at.file, at, [err.message])] };
   }

@@ -10,11 +10,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
-import { finishSvg } from './svg.js';
+import { drawInSandbox, SandboxLimitError } from './job-sandbox.js';
 import { THEME_VERSION } from './theme.js';
 import type { ChartJob, ChartTable, RenderedChart } from './types.js';
 
-export type { ChartJob, DataReader } from './types.js';
+export type { ChartJob } from './types.js';
 
 /**
  * The figures code itself (every file under scripts/figures/, kinds and Vega-Lite included) is part of
@@ -67,7 +67,7 @@ export function jobKey(job: ChartJob): string {
   const h = createHash('sha256');
   h.update(`${THEME_VERSION}\n${VERSIONS}\n${job.id}\n${job.title}\n${job.description}\n${job.source ?? ''}\n`);
   h.update(stableStringify(job.spec));
-  if (typeof job.table !== 'function') h.update(stableStringify(job.table));
+  h.update(stableStringify(job.table));
   return h.digest('hex');
 }
 
@@ -102,8 +102,11 @@ export async function runJob(job: ChartJob, cacheDir: string | undefined): Promi
       });
     });
     memory.set(key, pending);
-    // A failed drawing is not cached: the next build tries again and reports the error again.
-    pending.catch(() => memory.delete(key));
+    // A failed drawing is not cached: the next build tries again and reports the error again. A chart a
+    // limit stopped is the exception, so `dev` does not wait for it again on every rebuild.
+    pending.catch((err: unknown) => {
+      if (!(err instanceof SandboxLimitError)) memory.delete(key);
+    });
   }
   const { svg, table } = await pending;
   const out: RenderedChart = { id: job.id, title: job.title, description: job.description, svg, table };
@@ -111,18 +114,10 @@ export async function runJob(job: ChartJob, cacheDir: string | undefined): Promi
   return out;
 }
 
+/** Compile, run and finish the SVG in the sandbox worker, within the chart budget. */
 async function draw(job: ChartJob): Promise<Cached> {
   drawStats.drawn++;
-  // Vega and Vega-Lite are loaded only when a chart is really drawn (not for a cached one, nor for --help).
-  const { compileSpec, drawVega } = await import('./vega-lite/draw.js');
-  const compiled = compileSpec(job.spec);
-  const tableOf = job.table;
-  const { svg, inspected } = await drawVega(
-    compiled.vega,
-    typeof tableOf === 'function' ? (view) => tableOf(view.data, compiled.vega) : undefined,
-  );
-  const table = typeof tableOf === 'function' ? inspected! : tableOf;
-  return { svg: finishSvg(svg, { id: job.id, title: job.title, description: job.description }), table };
+  return { svg: await drawInSandbox(job), table: job.table };
 }
 
 async function readDisk(dir: string | undefined, key: string): Promise<Cached | undefined> {

@@ -1,5 +1,4 @@
 /** The public types of the charts stage: what the lead asks for, and what comes back. */
-import type * as vega from 'vega';
 import type { TopLevelSpec } from 'vega-lite';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceRef } from '../load/project.js';
@@ -137,8 +136,6 @@ export type ChartResult =
   | { ok: true; chart: RenderedChart; diagnostics: Diagnostic[] }
   | { ok: false; diagnostics: Diagnostic[] };
 
-export type DataReader = (dataset: string) => Record<string, unknown>[];
-
 export interface ChartJob {
   /** The figure id, e.g. `chart-kpi-sv-01`. */
   id: string;
@@ -146,8 +143,8 @@ export interface ChartJob {
   description: string;
   source?: string;
   spec: TopLevelSpec;
-  /** The table, or how to read it from the drawn view (officer charts). */
-  table: ChartTable | ((data: DataReader, compiled: vega.Spec) => ChartTable);
+  /** The chart's data as a table (an officer chart's is read from its marks when it is checked). */
+  table: ChartTable;
 }
 
 /** What a job builder returns: a job, or the diagnostics that explain why there is none. */

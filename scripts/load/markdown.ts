@@ -4,8 +4,8 @@
  *
  * This is the first step of the chapter pipeline (render/markdown/pipeline.ts runs the rest on the tree
  * it gives) and the only one that reads the officer's text. `parseMarkdownText` is that step alone:
- * a string in, a plain mdast tree out (no functions, no shared state, so it can run in a worker and
- * its result be posted back). Load uses the same parse to take inline ```chart blocks out.
+ * a string in, a plain mdast tree out (no functions, no shared state), and it runs in the sandbox
+ * worker (./parse-chapters.ts), its result posted back. Load uses the same parse to take inline ```chart blocks out.
  */
 import type { Root } from 'mdast';
 import remarkDirective from 'remark-directive';
@@ -30,12 +30,24 @@ export function parseMarkdownText(body: string): Root {
 const memo = new Map<string, Root>();
 const MEMO_SIZE = 256;
 
+/** Keep a tree parsed elsewhere (the sandbox worker, ./parse-chapters.ts) for `parseMarkdown`. */
+export function rememberTree(body: string, tree: Root): void {
+  memo.set(body, tree);
+  if (memo.size > MEMO_SIZE) memo.delete(memo.keys().next().value!);
+}
+
+/** Whether `parseMarkdown(body)` is answered from what was already parsed. */
+export const isParsed = (body: string): boolean => memo.has(body);
+
+/**
+ * A chapter's tree, a copy of its own. The build parses every chapter in the sandbox first
+ * (`parseChapters`), so this finds it parsed; other callers (tests, tools) parse here.
+ */
 export function parseMarkdown(body: string): Root {
   let tree = memo.get(body);
   if (!tree) {
     tree = parseMarkdownText(body);
-    memo.set(body, tree);
-    if (memo.size > MEMO_SIZE) memo.delete(memo.keys().next().value!);
+    rememberTree(body, tree);
   }
   return structuredClone(tree);
 }

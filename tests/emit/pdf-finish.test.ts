@@ -2,7 +2,7 @@
  * The PDF pipeline's own parts, on a small document printed by the real Chromium: named destinations
  * read without pdf.js agree with pdf.js; finishing (XMP, bookmark spelling, object streams) keeps the
  * structure tree, /Lang, /MarkInfo, outlines and links equivalent and is deterministic; a browser that
- * will not start, or dies while printing, ends in a clear error after a bounded wait.
+ * will not start, or dies while printing, ends in a clear error after a bounded wait, and leaves no process.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -58,6 +58,28 @@ afterAll(async () => {
   await browser?.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
+
+/** Kill a process group (a browser's: it leads its own), if anything of it is left. */
+function killGroup(pid: number): void {
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
+}
+
+/** Whether no process of the group is left, waiting a few seconds for it to be killed and reaped. */
+async function groupGone(pid: number): Promise<boolean> {
+  for (let i = 0; i < 100; i++) {
+    try {
+      process.kill(-pid, 0);
+    } catch {
+      return true;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
+}
 
 /** Everything a reader or assistive technology uses, in a comparable form. */
 async function essentials(bytes: Uint8Array) {
@@ -197,15 +219,27 @@ describe('a document that asks for something not its own', () => {
 });
 
 describe('a browser that fails', () => {
-  it('that never starts gives a clear error after the bounded wait', async () => {
+  it('that never starts gives a clear error after the bounded wait, and is not left running', async () => {
     const fake = path.join(dir, 'hanging-browser.sh');
-    fs.writeFileSync(fake, '#!/bin/sh\nexec sleep 300\n', { mode: 0o755 });
+    const pidFile = path.join(dir, 'hanging-browser.pid');
+    fs.writeFileSync(fake, `#!/bin/sh\necho $$ > '${pidFile}'\nexec sleep 300\n`, { mode: 0o755 });
     const started = Date.now();
-    await expect(launchBrowser({ ...process.env, CHROME_PATH: fake, STRATEGY_BROWSER_TIMEOUT: '2' })).rejects.toThrow(
-      /could not be started within 2 s/,
-    );
-    // The fake answers nothing for 300 s: an error long before that shows the wait is bounded (generous, not a timing test).
-    expect(Date.now() - started).toBeLessThan(120_000);
+    let pid: number | undefined;
+    try {
+      await expect(launchBrowser({ ...process.env, CHROME_PATH: fake, STRATEGY_BROWSER_TIMEOUT: '2' })).rejects.toThrow(
+        /could not be started within 2 s/,
+      );
+      // The fake answers nothing for 300 s: an error long before that shows the wait is bounded (generous, not a timing test).
+      expect(Date.now() - started).toBeLessThan(120_000);
+      pid = Number(fs.readFileSync(pidFile, 'utf8'));
+      // It was started in its own process group (it leads it), and the whole group is gone once the build gave up.
+      expect(await groupGone(pid)).toBe(true);
+    } finally {
+      // Whatever the assertions said, nothing of it outlives the test.
+      pid ??= fs.existsSync(pidFile) ? Number(fs.readFileSync(pidFile, 'utf8')) : undefined;
+      if (pid) killGroup(pid);
+    }
+    expect(pid === undefined || (await groupGone(pid))).toBe(true);
   });
 
   it('that dies while printing gives a clear error, not a protocol message', async () => {
@@ -215,7 +249,14 @@ describe('a browser that fails', () => {
       `<!DOCTYPE html><html lang="en"><body>${'<p>Many pages of text to print. </p>'.repeat(40_000)}</body></html>`,
     );
     const printing = printPdf(own, { ...job, htmlFile: 'big.html' }, { tagged: true, htmlBytes: 1_000_000 });
+    const pid = own.process()?.pid;
     setTimeout(() => own.process()?.kill('SIGKILL'), 300);
-    await expect(printing).rejects.toThrow(/Chromium stopped while/);
+    try {
+      await expect(printing).rejects.toThrow(/Chromium stopped while/);
+      // Its renderers and helpers (the rest of its process group) went with it.
+      expect(pid !== undefined && (await groupGone(pid))).toBe(true);
+    } finally {
+      if (pid) killGroup(pid);
+    }
   });
 });

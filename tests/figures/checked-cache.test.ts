@@ -38,7 +38,7 @@ describe('a cached check is the check', () => {
     it(`${name}: checked, then from memory, then from disk, all equal`, async () => {
       const sources = readCharts(loadProject(path.join(FIXTURES, name)));
       expect(sources.size).toBeGreaterThan(0);
-      const direct = checkCharts(sources);
+      const direct = await checkCharts(sources);
       const cache = path.join(dir, name);
 
       let before = counts();

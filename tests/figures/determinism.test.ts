@@ -27,7 +27,7 @@ const ALL: ChartRequest[] = [
 describe('determinism and caching', () => {
   it('the same input gives byte-identical SVG, drawn again from scratch, in any order', async () => {
     const project = fixtureProject(path.join(FIXTURES, 'police'));
-    const { charts } = loadCharts(project);
+    const { charts } = await loadCharts(project);
     const first = await renderCharts(ALL, { model: buildModel(project), charts, cacheDir: false });
     clearMemoryCache();
     const drawnBefore = drawStats.drawn;

@@ -5,16 +5,16 @@ import { compileSpec, drawVega, ChartSpecError } from '../../scripts/figures/veg
 import { renderChart } from '../../scripts/figures/index.js';
 import { elementText, FIXTURES, fixtureProject, svgElements } from './helpers.js';
 
-function load(folder: string) {
+async function load(folder: string) {
   const project = fixtureProject(path.join(FIXTURES, folder));
-  const { charts, diagnostics } = loadCharts(project);
+  const { charts, diagnostics } = await loadCharts(project);
   // Reading a chart is loading (its problems are the project's); checking it is the figures stage's.
   return { project, charts, diagnostics: [...project.diagnostics, ...diagnostics] };
 }
 
 describe('officer charts over a police.uk street-level CSV', () => {
   it('filters, aggregates and draws ASB by area, with the table equal to the data', async () => {
-    const { project, charts, diagnostics } = load('police');
+    const { project, charts, diagnostics } = await load('police');
     expect(diagnostics).toEqual([]);
     expect(project.files).toContain('data/police-uk/street.csv');
     const result = await renderChart({ kind: 'officer', id: 'asb-by-lsoa' }, { charts, cacheDir: false });
@@ -39,7 +39,7 @@ describe('officer charts over a police.uk street-level CSV', () => {
   });
 
   it('reads Month with a time unit in UTC and counts by type and month', async () => {
-    const { charts } = load('police');
+    const { charts } = await load('police');
     const result = await renderChart({ kind: 'officer', id: 'crimes-by-month' }, { charts, cacheDir: false });
     if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
     // Two categories and a count: a cross-table of crime type by month.
@@ -56,7 +56,7 @@ describe('officer charts over a police.uk street-level CSV', () => {
   });
 
   it('reports an unknown chart id at the directive that asked for it', async () => {
-    const { charts } = load('police');
+    const { charts } = await load('police');
     const at = { file: 'content/04-needs-assessment.md', line: 12, column: 1 };
     const result = await renderChart({ kind: 'officer', id: 'asb-by-ward' }, { charts, at, cacheDir: false });
     expect(result.ok).toBe(false);
@@ -68,8 +68,8 @@ describe('officer charts over a police.uk street-level CSV', () => {
 });
 
 describe('officer chart errors name the chart file and line', () => {
-  it('an invalid spec gives Vega-Lite schema error at the offending key', () => {
-    const { charts, diagnostics } = load('invalid-spec');
+  it('an invalid spec gives Vega-Lite schema error at the offending key', async () => {
+    const { charts, diagnostics } = await load('invalid-spec');
     expect(charts.size).toBe(0);
     expect(diagnostics).toHaveLength(1);
     const d = diagnostics[0]!;
@@ -78,20 +78,20 @@ describe('officer chart errors name the chart file and line', () => {
     expect(d.message).toContain('nominal');
   });
 
-  it('a field the data does not have is an error listing the real columns', () => {
-    const { diagnostics } = load('missing-field');
+  it('a field the data does not have is an error listing the real columns', async () => {
+    const { diagnostics } = await load('missing-field');
     expect(diagnostics).toMatchObject([{ ruleId: 'chart/missing-field', file: 'data/charts/typo.yaml', line: 8 }]);
     expect(diagnostics[0]!.hint).toContain('"Area", "Count"');
   });
 
-  it('a web address, a protocol-relative address or a path outside the folder is refused', () => {
-    const remote = load('remote-data');
+  it('a web address, a protocol-relative address or a path outside the folder is refused', async () => {
+    const remote = await load('remote-data');
     expect(remote.charts.size).toBe(0);
     expect(remote.diagnostics.map((d) => [d.ruleId, d.file, d.line])).toEqual([
       ['chart/remote-data', 'data/charts/protocol-relative.yaml', 4],
       ['chart/remote-data', 'data/charts/remote.yaml', 4],
     ]);
-    const outside = load('outside-root');
+    const outside = await load('outside-root');
     expect(outside.diagnostics.map((d) => [d.ruleId, d.file, d.line])).toEqual([
       ['file/outside-root', 'data/charts/escape.yaml', 4],
     ]);
@@ -99,8 +99,8 @@ describe('officer chart errors name the chart file and line', () => {
 });
 
 describe('chart expressions never run as code', () => {
-  it('the loader refuses an expression that reaches for constructor', () => {
-    const { charts, diagnostics } = load('unsafe-expression');
+  it('the loader refuses an expression that reaches for constructor', async () => {
+    const { charts, diagnostics } = await load('unsafe-expression');
     expect(charts.size).toBe(0);
     expect(diagnostics).toMatchObject([
       { ruleId: 'chart/unsafe-expression', file: 'data/charts/sneaky.yaml', line: 7 },

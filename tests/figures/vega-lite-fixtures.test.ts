@@ -21,9 +21,9 @@ let project: Project;
 let charts: Map<string, LoadedChart>;
 let diagnostics: { ruleId: string; file: string; line: number; severity: string }[];
 
-beforeAll(() => {
+beforeAll(async () => {
   project = loadProject(ROOT);
-  const checked = checkCharts(readCharts(project));
+  const checked = await checkCharts(readCharts(project));
   charts = checked.charts;
   diagnostics = [...project.diagnostics, ...checked.diagnostics];
 }, 240_000);

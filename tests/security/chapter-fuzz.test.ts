@@ -6,15 +6,16 @@
  * active content.
  */
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chapterHtml } from '../../scripts/assemble/links.js';
 import { prepareChapter } from '../../scripts/render/markdown/chapter.js';
 import { renderChapterMarkdown } from '../../scripts/render/markdown/pipeline.js';
 import { cleanCopies } from '../support/example-copy.js';
 import { activeContent, DANGER } from './active-content.js';
-import { chapterOf } from './chapter.js';
+import { chapterOf, loadExampleDocument } from './chapter.js';
 
 const RUNS = { seed: 20270401, numRuns: 120 } as const;
+beforeAll(loadExampleDocument, 240_000);
 afterAll(cleanCopies);
 
 const STRATEGY_BITS = [

@@ -27,13 +27,17 @@ interface ExampleDocument {
 }
 let example: ExampleDocument | undefined;
 
-function exampleDocument(): ExampleDocument {
+/**
+ * Read the example once (its charts are checked in the sandbox, asynchronously): a test file calls this
+ * in `beforeAll` before it calls `chapterOf`.
+ */
+export async function loadExampleDocument(): Promise<void> {
   if (!example) {
     const root = copyExample();
     fs.mkdirSync(path.join(root, 'content/images'));
     fs.writeFileSync(path.join(root, 'content/images/map.png'), PNG);
     const project = loadProject(root);
-    const { charts } = loadCharts(project);
+    const { charts } = await loadCharts(project);
     const others = new AnchorIndex();
     for (const info of checkChapters(project.chapters).ordered.filter((c) => c.id !== SECTION))
       prepareChapter(info, others);
@@ -48,6 +52,10 @@ function exampleDocument(): ExampleDocument {
       },
     };
   }
+}
+
+function exampleDocument(): ExampleDocument {
+  if (!example) throw new Error('Call loadExampleDocument() in beforeAll before chapterOf()');
   return example;
 }
 

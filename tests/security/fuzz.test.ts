@@ -7,14 +7,14 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import fc from 'fast-check';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chapterHtml } from '../../scripts/assemble/links.js';
 import { prepareChapter } from '../../scripts/render/markdown/chapter.js';
 import { renderChapterMarkdown } from '../../scripts/render/markdown/pipeline.js';
 import { sanitizeHast } from '../../scripts/render/markdown/sanitize.js';
 import { cleanCopies } from '../support/example-copy.js';
 import { activeContent, DANGER } from './active-content.js';
-import { chapterOf } from './chapter.js';
+import { chapterOf, loadExampleDocument } from './chapter.js';
 
 const RUNS = { seed: 20270401, numRuns: 300 } as const;
 
@@ -34,6 +34,7 @@ async function render(md: string) {
 }
 
 describe('the Markdown pipeline under random and hostile input', () => {
+  beforeAll(loadExampleDocument, 240_000);
   afterAll(cleanCopies);
 
   it('never throws and never outputs active content', async () => {

@@ -2,7 +2,7 @@
 import type { Element, Root } from 'hast';
 import rehypeStringify from 'rehype-stringify';
 import { unified } from 'unified';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   findUnsafeHtml,
   isRelativePath,
@@ -17,8 +17,9 @@ import { renderChapterMarkdown } from '../../scripts/render/markdown/pipeline.js
 import { CONTENT_STRIPPED, TEMPLATE_FORBIDDEN } from '../../scripts/util/html-elements.js';
 import { cleanCopies } from '../support/example-copy.js';
 import { activeContent } from './active-content.js';
-import { chapterOf } from './chapter.js';
+import { chapterOf, loadExampleDocument } from './chapter.js';
 
+beforeAll(loadExampleDocument, 240_000);
 afterAll(cleanCopies);
 
 /** A chapter's Markdown through the build's two passes: the section page's HTML and every problem. */

@@ -10,14 +10,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chapterHtml } from '../../scripts/assemble/links.js';
 import { compareDiagnostics } from '../../scripts/diagnostics/diagnostic.js';
 import { prepareChapter } from '../../scripts/render/markdown/chapter.js';
 import { renderChapterMarkdown } from '../../scripts/render/markdown/pipeline.js';
 import { activeContent } from './active-content.js';
 import { cleanCopies } from '../support/example-copy.js';
-import { chapterOf } from './chapter.js';
+import { chapterOf, loadExampleDocument } from './chapter.js';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const UPDATE = process.env['UPDATE'] === '1';
@@ -27,6 +27,7 @@ const cases = fs
   .sort();
 
 describe('hostile Markdown and raw HTML corpus', () => {
+  beforeAll(loadExampleDocument, 240_000);
   afterAll(cleanCopies);
 
   it('has at least 30 hostile cases', () => {

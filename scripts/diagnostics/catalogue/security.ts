@@ -50,11 +50,17 @@ export const SECURITY = {
     () =>
       "Charts draw the strategy's own data: put the rows in a data file under data/, keep patterns simple (e.g. test(/^Drugs/, datum['Crime type'])), and pad only a few characters.",
   ),
-  'chart/timeout': e(
+  'chart/over-budget': e(
     'error',
-    (limit) => `Drawing this chart took longer than ${limit} seconds or more memory than allowed, so it was stopped.`,
+    (what) => `This chart was stopped: ${what}.`,
     () =>
-      'Simplify the chart: fewer rows (aggregate them first), fewer transforms, and no expression that repeats work on every row.',
+      'Make it less work: aggregate the rows in the data file first (for example counts per month), drop the transforms the chart does not need (a density, loess or window over many rows is costly), or split it into smaller charts.',
+  ),
+  'markdown/over-budget': e(
+    'error',
+    (what) => `This chapter's Markdown was stopped: ${what}.`,
+    () =>
+      'Split long paragraphs into shorter ones, write a literal mark with a backslash before it (\\* for *), or move part of the chapter into a chapter file of its own. This chapter was not checked further.',
   ),
   'link/local': e(
     'error',

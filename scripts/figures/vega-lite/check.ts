@@ -16,8 +16,8 @@ import type { Project } from '../../load/project.js';
 import type { PathSegment } from '../../load/yaml.js';
 import type { ChapterInfo } from '../../validate/chapters.js';
 import type { LoadedChart } from '../types.js';
-import { ChartSpecError, compileSpec } from './draw.js';
-import { analyseSpec, fieldPath } from './analyse.js';
+import { checkSpecInSandbox, overBudget, SandboxLimitError } from '../job-sandbox.js';
+import { fieldPath } from './analyse.js';
 import { findInteractions, staticNote } from './interactive.js';
 import { findLinksAndImages, findUnsafeExpressions, validateSpec } from './validate-spec.js';
 import { findExpensiveParts } from './limits.js';
@@ -29,21 +29,33 @@ export interface CheckedChart {
   diagnostics: Diagnostic[];
 }
 
-/** Checks of a loaded chart file, kept by the loaded object (load keeps those by content). */
-const checkedMemo = new WeakMap<ChartSource, CheckedChart>();
+/**
+ * Checks of a loaded chart file, kept by the loaded object (load keeps those by content), so `dev` does
+ * not check an unchanged chart again, nor wait again for one that a limit stopped.
+ */
+const checkedMemo = new WeakMap<ChartSource, Promise<CheckedChart>>();
 
-/** Check one chart as loaded; `id` names it (an inline chart is named by its section). */
-export function checkChart(source: ChartSource, id = source.id): CheckedChart {
+/**
+ * Check one chart as loaded; `id` names it (an inline chart is named by its section). Compiling it and
+ * running its dataflow happen in the sandbox worker, within the chart budget.
+ */
+export function checkChart(source: ChartSource, id = source.id): Promise<CheckedChart> {
   const memo = id === source.id ? checkedMemo.get(source) : undefined;
   if (memo) return memo;
-  const diagnostics: Diagnostic[] = [];
-  const chart = check(source, id, diagnostics);
-  const out: CheckedChart = chart ? { chart, diagnostics } : { diagnostics };
-  if (id === source.id) checkedMemo.set(source, out);
+  const out = (async (): Promise<CheckedChart> => {
+    const diagnostics: Diagnostic[] = [];
+    const chart = await check(source, id, diagnostics);
+    return chart ? { chart, diagnostics } : { diagnostics };
+  })();
+  if (id === source.id) {
+    checkedMemo.set(source, out);
+    // A failure of the tool itself is not kept: the next build tries again.
+    out.catch(() => checkedMemo.delete(source));
+  }
   return out;
 }
 
-function check(source: ChartSource, id: string, out: Diagnostic[]): LoadedChart | undefined {
+async function check(source: ChartSource, id: string, out: Diagnostic[]): Promise<LoadedChart | undefined> {
   const { file, yaml } = source;
   const problems: Diagnostic[] = [];
   const at = (p: readonly PathSegment[], key = false): Position =>
@@ -78,20 +90,25 @@ function check(source: ChartSource, id: string, out: Diagnostic[]): LoadedChart 
   const spec = structuredClone(source.spec);
 
   // 3. Times as UTC; compile once so Vega-Lite's own errors are reported before drawing.
-  useUtc(spec);
-  try {
-    const compiled = compileSpec(spec as unknown as TopLevelSpec);
-    for (const w of compiled.warnings)
-      out.push(diag('chart/compile-warning', file, yaml.locate(['spec']), [w.replace(/\.+$/, '')]));
-  } catch (err) {
-    if (!(err instanceof ChartSpecError)) throw err;
-    out.push(diag('chart/compile-failed', file, yaml.locate(['spec']), [err.message]));
-    return undefined;
-  }
-
   // 4. Run the dataflow once: every field it reads must be in the data at that point (what each
   //    transform makes is read from the run, not from a list), and the tables come from its marks.
-  const analysis = analyseSpec(spec);
+  //    Both in the sandbox: a chart that takes too long or too much memory is stopped there.
+  useUtc(spec);
+  let checked: Awaited<ReturnType<typeof checkSpecInSandbox>>;
+  try {
+    checked = await checkSpecInSandbox(spec);
+  } catch (err) {
+    if (!(err instanceof SandboxLimitError)) throw err;
+    out.push(overBudget(err, file, yaml.locate(['spec'])));
+    return undefined;
+  }
+  if (checked.compileError !== undefined) {
+    out.push(diag('chart/compile-failed', file, yaml.locate(['spec']), [checked.compileError]));
+    return undefined;
+  }
+  for (const w of checked.warnings)
+    out.push(diag('chart/compile-warning', file, yaml.locate(['spec']), [w.replace(/\.+$/, '')]));
+  const analysis = checked.analysis;
   if (analysis.error) {
     out.push(diag('chart/render-failed', file, yaml.locate(['spec']), [analysis.error]));
     return undefined;
@@ -128,15 +145,18 @@ function check(source: ChartSource, id: string, out: Diagnostic[]): LoadedChart 
   return chart;
 }
 
-/** Check every chart file as loaded; charts with errors are left out, their problems returned. */
-export function checkCharts(sources: ReadonlyMap<string, ChartSource>): {
+/**
+ * Check every chart file as loaded (concurrently, in the sandbox's workers); charts with errors are left
+ * out, their problems returned in the order of the files.
+ */
+export async function checkCharts(sources: ReadonlyMap<string, ChartSource>): Promise<{
   charts: Map<string, LoadedChart>;
   diagnostics: Diagnostic[];
-} {
+}> {
   const charts = new Map<string, LoadedChart>();
   const diagnostics: Diagnostic[] = [];
-  for (const [id, source] of sources) {
-    const checked = checkChart(source);
+  const all = await Promise.all([...sources].map(async ([id, source]) => [id, await checkChart(source)] as const));
+  for (const [id, checked] of all) {
     diagnostics.push(...checked.diagnostics);
     if (checked.chart) charts.set(id, checked.chart);
   }
@@ -148,23 +168,31 @@ export function checkCharts(sources: ReadonlyMap<string, ChartSource>): {
  * (`<section id>-chart-<n>`) unless it names itself. By chapter file, in document order; a chart
  * with errors is undefined (its place in the chapter stays empty).
  */
-export function checkInlineCharts(
+export async function checkInlineCharts(
   inline: ReadonlyMap<string, readonly InlineChart[]>,
   chapters: readonly ChapterInfo[],
-): { inline: Map<string, (LoadedChart | undefined)[]>; diagnostics: Diagnostic[] } {
+): Promise<{ inline: Map<string, (LoadedChart | undefined)[]>; diagnostics: Diagnostic[] }> {
   const out = new Map<string, (LoadedChart | undefined)[]>();
   const diagnostics: Diagnostic[] = [];
-  for (const info of chapters) {
+  const checks = chapters.map((info) =>
+    Promise.all(
+      (inline.get(info.chapter.file) ?? []).map((block, n) =>
+        block.chart ? checkChart(block.chart, block.name ?? `${info.id}-chart-${n + 1}`) : undefined,
+      ),
+    ),
+  );
+  for (const [i, info] of chapters.entries()) {
     const blocks = inline.get(info.chapter.file);
     if (!blocks) continue;
+    const checked = await checks[i]!;
     out.set(
       info.chapter.file,
       blocks.map((block, n) => {
         diagnostics.push(...block.diagnostics);
-        if (!block.chart) return undefined;
-        const checked = checkChart(block.chart, block.name ?? `${info.id}-chart-${n + 1}`);
-        diagnostics.push(...checked.diagnostics);
-        return checked.chart;
+        const c = checked[n];
+        if (!c) return undefined;
+        diagnostics.push(...c.diagnostics);
+        return c.chart;
       }),
     );
   }
@@ -176,7 +204,9 @@ export function checkInlineCharts(
  * reading (load) records its problems with the project's own, as loading always does; the checks'
  * problems are returned beside the charts, and never added to the project's list.
  */
-export function loadCharts(project: Project): { charts: Map<string, LoadedChart>; diagnostics: Diagnostic[] } {
+export async function loadCharts(
+  project: Project,
+): Promise<{ charts: Map<string, LoadedChart>; diagnostics: Diagnostic[] }> {
   return checkCharts(readCharts(project));
 }
 

@@ -143,7 +143,7 @@ export async function checkChartCached(
   }
   checkStats.checked++;
   const { checkChart } = await import('./check.js');
-  const checked = checkChart(source, id);
+  const checked = await checkChart(source, id);
   if (key) {
     const stored = toStored(checked);
     memory.set(key, stored);
@@ -159,10 +159,12 @@ export async function checkChartsCached(
 ): Promise<{ charts: Map<string, LoadedChart>; diagnostics: Diagnostic[] }> {
   const charts = new Map<string, LoadedChart>();
   const diagnostics: Diagnostic[] = [];
-  for (const [id, source] of sources) {
-    const checked = await checkChartCached(source, id, dir);
-    diagnostics.push(...checked.diagnostics);
-    if (checked.chart) charts.set(id, checked.chart);
+  // Checked side by side (the sandbox has two workers), gathered in the sources' order.
+  const entries = [...sources];
+  const checked = await Promise.all(entries.map(([id, source]) => checkChartCached(source, id, dir)));
+  for (const [i, [id]] of entries.entries()) {
+    diagnostics.push(...checked[i]!.diagnostics);
+    if (checked[i]!.chart) charts.set(id, checked[i]!.chart!);
   }
   return { charts, diagnostics };
 }

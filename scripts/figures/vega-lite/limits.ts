@@ -3,7 +3,7 @@
  * make Vega do unbounded work from a few characters: `sequence` to 1e8 rows, `pad('x', 4e8)`, or a
  * regular expression that backtracks for ever (`test(regexp('^(a+)+$'), …)`). These are refused with
  * their position; anything a static check cannot see is stopped by the drawing worker's time and
- * memory limits (`../worker.ts`).
+ * memory limits (`../job-sandbox.ts`).
  *
  * Expressions are parsed with Vega's own expression parser, so the check sees what Vega would run.
  */

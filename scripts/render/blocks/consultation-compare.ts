@@ -6,6 +6,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { LoadedChart } from '../../figures/types.js';
+import { overBudget, SandboxLimitError, specTablesInSandbox } from '../../figures/job-sandbox.js';
 import { diag } from '../../diagnostics/messages.js';
 import { dec, div, mul, toFixed, toNumber } from '../../model/decimal.js';
 import { formatNumber } from '../../model/format.js';
@@ -93,6 +94,14 @@ export const consultationCompare: BlockDefinition = {
       ],
     } as unknown as TopLevelSpec;
     const id = `consultation-compare-${questionId}`;
+    // The data table is read from the marks, as for an officer's chart (in the sandbox, as every chart is run).
+    let tables: LoadedChart['tables'];
+    try {
+      tables = (await specTablesInSandbox(spec as unknown as Record<string, unknown>)).tables;
+    } catch (err) {
+      if (!(err instanceof SandboxLimitError)) throw err;
+      return { site: raw(''), print: raw(''), diagnostics: [overBudget(err, ctx.at.file, ctx.at)] };
+    }
     const chart: LoadedChart = {
       id,
       file: ctx.at.file,
@@ -101,10 +110,7 @@ export const consultationCompare: BlockDefinition = {
       source: surveys.map((s) => `${s.title}, ${s.period}`).join('; '),
       spec,
       dataFiles: [],
-      // The data table is read from the marks, as for an officer's chart (Vega loaded only when drawn).
-      tables: (await import('../../figures/vega-lite/analyse.js')).analyseSpec(
-        spec as unknown as Record<string, unknown>,
-      ).tables,
+      tables,
       yaml: {
         file: ctx.at.file,
         value: {},

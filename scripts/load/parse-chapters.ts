@@ -1,0 +1,66 @@
+/**
+ * Reading every chapter's Markdown in the sandbox (scripts/util/sandbox/), the last step of load. The
+ * checks in ./markdown-limits.ts refuse the inputs known to make the parser slow or deep before it
+ * starts; this is the backstop for the ones no check foresaw: each chapter is parsed in a worker within
+ * the Markdown budget, and a chapter that a limit stopped is an error at its first line and is left out
+ * of the build, as a chapter that failed its limits is.
+ *
+ *   chapters --(not parsed yet)--> sandbox: parseMarkdownText(body), one job each --> trees kept for parseMarkdown
+ *                                   over the budget --> markdown/over-budget at the chapter, chapter left out
+ */
+import { createHash } from 'node:crypto';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { diag } from '../diagnostics/messages.js';
+import { runSandboxed, SandboxLimitError, sandboxBudgets, taskModule } from '../util/sandbox/pool.js';
+import type { Root } from 'mdast';
+import { isParsed, rememberTree } from './markdown.js';
+import type { Chapter, Project } from './project.js';
+
+const TASK = { module: taskModule(import.meta.url, './markdown'), name: 'parseMarkdownText' };
+
+/** Chapters a limit stopped, by a hash of their text, so `dev` does not wait for one again on every rebuild. */
+const stopped = new Map<string, SandboxLimitError>();
+const STOPPED_SIZE = 32;
+
+const hashOf = (body: string) => createHash('sha256').update(body).digest('hex');
+
+/**
+ * The project with every chapter's Markdown parsed (kept for `parseMarkdown`), or, when a chapter could
+ * not be parsed within the limits, a copy of it without that chapter and with an error at its first line.
+ */
+export async function parseChapters(project: Project): Promise<Project> {
+  const { markdownSeconds } = sandboxBudgets();
+  const problems = await Promise.all(project.chapters.map((c) => parseChapter(c, markdownSeconds)));
+  if (problems.every((p) => p === undefined)) return project;
+  const failed = project.chapters.filter((_c, i) => problems[i]);
+  return {
+    ...project,
+    chapters: project.chapters.filter((_c, i) => !problems[i]),
+    failedChapters: [...project.failedChapters, ...failed.map((c) => c.file)],
+    diagnostics: [...project.diagnostics, ...problems.filter((p) => p !== undefined)],
+  };
+}
+
+async function parseChapter(chapter: Chapter, seconds: number): Promise<Diagnostic | undefined> {
+  if (isParsed(chapter.body)) return undefined;
+  const key = hashOf(chapter.body);
+  let err = stopped.get(key);
+  if (!err) {
+    try {
+      rememberTree(chapter.body, await runSandboxed<Root>(TASK, chapter.body, seconds));
+      return undefined;
+    } catch (e) {
+      if (!(e instanceof SandboxLimitError)) throw e;
+      err = e;
+      stopped.set(key, e);
+      if (stopped.size > STOPPED_SIZE) stopped.delete(stopped.keys().next().value!);
+    }
+  }
+  const what =
+    err.limit === 'time'
+      ? `reading it took longer than ${err.seconds} seconds`
+      : err.limit === 'memory'
+        ? `reading it needed more than ${err.memoryMb} MB of memory`
+        : 'it nests deeper than the Markdown reader can follow';
+  return diag('markdown/over-budget', chapter.file, { line: chapter.bodyLineOffset + 1, column: 1 }, [what]);
+}
