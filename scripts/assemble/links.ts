@@ -14,6 +14,7 @@ import type { Element, ElementContent, Root, Text } from 'hast';
 import { raw } from 'hast-util-raw';
 import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
+import { PRINT_PAGE } from '../figures/diagrams/pages.js';
 import type { Anchor, AnchorIndex } from '../render/markdown/headings.js';
 import type { RenderedChapter } from '../render/markdown/chapter.js';
 import { safeDecode } from '../util/url.js';
@@ -66,6 +67,8 @@ const textOf = (node: ElementContent | undefined): string => (node?.type === 'te
 
 /** A table this wide does not fit a portrait A4 column at 8.5pt: it gets a landscape page. */
 export const LANDSCAPE_COLUMNS = 10;
+/** Room for a heading above a landscape diagram, in CSS px (a 14pt heading with its margins). */
+const HEADING_ROOM = 64;
 
 const addClass = (el: Element, name: string) => {
   const cls = el.properties['className'];
@@ -118,11 +121,26 @@ function forPrint(tree: Root): void {
     if (hasClass(target, 'print-landscape')) continue;
     addClass(target, 'print-landscape');
     // The headings (and a lead-in paragraph after them) just before it go onto the same page.
+    carryHeadings(target, true);
+  }
+  // A diagram drawn for a landscape page takes the headings just before it along when the page has room
+  // for them above the drawing (a drawing is never scaled down to make room); a page change cannot be
+  // avoided by break-after, so without this a heading would end the portrait page before it.
+  visit(tree, 'element', (el: Element) => {
+    if (!hasClass(el, 'diagram') || !hasClass(el, 'print-landscape')) return;
+    const svg = el.children
+      .flatMap((c) => (c.type === 'element' ? c.children : []))
+      .find((c): c is Element => c.type === 'element' && c.tagName === 'svg');
+    const height = Number(svg?.properties['height']);
+    if (Number.isFinite(height) && height + HEADING_ROOM <= PRINT_PAGE.landscape.height) carryHeadings(el, false);
+  });
+
+  function carryHeadings(target: Element, leadIn: boolean): void {
     const container = parentOf.get(target);
-    if (!container) continue;
+    if (!container) return;
     const siblings = (container.children as ElementContent[]).filter((c): c is Element => c.type === 'element');
     let i = siblings.indexOf(target) - 1;
-    if (siblings[i]?.tagName === 'p' && /^h[2-6]$/.test(siblings[i - 1]?.tagName ?? ''))
+    if (leadIn && siblings[i]?.tagName === 'p' && /^h[2-6]$/.test(siblings[i - 1]?.tagName ?? ''))
       addClass(siblings[i--]!, 'print-landscape');
     while (i >= 0 && /^h[2-6]$/.test(siblings[i]!.tagName)) addClass(siblings[i--]!, 'print-landscape');
   }
