@@ -1,8 +1,7 @@
 /**
  * Accessibility of the published website, checked in a real browser: every page of the example build
- * is loaded over file:// in Chromium at a desktop (1280px) and a phone (390px) width, axe-core runs on
- * it (WCAG 2.0/2.1/2.2 A and AA, and best practice), with every disclosure opened so the chart data
- * tables are checked too, and the structure a screen reader relies on is asserted directly:
+ * is loaded over file:// in Chromium at 1280, 375 and 320px; axe-core runs on it at 1280 and 320px
+ * (WCAG 2.0/2.1/2.2 A and AA, and best practice), with every disclosure opened so the chart data tables are checked too, and the structure a screen reader relies on is asserted directly:
  * landmarks, skip link, language, title, chart images, data tables, image alt text and reflow.
  *
  * One browser for the file; each page is closed after use. The site's CSP forbids inline scripts, so
@@ -20,10 +19,15 @@ const dist = inject('exampleOut');
 const require = createRequire(import.meta.url);
 const AXE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+/**
+ * axe runs at the widest and the narrowest width; at 375px, which lays out as 320px does, the
+ * structural checks run (overflow included). The single page repeats every section page, so axe
+ * checks it at desktop width only.
+ */
 const WIDTHS = [
-  { name: 'desktop', width: 1280, height: 900 },
-  { name: 'phone', width: 375, height: 812 },
-  { name: 'small phone (400% zoom)', width: 320, height: 640 },
+  { name: 'desktop', width: 1280, height: 900, axe: true },
+  { name: 'phone', width: 375, height: 812, axe: false },
+  { name: 'small phone (400% zoom)', width: 320, height: 640, axe: true },
 ] as const;
 
 const PAGES = fs
@@ -192,15 +196,17 @@ describe('the published website in a browser', () => {
     expect(PAGES.length).toBeGreaterThanOrEqual(15);
   });
 
-  for (const { name, width, height } of WIDTHS) {
+  for (const { name, width, height, axe } of WIDTHS) {
     describe(`at ${width}px (${name})`, () => {
-      it.each(PAGES)('%s has no axe violations', async (file) => {
-        const violations = await withPage(file, width, height, axeViolations);
-        expect(
-          violations,
-          `axe found ${violations.length} kind(s) of violation:\n\n${report(file, width, violations)}`,
-        ).toEqual([]);
-      });
+      const axePages = PAGES.filter((f) => width === 1280 || f !== 'full.html');
+      if (axe)
+        it.each(axePages)('%s has no axe violations', async (file) => {
+          const violations = await withPage(file, width, height, axeViolations);
+          expect(
+            violations,
+            `axe found ${violations.length} kind(s) of violation:\n\n${report(file, width, violations)}`,
+          ).toEqual([]);
+        });
 
       it.each(PAGES)(
         '%s has one main, a working skip link, lang, a title, named charts, captioned tables and no sideways scroll',

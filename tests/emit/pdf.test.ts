@@ -18,19 +18,16 @@ const pageText = new Map<number, string>();
 
 async function textOf(n: number): Promise<string> {
   if (!pageText.has(n)) {
-    // Tagged content only: the running head and footer are drawn outside it (and so not read aloud).
+    // Tagged content only: the running head and footer are drawn as artefacts (and so not read aloud).
     const content = await (await doc.getPage(n)).getTextContent({ includeMarkedContent: true });
-    let depth = 0;
+    const open: boolean[] = []; // for each open marked-content sequence: is it an artefact?
     const words: string[] = [];
     for (const i of content.items) {
-      if ('type' in i)
-        depth +=
-          i.type === 'beginMarkedContentProps' || i.type === 'beginMarkedContent'
-            ? 1
-            : i.type === 'endMarkedContent'
-              ? -1
-              : 0;
-      else if (depth > 0) words.push(i.str);
+      if ('type' in i) {
+        if (i.type === 'beginMarkedContentProps' || i.type === 'beginMarkedContent')
+          open.push((i as { tag?: string }).tag === 'Artifact');
+        else if (i.type === 'endMarkedContent') open.pop();
+      } else if (open.length > 0 && !open.includes(true)) words.push(i.str);
     }
     pageText.set(n, words.join(' ').replace(/\s+/g, ' ').trim());
   }
