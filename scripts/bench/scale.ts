@@ -88,7 +88,7 @@ export function makeScaledStrategy(source: string, factor: number, out: string):
       ),
     );
     const body = parts.join('\n\n');
-    const file = `${String(90 + k).padStart(2, '0')}-appendix-${letter.toLowerCase()}-copy-${k}.md`;
+    const file = `9${String(k).padStart(2, '0')}-appendix-${letter.toLowerCase()}-copy-${k}.md`;
     fs.writeFileSync(
       path.join(out, 'content', file),
       `---\nsection: ${letter}\ntitle: Copy ${k} of the strategy\n---\n\n${body}\n`,
