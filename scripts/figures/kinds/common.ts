@@ -39,3 +39,16 @@ export function labelExprFor(labels: ReadonlyMap<number, string>): string {
     expr = `datum.value === ${value} ? ${JSON.stringify(label)} : ${expr}`;
   return expr;
 }
+
+/**
+ * A band axis whose labels were wrapped with `wrapWords` (lines joined by "\n"): Vega draws each line,
+ * with room for the widest and no cut.
+ */
+export function wrappedLabelAxis(size: number, width: number, lineHeight: number) {
+  return {
+    labelLimit: width + 40,
+    labelFontSize: size,
+    labelLineHeight: lineHeight,
+    labelExpr: "split(datum.label, '\\n')",
+  };
+}

@@ -9,7 +9,7 @@ import type { Action } from '../../schema/index.js';
 import { wrapWords } from '../text-metrics.js';
 import { GRID, PLOT_WIDTH, RAG_COLOURS, TEXT } from '../theme.js';
 import type { ChartKindDefinition, KindContext, ChartTable, JobResult } from '../types.js';
-import { emptyWarning, labelExprFor, missingInput, unknownRef } from './common.js';
+import { emptyWarning, labelExprFor, missingInput, unknownRef, wrappedLabelAxis } from './common.js';
 
 /** The action labels beside the bars: 11px (8.25pt in print), wrapped to 310px, 13px apart. */
 const LABEL_SIZE = 11;
@@ -138,12 +138,7 @@ function deliveryTimelineJob(priority: string | undefined, ctx: KindContext): Jo
     type: 'nominal' as const,
     sort: bars.map((b) => b.action),
     title: null,
-    axis: {
-      labelLimit: LABEL_WIDTH + 40,
-      labelFontSize: LABEL_SIZE,
-      labelLineHeight: LABEL_LINE,
-      labelExpr: "split(datum.label, '\\n')",
-    },
+    axis: wrappedLabelAxis(LABEL_SIZE, LABEL_WIDTH, LABEL_LINE),
   };
   const used = STATUSES.filter((s) => actions.some((a) => a.status === s));
   const spec = {

@@ -7,7 +7,7 @@ import { toNumber } from '../../model/decimal.js';
 import { wrapWords } from '../text-metrics.js';
 import { PALETTE, PLOT_WIDTH, TEXT } from '../theme.js';
 import type { ChartKindDefinition, KindContext, ChartTable, JobResult } from '../types.js';
-import { missingInput } from './common.js';
+import { missingInput, wrappedLabelAxis } from './common.js';
 
 /** The candidates' labels beside the bars: 12px, wrapped to 290px, 14px apart. */
 const LABEL_SIZE = 12;
@@ -51,12 +51,7 @@ function priorityScoresJob(ctx: KindContext): JobResult {
     type: 'nominal' as const,
     sort: values.map((v) => v.candidate),
     title: null,
-    axis: {
-      labelLimit: LABEL_WIDTH + 40,
-      labelFontSize: LABEL_SIZE,
-      labelLineHeight: LABEL_LINE,
-      labelExpr: "split(datum.label, '\\n')",
-    },
+    axis: wrappedLabelAxis(LABEL_SIZE, LABEL_WIDTH, LABEL_LINE),
   };
   const layers: unknown[] = [
     {
