@@ -9,6 +9,7 @@
  * touched (tests/emit/pdf-finish.test.ts checks they stay equivalent). A run is wrapped only where that
  * keeps the stream valid: it must open and close within the same text object (BT … ET) state.
  */
+import zlib from 'node:zlib';
 import {
   decodePDFRawStream,
   PDFArray,
@@ -20,8 +21,14 @@ import {
   PDFStream,
 } from 'pdf-lib';
 
-const WHITE = new Set([0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]);
-const DELIM = new Set([...'()<>[]{}/%'].map((c) => c.charCodeAt(0)));
+/** Byte classes of PDF syntax, as lookup tables: this loop runs over every byte of every page. */
+const WHITE = new Uint8Array(256);
+for (const c of [0x00, 0x09, 0x0a, 0x0c, 0x0d, 0x20]) WHITE[c] = 1;
+const DELIM = new Uint8Array(256);
+for (const c of '()<>[]{}/%') DELIM[c.charCodeAt(0)] = 1;
+/** Bytes that start a number (an operand), never an operator. */
+const NUMERIC = new Uint8Array(256);
+for (const c of '0123456789+-.') NUMERIC[c.charCodeAt(0)] = 1;
 /** Operators that put marks on the page. */
 const PAINT = new Set(['S', 's', 'f', 'F', 'f*', 'B', 'B*', 'b', 'b*', 'sh', 'Do', 'Tj', 'TJ', "'", '"', 'EI']);
 
@@ -41,7 +48,7 @@ export function operators(s: Uint8Array): Op[] {
   const n = s.length;
   while (i < n) {
     const c = s[i]!;
-    if (WHITE.has(c)) {
+    if (WHITE[c]) {
       i++;
       continue;
     }
@@ -66,18 +73,16 @@ export function operators(s: Uint8Array): Op[] {
     } else if (c === 0x5b || c === 0x5d || c === 0x7b || c === 0x7d) i++;
     else if (c === 0x2f /* / */) {
       i++;
-      while (i < n && !WHITE.has(s[i]!) && !DELIM.has(s[i]!)) i++;
+      while (i < n && !WHITE[s[i]!] && !DELIM[s[i]!]) i++;
     } else {
-      while (i < n && !WHITE.has(s[i]!) && !DELIM.has(s[i]!)) i++;
-      const word = String.fromCharCode(...s.subarray(at, i));
-      if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(word) && word !== 'true' && word !== 'false' && word !== 'null') {
+      while (i < n && !WHITE[s[i]!] && !DELIM[s[i]!]) i++;
+      let word = '';
+      if (!NUMERIC[c]) for (let k = at; k < i; k++) word += String.fromCharCode(s[k]!);
+      if (word !== '' && word !== 'true' && word !== 'false' && word !== 'null') {
         if (word === 'ID') {
           // Inline image data runs to whitespace, EI, whitespace.
           i++;
-          while (
-            i < n &&
-            !(WHITE.has(s[i - 1]!) && s[i] === 0x45 && s[i + 1] === 0x49 && (i + 2 >= n || WHITE.has(s[i + 2]!)))
-          )
+          while (i < n && !(WHITE[s[i - 1]!] && s[i] === 0x45 && s[i + 1] === 0x49 && (i + 2 >= n || WHITE[s[i + 2]!])))
             i++;
           ops.push({ op: 'EI', start: operandStart < 0 ? at : operandStart, end: i + 2 });
           i += 2;
@@ -152,6 +157,16 @@ export function untaggedRuns(ops: readonly Op[], source: Uint8Array): { runs: [n
 
 const ascii = (s: string) => new TextEncoder().encode(s);
 
+/**
+ * A raw stream's decoded bytes. Flate alone (what Chromium writes) goes through Node's zlib, some thirty
+ * times faster than pdf-lib's JavaScript inflater; any other filter chain through pdf-lib.
+ */
+function decoded(stream: PDFRawStream): Uint8Array {
+  const filter = stream.dict.get(PDFName.of('Filter'));
+  const flate = filter === PDFName.of('FlateDecode') && !stream.dict.has(PDFName.of('DecodeParms'));
+  return flate ? zlib.inflateSync(stream.contents) : decodePDFRawStream(stream).decode();
+}
+
 /** A page's content stream, its parts joined (they are one stream split anywhere), and the objects it came from. */
 export function pageContent(doc: PDFDocument, page: PDFPage): { whole: Uint8Array; refs: unknown[] } | undefined {
   const contents = page.node.get(PDFName.of('Contents'));
@@ -159,7 +174,7 @@ export function pageContent(doc: PDFDocument, page: PDFPage): { whole: Uint8Arra
   const parts: Uint8Array[] = [];
   for (const r of refs) {
     const stream = r instanceof PDFRef ? doc.context.lookup(r) : r;
-    if (stream instanceof PDFRawStream) parts.push(decodePDFRawStream(stream).decode());
+    if (stream instanceof PDFRawStream) parts.push(decoded(stream));
     else if (stream instanceof PDFStream) parts.push(stream.getContents());
     else return undefined;
   }
@@ -206,7 +221,8 @@ export function markArtifacts(doc: PDFDocument): { wrapped: number; left: number
     out.set(whole.subarray(from), to);
     wrapped += found.runs.length;
     // The new stream takes the first stream's object number; the others are dropped (nothing else refers to them).
-    const stream = doc.context.flateStream(out);
+    // Deflated by Node's zlib at a fixed level: fast, and the same bytes on every build.
+    const stream = doc.context.stream(zlib.deflateSync(out, { level: 6 }), { Filter: 'FlateDecode' });
     const [first, ...rest] = refs;
     if (first instanceof PDFRef) {
       doc.context.assign(first, stream);
