@@ -12,7 +12,9 @@
  *                                                                        -> RenderedDocument
  *   5 assemble  Handlebars templates: home, sections, single page, print, accessibility
  *   6 emit      site files, open data, PDF (Chromium, started at 1 so its launch overlaps the work;
- *               a cheap untagged pass for page numbers, then the tagged print) -> out/ (swapped in atomically)
+ *               a cheap untagged pass for page numbers, or the last build's numbers as a guess, then
+ *               the tagged print, read back to prove them; the plan on a page prints alongside)
+ *                                                                        -> out/ (swapped in atomically)
  *
  * Diagnostics have one channel: each stage returns them with its value (load in project.diagnostics,
  * validate and figures as lists, emit's PDF print with its result) or adds them to the one list render
@@ -57,12 +59,13 @@ const writingStages = async () => {
   return { ...pages, ...extras, ...templates, ...guard, ...siteFiles, ...openData, ...folder, ...site };
 };
 const printingStages = async () => {
-  const [pdf, finish, audit] = await Promise.all([
+  const [pdf, finish, audit, guess] = await Promise.all([
     import('./emit/pdf.js'),
     import('./emit/pdf-finish.js'),
     import('./emit/audit.js'),
+    import('./emit/page-guess.js'),
   ]);
-  return { ...pdf, ...finish, ...audit };
+  return { ...pdf, ...finish, ...audit, ...guess };
 };
 
 export interface BuildOptions {
@@ -252,20 +255,34 @@ async function buildWith(options: BuildOptions, browser: BrowserHandle | undefin
     });
     lap('emit site');
     if (browser && printing && print !== undefined) {
-      const { printWithPageNumbers, finishPdf, headingTexts, printPdf } = printing;
+      const { printWithPageNumbers, finishPdf, printPdf, readPageGuess, keepPageGuess } = printing;
       const date = project.data.partnership?.build.date ?? '2000-01-01';
       const job: PdfJob = { dir: folder.temp, htmlFile: 'print.html', pdfFile: pdfFileName(model), date };
-      let html = print;
       const write = (pageNumbers?: Map<string, number>) => {
-        html = pageNumbers ? assemblePrint(model, document, templates, { pageNumbers }) : print;
+        const html = pageNumbers ? assemblePrint(model, document, templates, { pageNumbers }) : print;
         folder.write(job.htmlFile, html);
         return Buffer.byteLength(html);
       };
-      const printed = await printWithPageNumbers(await browser.browser(), job, write);
-      if (!printed.pdf) {
+      // The plan on a page (one A4 landscape sheet, no page numbers to find) prints beside the strategy.
+      const plan = assemblePlanPrint(model, templates);
+      const planJob: PdfJob = { ...job, htmlFile: 'plan-on-a-page.print.html', pdfFile: PLAN_PDF };
+      folder.write(planJob.htmlFile, plan);
+      const guesses = options.diskCache === false ? undefined : path.join(path.dirname(CACHE_DIR), 'page-numbers');
+      const guess = guesses ? readPageGuess(guesses, project.root, job.pdfFile) : undefined;
+      const [printed, planPdf] = await Promise.all([
+        browser.browser().then((b) => printWithPageNumbers(b, job, write, guess)),
+        browser.browser().then((b) => printPdf(b, planJob, { tagged: true, htmlBytes: Buffer.byteLength(plan) })),
+      ]);
+      if (!printed.pdf || !planPdf.pdf) {
         folder.abort();
-        return { ok: false, diagnostics: [...checked.diagnostics, ...printed.diagnostics], out, files: [] };
+        return {
+          ok: false,
+          diagnostics: [...checked.diagnostics, ...printed.diagnostics, ...planPdf.diagnostics],
+          out,
+          files: [],
+        };
       }
+      if (guesses) keepPageGuess(guesses, project.root, job.pdfFile, printed.pageNumbers);
       const meta = {
         title: `${model.title} – ${model.partnershipName}`,
         author: model.partnershipName,
@@ -273,27 +290,15 @@ async function buildWith(options: BuildOptions, browser: BrowserHandle | undefin
         language: project.data.partnership?.language ?? 'en-GB',
         date,
       };
-      folder.write(job.pdfFile, await finishPdf(printed.pdf, meta, headingTexts(html)));
+      folder.write(job.pdfFile, await finishPdf(printed.pdf, meta, printed.headings));
       folder.remove(job.htmlFile);
       const strategyPages = pdfPageCount(fs.readFileSync(path.join(folder.temp, job.pdfFile)));
-      // The plan on a page: one A4 landscape sheet of its own (no page numbers to find).
-      const plan = assemblePlanPrint(model, templates);
-      const planJob: PdfJob = { ...job, htmlFile: 'plan-on-a-page.print.html', pdfFile: PLAN_PDF };
-      folder.write(planJob.htmlFile, plan);
-      const planPdf = await printPdf(await browser.browser(), planJob, {
-        tagged: true,
-        htmlBytes: Buffer.byteLength(plan),
-      });
-      if (!planPdf.pdf) {
-        folder.abort();
-        return { ok: false, diagnostics: [...checked.diagnostics, ...planPdf.diagnostics], out, files: [] };
-      }
       folder.write(
         planJob.pdfFile,
         await finishPdf(
           planPdf.pdf,
           { ...meta, title: `Plan on a page: ${meta.title}`, subject: `${model.title} on one page` },
-          headingTexts(plan),
+          planPdf.headings,
         ),
       );
       folder.remove(planJob.htmlFile);

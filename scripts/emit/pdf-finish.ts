@@ -14,7 +14,6 @@
  * Everything else (StructTreeRoot, /Lang, /MarkInfo, outlines, link annotations, destinations) is
  * carried over object for object; tests/emit/pdf-finish.test.ts checks it stays equivalent.
  */
-import { fromHtml } from 'hast-util-from-html';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
 import { markArtifacts } from './pdf-artifacts.js';
 
@@ -117,28 +116,4 @@ export async function finishPdf(pdf: Uint8Array, meta: PdfMetadata, headings: st
     updateFieldAppearances: false,
     objectsPerTick: Number.POSITIVE_INFINITY,
   });
-}
-
-/** The text of every heading (h1–h6) in a print document, white space collapsed, in document order. */
-export function headingTexts(html: string): string[] {
-  const out: string[] = [];
-  const walk = (node: HastNode, inHeading: string[] | undefined) => {
-    if (node.type === 'text') inHeading?.push(node.value ?? '');
-    if (node.type === 'element' && /^h[1-6]$/.test(node.tagName ?? '')) {
-      const parts: string[] = [];
-      for (const c of node.children ?? []) walk(c, parts);
-      out.push(parts.join('').replace(/\s+/g, ' ').trim());
-      return;
-    }
-    for (const c of node.children ?? []) walk(c, inHeading);
-  };
-  walk(fromHtml(html) as HastNode, undefined);
-  return out;
-}
-
-interface HastNode {
-  type: string;
-  tagName?: string;
-  value?: string;
-  children?: HastNode[];
 }

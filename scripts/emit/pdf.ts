@@ -7,7 +7,10 @@
  * two-digit placeholders, printed untagged and without an outline; each named destination's page is
  * read straight from that PDF (pdf-dests.ts). The tagged print then carries the true numbers, and its
  * own destinations are read back to prove them: if any moved (a number of another width reflowed a
- * line), it is printed again with the corrected numbers, at most twice more.
+ * line), it is printed again with the corrected numbers, at most twice more. When the build has a
+ * guess (the numbers of the last build of the same strategy), the first pass is left out: the tagged
+ * print carries the guess, and the read-back proves it (one print instead of two) or corrects it (a
+ * second tagged print). A wrong guess costs a print and is never published.
  *
  * The browser is started by the build before the chapters are rendered (startBrowser), so its launch
  * overlaps the work. A browser that will not start, crashes or hangs gives a clear error after a
@@ -172,7 +175,15 @@ export interface PrintOptions {
  * What one print gives: the PDF bytes, or, when the document asked for anything that is not the
  * build's own (a remote image or font), no PDF and a `pdf/remote-request` error for each such request.
  */
-export type Printed = { pdf: Uint8Array; diagnostics: [] } | { pdf: undefined; diagnostics: Diagnostic[] };
+export type Printed =
+  | { pdf: Uint8Array; headings: string[]; diagnostics: [] }
+  | { pdf: undefined; diagnostics: Diagnostic[] };
+
+/**
+ * The text of every heading (h1–h6), white space collapsed, in document order, read from the loaded
+ * page (the bookmarks are respelled from it; reading it here spares parsing the whole document again).
+ */
+const HEADINGS = `[...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => (h.textContent || '').replace(/\\s+/g, ' ').trim())`;
 
 /** Print the job's document once. */
 export async function printPdf(browser: Browser, job: PdfJob, opts: PrintOptions): Promise<Printed> {
@@ -201,6 +212,7 @@ export async function printPdf(browser: Browser, job: PdfJob, opts: PrintOptions
         );
         return { pdf: undefined, diagnostics };
       }
+      const headings = opts.tagged ? ((await page.evaluate(HEADINGS)) as string[]) : [];
       const pdf = await page.pdf({
         printBackground: true,
         tagged: opts.tagged,
@@ -208,7 +220,7 @@ export async function printPdf(browser: Browser, job: PdfJob, opts: PrintOptions
         preferCSSPageSize: true,
         timeout: 0,
       });
-      return { pdf: stampDate(pdf, job.date), diagnostics: [] };
+      return { pdf: stampDate(pdf, job.date), headings, diagnostics: [] };
     });
   } finally {
     if (browser.connected) await page.close().catch(() => undefined);
@@ -239,26 +251,34 @@ const samePages = (a: Map<string, number>, b: Map<string, number>) =>
   a.size === b.size && [...a].every(([k, v]) => b.get(k) === v);
 
 /**
- * Print with true page numbers: a cheap untagged pass finds them, the tagged print carries them and
- * is read back to prove them. `write` puts the print document for the given numbers (placeholders
+ * Print with true page numbers: a cheap untagged pass finds them (unless there is a `guess`), the
+ * tagged print carries them and is read back to prove them; a print whose pages moved is made again
+ * with the numbers read back. `write` puts the print document for the given numbers (placeholders
  * when undefined) into the job's folder and returns its size in bytes.
  */
 export async function printWithPageNumbers(
   browser: Browser,
   job: PdfJob,
   write: (pageNumbers?: Map<string, number>) => number,
+  guess?: Map<string, number>,
 ): Promise<
-  | { pdf: Uint8Array; pageNumbers: Map<string, number>; prints: number; diagnostics: [] }
+  | { pdf: Uint8Array; headings: string[]; pageNumbers: Map<string, number>; prints: number; diagnostics: [] }
   | { pdf: undefined; diagnostics: Diagnostic[] }
 > {
-  const first = await printPdf(browser, job, { tagged: false, htmlBytes: write(undefined) });
-  if (!first.pdf) return first;
-  let numbers = pageNumbersOf(first.pdf);
-  for (let prints = 2; prints <= 4; prints++) {
+  let prints = 0;
+  let numbers = guess;
+  if (!numbers) {
+    const first = await printPdf(browser, job, { tagged: false, htmlBytes: write(undefined) });
+    prints++;
+    if (!first.pdf) return first;
+    numbers = pageNumbersOf(first.pdf);
+  }
+  for (let tries = 0; tries < 3; tries++) {
     const printed = await printPdf(browser, job, { tagged: true, htmlBytes: write(numbers) });
+    prints++;
     if (!printed.pdf) return printed;
     const pages = pageNumbersOf(printed.pdf);
-    if (samePages(pages, numbers)) return { pdf: printed.pdf, pageNumbers: numbers, prints, diagnostics: [] };
+    if (samePages(pages, numbers)) return { ...printed, pageNumbers: numbers, prints };
     numbers = pages;
   }
   throw new EnvironmentError(
