@@ -7,15 +7,18 @@
  * - bookmark titles spelled exactly as the headings: Chromium builds them from the heading's laid-out
  *   lines and drops the space at each line break ("Strategic NeedsAssessment"), so a title that equals
  *   a heading once spaces (and case, from text-transform) are ignored gets the heading's own text back;
+ * - Chromium's `NonStruct` wrappers (one per div or span) spliced out of the structure tree, their kids
+ *   given to the parent, as the format reads them anyway (pdf-structure.ts);
  * - page furniture (running heads, page numbers, backgrounds) marked as artefacts (pdf-artifacts.ts);
  * - object streams: the thousands of small structure-tree objects are packed into compressed streams,
  *   which halves the file. Fonts are already subset by Chromium.
  *
- * Everything else (StructTreeRoot, /Lang, /MarkInfo, outlines, link annotations, destinations) is
- * carried over object for object; tests/emit/pdf-finish.test.ts checks it stays equivalent.
+ * Everything else (the rest of the structure tree, /Lang, /MarkInfo, outlines, link annotations,
+ * destinations) is carried over object for object; tests/emit/pdf-finish.test.ts checks it stays equivalent.
  */
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib';
 import { markArtifacts } from './pdf-artifacts.js';
+import { unwrapNonStruct } from './pdf-structure.js';
 
 export interface PdfMetadata {
   title: string;
@@ -88,7 +91,7 @@ function respellOutline(doc: PDFDocument, headings: string[]): number {
   return fixed;
 }
 
-/** The finished PDF: metadata, bookmark titles and object streams. Deterministic: same input, same bytes. */
+/** The finished PDF: metadata, bookmark titles, structure tree, artefacts and object streams. Deterministic: same input, same bytes. */
 export async function finishPdf(pdf: Uint8Array, meta: PdfMetadata, headings: string[]): Promise<Uint8Array> {
   const doc = await PDFDocument.load(pdf, { updateMetadata: false, parseSpeed: Number.POSITIVE_INFINITY });
   const producer = doc.getProducer() ?? 'Chromium';
@@ -109,6 +112,7 @@ export async function finishPdf(pdf: Uint8Array, meta: PdfMetadata, headings: st
   });
   doc.catalog.set(PDFName.of('Metadata'), doc.context.register(xmp));
   respellOutline(doc, headings);
+  unwrapNonStruct(doc);
   markArtifacts(doc);
   return doc.save({
     useObjectStreams: true,

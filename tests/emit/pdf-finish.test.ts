@@ -4,6 +4,7 @@
  * structure tree, /Lang, /MarkInfo, outlines and links equivalent and is deterministic; a browser that
  * will not start, or dies while printing, ends in a clear error after a bounded wait, and leaves no process.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +15,7 @@ import { namedDestinationPages } from '../../scripts/emit/pdf-dests.js';
 import { finishPdf } from '../../scripts/emit/pdf-finish.js';
 import { operators, pageContent, untaggedRuns } from '../../scripts/emit/pdf-artifacts.js';
 import { PDFDocument } from 'pdf-lib';
+import { readTree, withoutNonStruct } from '../support/pdf-tree.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'csp-pdf-finish-'));
 const HEADING = 'Findings from the Strategic Needs Assessment of the Borough';
@@ -22,8 +24,14 @@ const sections = Array.from(
   (_, i) =>
     `<section style="break-before: page"><h1 id="s${i}">${i + 1} ${i === 2 ? HEADING : `Section ${i + 1}`}</h1>${'<p>Text of the section, long enough to fill some lines. </p>'.repeat(20 + i * 15)}<h2 id="s${i}-a">${i + 1}.1 A heading</h2><p>See <a href="#s${(i + 1) % 6}">the next section</a> and <a href="https://example.org/">a website</a>.</p></section>`,
 ).join('');
+/**
+ * Generic boxes, each a NonStruct in Chromium's tree: nested ones, ones in table cells and list items,
+ * one around a link, spans in a paragraph that crosses a page break (their MCIDs end up in a paragraph
+ * on two pages), and a bare div of text that crosses one (its kids are marked-content references).
+ */
+const wrappers = `<section style="break-before: page"><h1 id="wrappers">7 Wrappers</h1><div><div><span>Period</span> <span>2027–2031</span></div><div><div><span>Status</span> <a href="#s0"><span>Adopted</span></a></div></div></div><table><thead><tr><th scope="col"><span>Measure</span></th><th scope="col">Value</th></tr></thead><tbody>${Array.from({ length: 12 }, (_, i) => `<tr><td><div><span>Row ${i + 1}</span></div></td><td><span>${i * 7}</span></td></tr>`).join('')}</tbody></table><ul>${'<li><div>An <span>item</span> in a box</div></li>'.repeat(4)}</ul><p style="font-size: 16pt">${'<span>Words in a span</span> and words outside it. '.repeat(70)}</p><div style="font-size: 16pt">${'A bare box of text, long enough to cross a page break. '.repeat(70)}</div></section>`;
 const html = (pages?: Map<string, number>) =>
-  `<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>A test strategy</title><style>h1 { font-size: 28pt; width: 90mm; } @page { size: A4; margin: 20mm; @top-left { content: "Running head"; } @bottom-right { content: "Page " counter(page); } } body { background: #eef; }</style></head><body><nav>${Array.from({ length: 6 }, (_, i) => `<p><a href="#s${i}">Section ${i + 1}</a> page ${pages?.get(`s${i}`) ?? '00'}</p>`).join('')}</nav>${sections}</body></html>`;
+  `<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8"><title>A test strategy</title><style>h1 { font-size: 28pt; width: 90mm; } @page { size: A4; margin: 20mm; @top-left { content: "Running head"; } @bottom-right { content: "Page " counter(page); } } body { background: #eef; }</style></head><body><nav>${Array.from({ length: 6 }, (_, i) => `<p><a href="#s${i}">Section ${i + 1}</a> page ${pages?.get(`s${i}`) ?? '00'}</p>`).join('')}</nav>${sections}${wrappers}</body></html>`;
 const job = { dir, htmlFile: 'doc.html', pdfFile: 'doc.pdf', date: '2028-05-15' };
 const meta = {
   title: 'A test strategy',
@@ -85,7 +93,23 @@ async function groupGone(pid: number): Promise<boolean> {
   return false;
 }
 
-/** Everything a reader or assistive technology uses, in a comparable form. */
+/** A node of pdf.js's getStructTree(): an element (role, children) or a leaf (type, id). */
+interface PdfjsNode {
+  role?: string;
+  type?: string;
+  id?: string;
+  children?: PdfjsNode[];
+}
+/** A pdf.js structure tree with each NonStruct replaced by its children, as the format reads it. */
+function inlineNonStruct(node: PdfjsNode | null): PdfjsNode | null {
+  if (!node?.children) return node;
+  const children = node.children.flatMap((c) =>
+    c.role === 'NonStruct' ? (inlineNonStruct(c)?.children ?? []) : [inlineNonStruct(c)!],
+  );
+  return { ...node, children };
+}
+
+/** Everything a reader or assistive technology uses, in a comparable form (NonStruct read through). */
 async function essentials(bytes: Uint8Array) {
   const doc = await open(bytes);
   const pages = [];
@@ -98,7 +122,7 @@ async function essentials(bytes: Uint8Array) {
       rect: a.rect,
     }));
     pages.push({
-      tree: await page.getStructTree(),
+      tree: inlineNonStruct(await page.getStructTree()),
       annotations,
       text: (await page.getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join(''),
     });
@@ -228,6 +252,69 @@ describe('finishing the PDF', () => {
     expect(text).toMatch(/\/Type \/Metadata[\s\S]*?<x:xmpmeta/);
     expect(finished.length).toBeLessThan(raw.length);
     expect(Buffer.compare(Buffer.from(await finishPdf(raw, meta, headings)), Buffer.from(finished))).toBe(0);
+  });
+});
+
+describe('the structure tree without NonStruct wrappers', () => {
+  const load = (bytes: Uint8Array) => PDFDocument.load(bytes, { updateMetadata: false });
+  const nonStruct = (t: ReturnType<typeof readTree>) => t.elements.filter((e) => e.role === 'NonStruct');
+
+  it('the fixture has the wrappers to splice: nested, around a link, under elements on two pages, with MCRs', async () => {
+    const doc = await load(raw);
+    const tree = readTree(doc);
+    const { elements } = tree;
+    const wrappers = nonStruct(tree);
+    expect(wrappers.length).toBeGreaterThan(50);
+    expect(wrappers.some((e) => elements[e.parent]?.role === 'NonStruct')).toBe(true);
+    expect(wrappers.some((e) => elements[e.parent]?.role === 'Link')).toBe(true);
+    expect(wrappers.some((e) => elements[e.parent]?.role === 'TD')).toBe(true);
+    // Marked content on more than one page under one wrapper, and a wrapper whose parent holds content
+    // on another page than the wrapper's own.
+    const pages = (e: (typeof elements)[number]) => new Set(e.content.map((c) => c.split('/')[0]));
+    expect(wrappers.some((e) => pages(e).size > 1)).toBe(true);
+    expect(
+      wrappers.some((e) => {
+        const parent = elements[e.parent]!;
+        const siblingPages = elements.filter((s) => s.parent === e.parent).flatMap((s) => [...pages(s)]);
+        return [...pages(parent), ...siblingPages].some((p) => !pages(e).has(p)) && pages(e).size > 0;
+      }),
+    ).toBe(true);
+    expect(tree.problems).toEqual([]);
+  });
+
+  it('leaves none, and every kid names its real parent and every ParentTree entry the element holding it', async () => {
+    const after = readTree(await load(finished));
+    expect(nonStruct(after)).toEqual([]);
+    expect(after.problems).toEqual([]);
+    expect(Buffer.from(finished).toString('latin1')).not.toContain('NonStruct');
+  });
+
+  it('keeps every page’s MCIDs in reading order, and every other element’s role, order and parent', async () => {
+    const [before, after] = [readTree(await load(raw)), readTree(await load(finished))];
+    expect([...after.mcids]).toEqual([...before.mcids]);
+    expect(after.shared).toEqual(before.shared);
+    const kept = withoutNonStruct(before.elements);
+    expect(kept.length).toBeGreaterThan(100);
+    expect(after.elements.map((e) => e.ref.toString())).toEqual(
+      before.elements.filter((e) => e.role !== 'NonStruct').map((e) => e.ref.toString()),
+    );
+    expect(withoutNonStruct(after.elements)).toEqual(kept);
+  });
+
+  it('is read alike by poppler: pdfinfo opens the file and prints the same tree and text, NonStruct read through', () => {
+    const file = (name: string, bytes: Uint8Array) => {
+      fs.writeFileSync(path.join(dir, name), bytes);
+      return path.join(dir, name);
+    };
+    const struct = (f: string) =>
+      execFileSync('pdfinfo', ['-struct-text', f], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })
+        .split('\n')
+        .filter((line) => !/^\s*NonStruct\b/.test(line))
+        .map((line) => line.trim());
+    const [before, after] = [struct(file('raw.pdf', raw)), struct(file('finished.pdf', finished))];
+    expect(after.length).toBeGreaterThan(100);
+    expect(after).toEqual(before);
+    expect(execFileSync('pdfinfo', [path.join(dir, 'finished.pdf')], { encoding: 'utf8' })).toMatch(/Tagged:\s+yes/);
   });
 });
 

@@ -18,6 +18,7 @@ import { REPO_ROOT } from '../support/example-build.js';
 import { PDFDocument } from 'pdf-lib';
 import { operators, pageContent, untaggedRuns } from '../../scripts/emit/pdf-artifacts.js';
 import { elements, hasClass, readPage, text } from '../support/html.js';
+import { readTree } from '../support/pdf-tree.js';
 
 const dist = inject('exampleOut');
 const pdfFile = fs.readdirSync(dist).find((f) => f.endsWith('.pdf'));
@@ -154,6 +155,14 @@ describe('the PDF structure', () => {
       ).toBeGreaterThanOrEqual(figuresBefore);
     }
     expect(tablesSoFar).toBe(figuresSoFar);
+  });
+
+  it('has no NonStruct wrappers (Chromium writes one per div or span; finishing splices them out), and a ParentTree that agrees with the tree', async () => {
+    const pdf = await PDFDocument.load(fs.readFileSync(path.join(dist, pdfFile!)), { updateMetadata: false });
+    const tree = readTree(pdf);
+    expect(tree.elements.length).toBeGreaterThan(1000);
+    expect(tree.elements.filter((e) => e.role === 'NonStruct').length).toBe(0);
+    expect(tree.problems).toEqual([]);
   });
 
   it('marks the running head, the page numbers and backgrounds as artefacts: nothing drawn is left outside tagged content or an artefact', async () => {

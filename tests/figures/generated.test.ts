@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { renderChart, type ChartRequest, type RenderedChart } from '../../scripts/figures/index.js';
 import { elementText, fixtureProject, svgElements } from './helpers.js';
 import { buildModel } from '../../scripts/model/strategy.js';
+import { arialWidth } from '../../scripts/figures/text-metrics.js';
+import { PLOT_WIDTH } from '../../scripts/figures/theme.js';
 
 async function render(request: ChartRequest, asAt?: string): Promise<RenderedChart> {
   const result = await renderChart(request, {
@@ -159,6 +161,33 @@ describe('generated charts', () => {
     ]);
     expect(chart.svg).toContain('>4.33</text>');
     expect(markCount(chart.svg, 'rect')).toBe(3);
+  });
+
+  it('priority-setting scores: a score just under the threshold is drawn clear of its rule, not across it', async () => {
+    // Threshold 2.9: fraud's 2.67 would start 5px past its bar, 17px left of the rule, and be 23px wide.
+    const project = fixtureProject();
+    const data = project.data as unknown as { priorityMatrix: { threshold?: number } };
+    data.priorityMatrix = { ...data.priorityMatrix, threshold: 2.9 };
+    const result = await renderChart({ kind: 'priority-scores' }, { model: buildModel(project), cacheDir: false });
+    if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
+    const { svg } = result.chart;
+    const rule = /layer_2_marks"[^>]*><line transform="translate\(([\d.]+),0\)"[^>]*stroke-width="([\d.]+)"/.exec(svg);
+    expect(rule).not.toBeNull();
+    const [ruleX, ruleWidth] = [Number(rule![1]), Number(rule![2])];
+    const perUnit = (PLOT_WIDTH - 140) / 5;
+    expect(ruleX).toBeCloseTo(2.9 * perUnit, 5);
+    const labels = [...svg.matchAll(/translate\(([\d.]+),[\d.]+\)"[^>]*font-size="12px"[^>]*>(\d\.\d\d)<\/text>/g)].map(
+      (m) => ({ x: Number(m[1]), text: m[2]!, width: arialWidth(m[2]!, 12, false) }),
+    );
+    expect(labels.map((l) => l.text)).toEqual(['4.33', '3.67', '2.67']);
+    for (const l of labels) {
+      // Past its own bar's end (the text is rounded to two decimals), and 4px or more clear of the rule.
+      expect(l.x, l.text).toBeGreaterThanOrEqual((Number(l.text) - 0.005) * perUnit + 5);
+      const clear = ruleX + ruleWidth / 2 + 4 <= l.x + 1e-9 || ruleX - ruleWidth / 2 - 4 >= l.x + l.width - 1e-9;
+      expect(clear, `${l.text} at ${l.x}, ${l.width.toFixed(1)}px wide, rule at ${ruleX}`).toBe(true);
+    }
+    // The others stay 5px past their bars.
+    expect(labels[0]!.x).toBeCloseTo(4.33 * perUnit + 5, 0);
   });
 
   it('unknown ids are diagnostics at the directive, listing the ids there are', async () => {

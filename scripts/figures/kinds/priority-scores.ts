@@ -4,7 +4,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { toNumber } from '../../model/decimal.js';
-import { wrapWords } from '../text-metrics.js';
+import { arialWidth, wrapWords } from '../text-metrics.js';
 import { PALETTE, PLOT_WIDTH, TEXT } from '../theme.js';
 import type { ChartKindDefinition, KindContext, ChartTable, JobResult } from '../types.js';
 import { missingInput, wrappedLabelAxis } from './common.js';
@@ -13,6 +13,30 @@ import { missingInput, wrappedLabelAxis } from './common.js';
 const LABEL_SIZE = 12;
 const LABEL_WIDTH = 290;
 const LABEL_LINE = 14;
+
+/** The score beside each bar: 12px, starting 5px past the bar's end. */
+const VALUE_SIZE = 12;
+const VALUE_DX = 5;
+/** The threshold rule's width, and the room a score keeps from it on either side. */
+const RULE_WIDTH = 1.5;
+const RULE_CLEARANCE = 4;
+const PLOT = PLOT_WIDTH - 140;
+
+/**
+ * Where a bar's score is drawn, in score units (the mark adds VALUE_DX): at the bar's end, unless the
+ * threshold rule would cross or touch the text there (a score just under the threshold: "3.40" beside
+ * a 3.5 line), when it starts just past the rule instead, so the line and the figure stay apart.
+ */
+function scoreLabelAt(total: number, label: string, max: number, threshold: number | undefined): number {
+  if (threshold === undefined) return total;
+  const perUnit = PLOT / max;
+  const start = total * perUnit + VALUE_DX;
+  const end = start + arialWidth(label, VALUE_SIZE, false);
+  const rule = threshold * perUnit;
+  const reach = RULE_WIDTH / 2 + RULE_CLEARANCE;
+  if (rule + reach <= start || rule - reach >= end) return total;
+  return (rule + reach - VALUE_DX) / perUnit;
+}
 
 const CHOSEN = 'Chosen as a priority';
 const NOT_CHOSEN = 'Not chosen';
@@ -39,12 +63,14 @@ function priorityScoresJob(ctx: KindContext): JobResult {
     ? [`Selected (${m.threshold.text} or more)`, 'Not selected']
     : [CHOSEN, NOT_CHOSEN];
   const byId = new Map(matrix.candidates.map((c) => [c.id, c]));
+  const threshold = m.threshold ? toNumber(m.threshold.value) : undefined;
   const values = m.candidates.map((s, i) => ({
     // Wrapped to the room beside the bars (measured as Vega measures it), never cut.
     candidate: wrapWords(`${i + 1}. ${s.title}`, LABEL_WIDTH, LABEL_SIZE).join('\n'),
     total: s.scoreValue,
     status: s.selected ? chosenLabel : notChosenLabel,
     label: s.scoreText,
+    labelAt: scoreLabelAt(s.scoreValue, s.scoreText, max, threshold),
   }));
   const y = {
     field: 'candidate',
@@ -69,19 +95,19 @@ function priorityScoresJob(ctx: KindContext): JobResult {
       },
     },
     {
-      mark: { type: 'text', align: 'left', baseline: 'middle', dx: 5, color: TEXT, fontSize: 12 },
-      encoding: { y, x: { field: 'total', type: 'quantitative' }, text: { field: 'label' } },
+      mark: { type: 'text', align: 'left', baseline: 'middle', dx: VALUE_DX, color: TEXT, fontSize: VALUE_SIZE },
+      encoding: { y, x: { field: 'labelAt', type: 'quantitative' }, text: { field: 'label' } },
     },
   ];
-  if (m.threshold) {
+  if (threshold !== undefined) {
     layers.push({
-      data: { values: [{ threshold: toNumber(m.threshold.value) }] },
-      mark: { type: 'rule', color: TEXT, strokeDash: [4, 3], strokeWidth: 1.5 },
+      data: { values: [{ threshold }] },
+      mark: { type: 'rule', color: TEXT, strokeDash: [4, 3], strokeWidth: RULE_WIDTH },
       encoding: { x: { field: 'threshold', type: 'quantitative' } },
     });
   }
   const spec = {
-    width: PLOT_WIDTH - 140,
+    width: PLOT,
     height: { step: Math.max(30, Math.max(...values.map((v) => v.candidate.split('\n').length)) * LABEL_LINE + 10) },
     data: { values },
     // The candidates' axis belongs to the bars and their labels only: the threshold rule, with its own
