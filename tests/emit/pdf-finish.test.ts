@@ -188,7 +188,9 @@ describe('the headings read from the printed page', () => {
       Array.from({ length: 6 }, (_, i) => [
         `${i + 1} ${i === 2 ? HEADING : `Section ${i + 1}`}`,
         `${i + 1}.1 A heading`,
-      ]).flat(),
+      ])
+        .flat()
+        .concat('7 Wrappers'),
     );
   });
 });
