@@ -207,7 +207,9 @@ async function buildWith(options: BuildOptions, browser: BrowserHandle | undefin
   lap('check');
   const { project, model, document } = checked;
   // 5 assemble
-  const templates = loadTemplates(project.root);
+  const templates = loadTemplates(project.root, {
+    cacheDir: options.diskCache === false ? undefined : path.join(path.dirname(CACHE_DIR), 'templates'),
+  });
   const openData = openDataFiles(model);
   const downloads = new Map(
     [...openData].map(([file, content]) => [file, downloadLabel(file, Buffer.byteLength(content))]),
