@@ -203,7 +203,11 @@ export function finishSiteTree(tree: Root, opts: SiteHtmlOptions = {}): void {
 
 /** A chapter's site HTML with the touches above. */
 export function finishSiteHtml(html: string, opts: SiteHtmlOptions = {}): string {
-  const tree = parseHtmlFragment(html);
+  return finishedSiteHtml(parseHtmlFragment(html), opts);
+}
+
+/** The same from a tree already parsed from a chapter's HTML (it is changed). */
+export function finishedSiteHtml(tree: Root, opts: SiteHtmlOptions = {}): string {
   finishSiteTree(tree, opts);
   return toHtml(tree, { allowDangerousHtml: true });
 }
