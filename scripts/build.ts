@@ -37,7 +37,7 @@ import { checkChartsCached, checkInlineChartsCached } from './figures/vega-lite/
 import { chartDownloads, placedChartIds, softenUnused } from './figures/vega-lite/usage.js';
 import { checkChapters } from './validate/chapters.js';
 import { validateProject } from './validate/index.js';
-import { pdfPageCount } from './emit/site-files.js';
+import { pdfPageCount, type SearchIndexer } from './emit/site-files.js';
 import type { BrowserHandle, PdfJob } from './emit/pdf.js';
 
 /**
@@ -55,6 +55,8 @@ const writingStages = async () => {
     import('./emit/open-data.js'),
     import('./emit/output-folder.js'),
     import('./emit/site.js'),
+    // Loaded now, while the chapters are read, so that Pagefind starts at once when the pages are assembled.
+    import('pagefind'),
   ]);
   return { ...pages, ...extras, ...templates, ...guard, ...siteFiles, ...openData, ...folder, ...site };
 };
@@ -173,14 +175,21 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // The browser starts now, so its launch overlaps loading and rendering; it is closed on every path.
   const browser =
     options.pdf !== false || options.audit === true ? (await import('./emit/pdf.js')).startBrowser() : undefined;
+  // The search indexer, once started, is likewise stopped on every path.
+  const search: { indexer?: SearchIndexer } = {};
   try {
-    return await buildWith(options, browser);
+    return await buildWith(options, browser, search);
   } finally {
     await browser?.close();
+    await search.indexer?.close();
   }
 }
 
-async function buildWith(options: BuildOptions, browser: BrowserHandle | undefined): Promise<BuildResult> {
+async function buildWith(
+  options: BuildOptions,
+  browser: BrowserHandle | undefined,
+  search: { indexer?: SearchIndexer },
+): Promise<BuildResult> {
   const lap = timer(options.onStage);
   const [checked, stages, printing] = await Promise.all([
     check(options),
@@ -202,15 +211,19 @@ async function buildWith(options: BuildOptions, browser: BrowserHandle | undefin
     pdfFileName,
     assemblePlanPrint,
     PLAN_PDF,
-    buildSearchIndex,
+    startSearchIndex,
   } = stages;
   const out = path.resolve(options.out ?? path.join(checked.project.root, 'dist'));
   if (checked.diagnostics.some((d) => d.severity === 'error'))
     return { ok: false, diagnostics: checked.diagnostics, out, files: [] };
   lap('check');
   const { project, model, document } = checked;
+  // Pagefind's binary starts now, while the pages are assembled and written.
+  if (options.searchIndex !== false) search.indexer = await startSearchIndex();
   // 5 assemble
-  const templates = loadTemplates(project.root);
+  const templates = loadTemplates(project.root, {
+    cacheDir: options.diskCache === false ? undefined : path.join(path.dirname(CACHE_DIR), 'templates'),
+  });
   const openData = openDataFiles(model);
   const downloads = new Map(
     [...openData].map(([file, content]) => [file, downloadLabel(file, Buffer.byteLength(content))]),
@@ -328,8 +341,8 @@ async function buildWith(options: BuildOptions, browser: BrowserHandle | undefin
       lap('audit');
     }
     // Search runs on the finished pages in the temporary folder, before the swap.
-    if (options.searchIndex !== false) {
-      await buildSearchIndex(folder.temp);
+    if (search.indexer) {
+      await search.indexer.index(folder.temp);
       lap('search index');
     }
     folder.commit();

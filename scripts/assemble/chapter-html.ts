@@ -4,11 +4,17 @@
  * edit only the chapters rendered again are finished again; the others' HTML is reused as it was,
  * provided the document's ids and numbers (which every cross-reference reads) and the options are the
  * same. In a one-off build every chapter is new, and this is simply the two steps.
+ *
+ * The section's page and the single page differ before the touches only in the addresses of
+ * cross-references, so a chapter's HTML is parsed once for both (the parse is most of the work: the
+ * charts' SVG is half of the bytes) and each takes a copy of the tree with its own addresses.
  */
 import type { AnchorIndex } from '../render/markdown/headings.js';
 import type { RenderedChapter } from '../render/markdown/chapter.js';
-import { chapterHtml } from './links.js';
-import { finishSiteHtml, type SiteHtmlOptions } from './site-html.js';
+import type { Root } from 'hast';
+import { chapterHtml, useSiteHrefs } from './links.js';
+import { cloneTree, parseHtmlFragment } from './html-tree.js';
+import { finishedSiteHtml, type SiteHtmlOptions } from './site-html.js';
 
 /** Counts for tests and the bench: chapter HTML finished, and reused. */
 export const chapterHtmlStats = { finished: 0, reused: 0 };
@@ -26,6 +32,30 @@ function indexKey(index: AnchorIndex): string {
   return key;
 }
 
+/**
+ * The parsed page-mode HTML of a chapter with both modes' addresses, until both modes have taken a
+ * copy (then it is dropped, so the dev server does not keep a tree per chapter between builds).
+ */
+const parsed = new WeakMap<RenderedChapter, { key: string; tree: Root; taken: Set<string> }>();
+
+function parsedChapter(chapter: RenderedChapter, index: AnchorIndex, mode: 'page' | 'single'): Root {
+  const key = indexKey(index);
+  let kept = parsed.get(chapter);
+  if (kept?.key !== key) {
+    kept = {
+      key,
+      tree: parseHtmlFragment(chapterHtml(chapter, index, 'page', { singleHrefs: true })),
+      taken: new Set(),
+    };
+    parsed.set(chapter, kept);
+  }
+  kept.taken.add(mode);
+  if (kept.taken.size === 2) parsed.delete(chapter);
+  const tree = cloneTree(kept.tree);
+  useSiteHrefs(tree, mode);
+  return tree;
+}
+
 /** finishSiteHtml(chapterHtml(chapter, index, mode), options), made once per chapter, index and options. */
 export function siteChapterHtml(
   chapter: RenderedChapter,
@@ -41,7 +71,7 @@ export function siteChapterHtml(
     return hit;
   }
   chapterHtmlStats.finished++;
-  const html = finishSiteHtml(chapterHtml(chapter, index, mode), options);
+  const html = finishedSiteHtml(parsedChapter(chapter, index, mode), options);
   if (!forChapter) {
     forChapter = new Map();
     done.set(chapter, forChapter);

@@ -13,10 +13,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Element, Nodes, Root } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
 import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/messages.js';
 import { TEMPLATE_FORBIDDEN } from '../util/html-elements.js';
+import { parseDocument } from './html-tree.js';
 import { CONTENT_SECURITY_POLICY, type OutputPage } from './pages.js';
 
 const FORBIDDEN = new Set(TEMPLATE_FORBIDDEN);
@@ -58,7 +58,7 @@ export function checkTemplatePages(
       seen.add(key);
       out.push(diag('template/unsafe', where.file, where.at, [page.path, what]));
     };
-    const tree = fromHtml(page.html);
+    const tree = parseDocument(page.html);
     let csp: 'missing' | 'ok' | 'late' | 'weaker' = 'missing';
     let weaker = '';
     let beforeCsp = true;

@@ -10,7 +10,7 @@
  * In print, every disclosure (`<details>`) is printed open, as a box with its summary as a heading:
  * Chromium does not print the contents of a closed `<details>`.
  */
-import type { Element, ElementContent, Root, Text } from 'hast';
+import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
 import { raw } from 'hast-util-raw';
 import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
@@ -61,6 +61,32 @@ export function anchorText(anchor: Anchor, ctx: XrefContext = {}): string {
 export interface ChapterHtmlOptions {
   /** Print: the page each anchor starts on; a missing page prints as a placeholder of two digits. */
   pageNumbers?: Map<string, number>;
+  /**
+   * Page mode only: each cross-reference also carries its single-page address, in `SINGLE_HREF`, so one
+   * parse of the HTML serves both the section's page and the single page (`useSiteHrefs`).
+   */
+  singleHrefs?: boolean;
+}
+
+/**
+ * The property (`data-csp-single-href`) that carries a cross-reference's single-page address beside its
+ * page address. Only the tool writes it: sanitised content has no data attributes of its own.
+ */
+export const SINGLE_HREF = 'dataCspSingleHref';
+
+/**
+ * Keep the addresses of one mode in a tree parsed from `chapterHtml(…, 'page', { singleHrefs: true })`,
+ * and drop the other: the tree is then the one the HTML of that mode parses to. The page address is
+ * already in `href` (the other properties keep their order); the parser copies both to any link it
+ * reopens.
+ */
+export function useSiteHrefs(node: Root | RootContent, mode: 'page' | 'single'): void {
+  if (node.type === 'element' && SINGLE_HREF in node.properties) {
+    if (mode === 'single') node.properties['href'] = node.properties[SINGLE_HREF] as string;
+    delete node.properties[SINGLE_HREF];
+  }
+  if (node.type === 'element' && node.content) useSiteHrefs(node.content, mode);
+  if ('children' in node) for (const child of node.children) useSiteHrefs(child, mode);
 }
 
 const textOf = (node: ElementContent | undefined): string => (node?.type === 'text' ? node.value : '');
@@ -188,6 +214,7 @@ export function chapterHtml(
     const anchor = index.byId.get(safeDecode(href.slice(1)) ?? '');
     if (!anchor) return; // footnotes, or an unknown id already reported
     el.properties['href'] = anchorHref(anchor, mode, chapter.id);
+    if (opts.singleHrefs && mode === 'page') el.properties[SINGLE_HREF] = anchorHref(anchor, 'single', chapter.id);
     if (el.children.length !== 0) return;
     const siblings = parent && typeof i === 'number' ? (parent.children as ElementContent[]) : [];
     const before = textOf(siblings[(i ?? 0) - 1]);

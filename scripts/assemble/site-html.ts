@@ -9,9 +9,9 @@
  * - ids that each chapter repeats (the footnotes' heading) are made unique on the single page.
  */
 import type { Element, ElementContent, Root } from 'hast';
-import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
 import { visit } from 'unist-util-visit';
+import { parseHtmlFragment } from './html-tree.js';
 
 /** The smallest text a chart may show on screen, in CSS pixels. */
 export const MIN_CHART_TEXT_PX = 11;
@@ -203,7 +203,11 @@ export function finishSiteTree(tree: Root, opts: SiteHtmlOptions = {}): void {
 
 /** A chapter's site HTML with the touches above. */
 export function finishSiteHtml(html: string, opts: SiteHtmlOptions = {}): string {
-  const tree = fromHtml(html, { fragment: true });
+  return finishedSiteHtml(parseHtmlFragment(html), opts);
+}
+
+/** The same from a tree already parsed from a chapter's HTML (it is changed). */
+export function finishedSiteHtml(tree: Root, opts: SiteHtmlOptions = {}): string {
   finishSiteTree(tree, opts);
   return toHtml(tree, { allowDangerousHtml: true });
 }

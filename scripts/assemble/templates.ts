@@ -3,6 +3,7 @@
  * TypeScript. A strategy's own templates/ folder overrides the built-in templates file by file.
  * Text is escaped by `{{…}}`; only HTML our pipeline produced and sanitised is passed with `{{{…}}}`.
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,7 +38,85 @@ function pick(root: string, rel: string): string {
   return path.join(BUILTIN_TEMPLATES, rel);
 }
 
-export function loadTemplates(root: string): Templates {
+/** How every template and partial is compiled: missing values print as nothing; partials keep their own indentation. */
+const COMPILE_OPTIONS = { strict: false, preventIndent: true } as const;
+
+/** Compiled templates by content key, for the dev server's rebuilds in one process. */
+const compiledSpecs = new Map<string, string>();
+
+type TemplateSpec = Parameters<typeof Handlebars.template>[0];
+
+/** The spec object from Handlebars' precompiled JavaScript source (an object literal of functions). */
+const evaluate = (source: string): TemplateSpec => new Function(`return ${source}`)() as TemplateSpec;
+
+/**
+ * A template's compiled form, kept as Handlebars' precompiled JavaScript by a hash of everything that
+ * decides it (Handlebars' version, the options, the source), in memory and in `cacheDir`: compiling
+ * the templates costs more than rendering every page with them, reading them back almost nothing.
+ * The folder is the tool's own (`node_modules/.cache`), never the strategy's: an entry is code, run
+ * as the template, so nothing a pull request can write may be read as one.
+ */
+function compiledSpec(source: string, cacheDir: string | undefined): TemplateSpec {
+  const key = createHash('sha256')
+    .update(`handlebars@${Handlebars.VERSION}\n${JSON.stringify(COMPILE_OPTIONS)}\n`)
+    .update(source)
+    .digest('hex');
+  const file = cacheDir ? path.join(cacheDir, `${key}.js`) : undefined;
+  let kept = compiledSpecs.get(key);
+  if (kept === undefined && file) {
+    try {
+      kept = fs.readFileSync(file, 'utf8');
+    } catch {
+      // Not compiled yet.
+    }
+  }
+  if (kept !== undefined) {
+    try {
+      const spec = evaluate(kept);
+      compiledSpecs.set(key, kept);
+      return spec;
+    } catch {
+      // A damaged entry is compiled again.
+    }
+  }
+  // Typed as the spec object, but without `asObject` Handlebars returns its JavaScript source.
+  const fresh = String(Handlebars.precompile(source, { ...COMPILE_OPTIONS }));
+  if (file && cacheDir) {
+    try {
+      fs.mkdirSync(cacheDir, { recursive: true });
+      const tmp = `${file}.${process.pid}.tmp`;
+      fs.writeFileSync(tmp, fresh);
+      fs.renameSync(tmp, file);
+    } catch {
+      // The cache is an optimisation: a read-only folder only makes the next build slower.
+    }
+  }
+  compiledSpecs.set(key, fresh);
+  return evaluate(fresh);
+}
+
+/**
+ * A template compiled on first use, as `Handlebars.compile` makes it (so a syntax error still surfaces
+ * when the template is rendered, in the same message), but from `compiledSpec`.
+ */
+function lazyTemplate(
+  hb: typeof Handlebars,
+  source: string,
+  cacheDir: string | undefined,
+): Handlebars.TemplateDelegate {
+  let template: Handlebars.TemplateDelegate | undefined;
+  return (context, options) => {
+    template ??= hb.template(compiledSpec(source, cacheDir));
+    return template(context, options);
+  };
+}
+
+export interface TemplateOptions {
+  /** The tool's cache folder for compiled templates; none keeps them in memory only. */
+  cacheDir?: string | undefined;
+}
+
+export function loadTemplates(root: string, options: TemplateOptions = {}): Templates {
   const hb = Handlebars.create();
   const files: string[] = [];
   const partialDir = path.join(BUILTIN_TEMPLATES, 'partials');
@@ -47,7 +126,8 @@ export function loadTemplates(root: string): Templates {
     .sort()) {
     const file = pick(root, `partials/${name}`);
     files.push(file);
-    hb.registerPartial(name.replace(/\.hbs$/, ''), fs.readFileSync(file, 'utf8'));
+    // Precompiled here, a partial would otherwise be compiled by the runtime with the calling template's options.
+    hb.registerPartial(name.replace(/\.hbs$/, ''), lazyTemplate(hb, fs.readFileSync(file, 'utf8'), options.cacheDir));
   }
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('year', (date: unknown) => String(date ?? '').slice(0, 4));
@@ -60,7 +140,7 @@ export function loadTemplates(root: string): Templates {
         const file = pick(root, `${name}.hbs`);
         files.push(file);
         try {
-          t = hb.compile(fs.readFileSync(file, 'utf8'), { strict: false, preventIndent: true });
+          t = lazyTemplate(hb, fs.readFileSync(file, 'utf8'), options.cacheDir);
         } catch (err) {
           throw new EnvironmentError(
             `The template templates/${name}.hbs cannot be read: ${(err as Error).message}`,

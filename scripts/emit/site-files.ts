@@ -60,23 +60,46 @@ export function sitemapXml(baseUrl: string, pages: string[]): string {
 const escapeXml = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
+/** Pagefind started, for `SearchIndexer.index` to use when the pages are written. */
+export interface SearchIndexer {
+  /** Index the pages in `dir` into `dir/pagefind` and stop Pagefind; the files written. */
+  index(dir: string): Promise<string[]>;
+  /** Stop Pagefind if `index` was never called (a build that stopped early). */
+  close(): Promise<void>;
+}
+
 /**
- * Build the search index over the written pages with Pagefind (its binary ships in an npm package; no
- * network). Only `data-pagefind-body` pages are indexed: the sections, priorities, dashboard and home,
- * not the single page (which repeats them). Its output names files by content hash, so the same pages
- * give the same bytes.
+ * Start Pagefind now, index later: its binary starts while the pages are assembled instead of after
+ * they are written. Only `data-pagefind-body` pages are indexed: the sections, priorities, dashboard
+ * and home, not the single page (which repeats them). Its output names files by content hash, so the
+ * same pages give the same bytes.
  */
-export async function buildSearchIndex(dir: string): Promise<string[]> {
+export async function startSearchIndex(): Promise<SearchIndexer> {
   const pagefind = await import('pagefind');
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'en', keepIndexUrl: false, verbose: false });
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  try {
-    const added = await index.addDirectory({ path: dir, glob: '*.html' });
-    if (added.errors.length) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
-    const written = await index.writeFiles({ outputPath: path.join(dir, 'pagefind') });
-    if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
-  } finally {
-    await pagefind.close();
-  }
-  return fs.readdirSync(path.join(dir, 'pagefind'), { recursive: true }).map(String).sort();
+  const created = pagefind.createIndex({ forceLanguage: 'en', keepIndexUrl: false, verbose: false });
+  // Awaited by `index`; a build that stops early only closes it.
+  created.catch(() => {});
+  return {
+    async index(dir) {
+      try {
+        const { index, errors } = await created;
+        if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+        const added = await index.addDirectory({ path: dir, glob: '*.html' });
+        if (added.errors.length) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
+        const written = await index.writeFiles({ outputPath: path.join(dir, 'pagefind') });
+        if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+      } finally {
+        await pagefind.close();
+      }
+      return fs.readdirSync(path.join(dir, 'pagefind'), { recursive: true }).map(String).sort();
+    },
+    async close() {
+      await pagefind.close();
+    },
+  };
+}
+
+/** Build the search index over the written pages in `dir` with Pagefind (its binary ships in an npm package; no network). */
+export async function buildSearchIndex(dir: string): Promise<string[]> {
+  return (await startSearchIndex()).index(dir);
 }
