@@ -2,7 +2,8 @@
  * The pipeline, drawn once. Every command (build, check, dev) runs these stages in this order:
  *
  *   1 load      content/*.md, data/*.yaml, CSV, data/charts, ```chart blocks -> Project, chart sources
- *               (Markdown parsed in the sandbox: a worker with a time budget and a memory cap)
+ *               (Markdown parsed in the sandbox: a worker with a time budget and a memory cap; parsed
+ *               Markdown and YAML kept by content in the tool's cache, load/parse-cache.ts)
  *   2 validate  schemas (in load), chapter structure, cross-checks     -> diagnostics
  *   3 model     years, lookups, RAG, risk ratings, money totals         -> StrategyModel
  *   4 figures   officer and inline charts checked and compiled (drawn to SVG when a block asks),
@@ -26,7 +27,8 @@ import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { compareDiagnostics } from './diagnostics/diagnostic.js';
 import { chartFileNames, readCharts, readInlineCharts } from './load/chart.js';
 import { loadProject, type Project } from './load/project.js';
-import { parseChapters } from './load/parse-chapters.js';
+import { chaptersNeedSandbox, parseChapters } from './load/parse-chapters.js';
+import { PARSE_CACHE_DIR, useParseCacheDir } from './load/parse-cache.js';
 import { warmSandbox } from './util/sandbox/pool.js';
 import { buildModel, type StrategyModel } from './model/strategy.js';
 import { renderDocument, type RenderCache, type RenderedDocument } from './render/document.js';
@@ -121,7 +123,9 @@ export async function check(
 ): Promise<CheckResult> {
   const lap = timer(options.onStage);
   // 1 load
-  warmSandbox();
+  // Parsed chapters and YAML are kept by content in the tool's cache; a worker starts only for a chapter not kept.
+  useParseCacheDir(options.diskCache === false ? false : PARSE_CACHE_DIR);
+  if (chaptersNeedSandbox(options.root)) warmSandbox();
   const project = await parseChapters(loadProject(options.root));
   const chartSources = readCharts(project);
   const inlineSources = readInlineCharts(project);
