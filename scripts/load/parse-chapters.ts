@@ -22,7 +22,7 @@ import type { Root } from 'mdast';
 import { splitFrontMatter } from './front-matter.js';
 import { isParsed, rememberTree } from './markdown.js';
 import { cachedParse, hasCachedParse, parseKey, storeParse } from './parse-cache.js';
-import type { Chapter, Project } from './project.js';
+import { placementsOf, type Chapter, type Project } from './project.js';
 import { readText } from './text.js';
 
 const TASK = { module: taskModule(import.meta.url, './markdown'), name: 'parseMarkdownText' };
@@ -42,9 +42,11 @@ export async function parseChapters(project: Project): Promise<Project> {
   const problems = await Promise.all(project.chapters.map((c) => parseChapter(c, markdownSeconds)));
   if (problems.every((p) => p === undefined)) return project;
   const failed = project.chapters.filter((_c, i) => problems[i]);
+  const chapters = project.chapters.filter((_c, i) => !problems[i]);
   return {
     ...project,
-    chapters: project.chapters.filter((_c, i) => !problems[i]),
+    chapters,
+    placements: placementsOf(chapters),
     failedChapters: [...project.failedChapters, ...failed.map((c) => c.file)],
     diagnostics: [...project.diagnostics, ...problems.filter((p) => p !== undefined)],
   };
