@@ -13,7 +13,8 @@
  *                                                                        -> RenderedDocument
  *   5 assemble  Handlebars templates: home, sections, single page, print, accessibility
  *   6 emit      site files, open data, PDF (Chromium, started at 1 so its launch overlaps the work;
- *               a cheap untagged pass for page numbers, then the tagged print) -> out/ (swapped in atomically)
+ *               a cheap untagged pass for page numbers, then the tagged print) -> out/ (swapped in atomically;
+ *               `dev` passes its own folder, which rewrites only the files whose bytes changed)
  *
  * Diagnostics have one channel: each stage returns them with its value (load in project.diagnostics,
  * validate and figures as lists, emit's PDF print with its result) or adds them to the one list render
@@ -89,7 +90,18 @@ export interface BuildOptions {
    * after the page has reloaded instead, so a save is not kept waiting for the indexer.
    */
   searchIndex?: boolean;
+  /**
+   * Where stage 6 writes, instead of a fresh folder swapped in whole (emit/output-folder.ts): the dev
+   * server's folder that rewrites only the files whose bytes changed (dev/in-place-folder.ts).
+   */
+  outputFolder?: () => OutputFolderLike;
 }
+
+/** What stage 6 needs of an output folder. */
+export type OutputFolderLike = Pick<
+  import('./emit/output-folder.js').OutputFolder,
+  'temp' | 'write' | 'copy' | 'remove' | 'commit' | 'abort'
+>;
 
 export interface CheckResult {
   project: Project;
@@ -247,7 +259,7 @@ async function buildWith(options: BuildOptions, browser: BrowserHandle | undefin
     ),
   );
   // 6 emit
-  const folder = new OutputFolder(out, project.root);
+  const folder: OutputFolderLike = options.outputFolder?.() ?? new OutputFolder(out, project.root);
   try {
     const images = document.chapters.flatMap((c) => c.images);
     emitSite(folder, pages, templates, project.root, images, new Map([...openData, ...checked.downloads]), {
