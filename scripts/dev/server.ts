@@ -76,9 +76,13 @@ export async function serve(options: DevOptions): Promise<void> {
   let again = false;
   // Each build is a generation; a search index made for an older one is thrown away.
   let generation = 0;
+  // Set by every watcher event as it happens (not after the pause): a save that lands while a build
+  // reads the files makes that build's result stale.
+  let changed = false;
   const rebuild = async (): Promise<void> => {
     const started = performance.now();
     const mine = ++generation;
+    changed = false;
     try {
       const result = await build({
         root: options.root,
@@ -89,6 +93,9 @@ export async function serve(options: DevOptions): Promise<void> {
         searchIndex: false,
         outputFolder: () => folder.begin(),
       });
+      // A build that read a file half saved (truncated, not yet written) is stale: the save's next event
+      // builds again and reports what the file really says.
+      if (!result.ok && changed) return;
       problems = result.diagnostics.filter((d) => d.severity === 'error');
       options.report(result.diagnostics);
       if (result.ok) {
@@ -214,6 +221,7 @@ export async function serve(options: DevOptions): Promise<void> {
     if (!fs.existsSync(abs)) continue;
     watchers.push(
       fs.watch(abs, { recursive: true }, () => {
+        changed = true;
         // A save is one or two events a few microseconds apart (truncate, write); wait just past them.
         clearTimeout(timer);
         timer = setTimeout(schedule, 8);
