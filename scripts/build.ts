@@ -2,7 +2,8 @@
  * The pipeline, drawn once. Every command (build, check, dev) runs these stages in this order:
  *
  *   1 load      content/*.md, data/*.yaml, CSV, data/charts, ```chart blocks -> Project, chart sources
- *               (Markdown parsed in the sandbox: a worker with a time budget and a memory cap)
+ *               (Markdown parsed in the sandbox: a worker with a time budget and a memory cap; parsed
+ *               Markdown and YAML kept by content in the tool's cache, load/parse-cache.ts)
  *   2 validate  schemas (in load), chapter structure, cross-checks     -> diagnostics
  *   3 model     years, lookups, RAG, risk ratings, money totals         -> StrategyModel
  *   4 figures   officer and inline charts checked and compiled (drawn to SVG when a block asks),
@@ -14,7 +15,8 @@
  *   6 emit      site files, open data, PDF (Chromium, started at 1 so its launch overlaps the work;
  *               a cheap untagged pass for page numbers, or the last build's numbers as a guess, then
  *               the tagged print, read back to prove them; the plan on a page prints alongside)
- *                                                                        -> out/ (swapped in atomically)
+ *                                                                        -> out/ (swapped in atomically;
+ *               `dev` passes its own folder, which rewrites only the files whose bytes changed)
  *
  * Diagnostics have one channel: each stage returns them with its value (load in project.diagnostics,
  * validate and figures as lists, emit's PDF print with its result) or adds them to the one list render
@@ -28,7 +30,8 @@ import type { Diagnostic } from './diagnostics/diagnostic.js';
 import { compareDiagnostics } from './diagnostics/diagnostic.js';
 import { chartFileNames, readCharts, readInlineCharts } from './load/chart.js';
 import { loadProject, type Project } from './load/project.js';
-import { parseChapters } from './load/parse-chapters.js';
+import { chaptersNeedSandbox, parseChapters } from './load/parse-chapters.js';
+import { PARSE_CACHE_DIR, useParseCacheDir } from './load/parse-cache.js';
 import { warmSandbox } from './util/sandbox/pool.js';
 import { buildModel, type StrategyModel } from './model/strategy.js';
 import { renderDocument, type RenderCache, type RenderedDocument } from './render/document.js';
@@ -92,7 +95,18 @@ export interface BuildOptions {
    * after the page has reloaded instead, so a save is not kept waiting for the indexer.
    */
   searchIndex?: boolean;
+  /**
+   * Where stage 6 writes, instead of a fresh folder swapped in whole (emit/output-folder.ts): the dev
+   * server's folder that rewrites only the files whose bytes changed (dev/in-place-folder.ts).
+   */
+  outputFolder?: () => OutputFolderLike;
 }
+
+/** What stage 6 needs of an output folder. */
+export type OutputFolderLike = Pick<
+  import('./emit/output-folder.js').OutputFolder,
+  'temp' | 'write' | 'copy' | 'remove' | 'commit' | 'abort'
+>;
 
 export interface CheckResult {
   project: Project;
@@ -126,7 +140,9 @@ export async function check(
 ): Promise<CheckResult> {
   const lap = timer(options.onStage);
   // 1 load
-  warmSandbox();
+  // Parsed chapters and YAML are kept by content in the tool's cache; a worker starts only for a chapter not kept.
+  useParseCacheDir(options.diskCache === false ? false : PARSE_CACHE_DIR);
+  if (chaptersNeedSandbox(options.root)) warmSandbox();
   const project = await parseChapters(loadProject(options.root));
   const chartSources = readCharts(project);
   const inlineSources = readInlineCharts(project);
@@ -259,7 +275,7 @@ async function buildWith(
     ),
   );
   // 6 emit
-  const folder = new OutputFolder(out, project.root);
+  const folder: OutputFolderLike = options.outputFolder?.() ?? new OutputFolder(out, project.root);
   try {
     const images = document.chapters.flatMap((c) => c.images);
     emitSite(folder, pages, templates, project.root, images, new Map([...openData, ...checked.downloads]), {

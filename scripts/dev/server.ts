@@ -21,6 +21,7 @@ import { CONTENT_SECURITY_POLICY } from '../assemble/pages.js';
 import { EnvironmentError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { createRenderCache } from '../render/document.js';
 import { safeDecode } from '../util/url.js';
+import { InPlaceFolder } from './in-place-folder.js';
 import { allowedHost, redactPaths, ServedFiles } from './served-files.js';
 
 const TYPES: Record<string, string> = {
@@ -47,6 +48,11 @@ export interface DevOptions {
   signal?: AbortSignal;
   /** Called with the listening port once the first build is served. */
   onReady?: (port: number) => void;
+  /**
+   * Called after each good build with what it did: chapters rendered again, files written and removed,
+   * and the private folder it serves (tests).
+   */
+  onRebuilt?: (what: { rendered: string[]; written: string[]; removed: string[]; site: string }) => void;
 }
 
 export async function serve(options: DevOptions): Promise<void> {
@@ -65,25 +71,51 @@ export async function serve(options: DevOptions): Promise<void> {
   const problemLines = () => problems.map((d) => redact(`${d.file}:${d.line}:${d.column} ${d.message} ${d.hint}`));
 
   const cache = createRenderCache();
+  const folder = new InPlaceFolder(out);
   let running: Promise<void> | undefined;
   let again = false;
+  // Each build is a generation; a search index made for an older one is thrown away.
+  let generation = 0;
+  // Set by every watcher event as it happens (not after the pause): a save that lands while a build
+  // reads the files makes that build's result stale.
+  let changed = false;
   const rebuild = async (): Promise<void> => {
     const started = performance.now();
+    const mine = ++generation;
+    changed = false;
     try {
-      const result = await build({ root: options.root, out, pdf: false, devReload: true, cache, searchIndex: false });
+      const result = await build({
+        root: options.root,
+        out,
+        pdf: false,
+        devReload: true,
+        cache,
+        searchIndex: false,
+        outputFolder: () => folder.begin(),
+      });
+      // A build that read a file half saved (truncated, not yet written) is stale: the save's next event
+      // builds again and reports what the file really says.
+      if (!result.ok && changed) return;
       problems = result.diagnostics.filter((d) => d.severity === 'error');
       options.report(result.diagnostics);
       if (result.ok) {
         served.refresh();
         const { rendered, reused } = cache.stats;
+        const { written, unchanged } = folder.stats;
         options.log(
-          `Rebuilt in ${Math.round(performance.now() - started)} ms (${rendered.length} of ${rendered.length + reused.length} chapters rendered again).`,
+          `Rebuilt in ${Math.round(performance.now() - started)} ms (${rendered.length} of ${rendered.length + reused.length} chapters rendered again, ${written.length} of ${written.length + unchanged} files written).`,
         );
+        options.onRebuilt?.({
+          rendered: [...rendered],
+          written: [...written],
+          removed: [...folder.stats.removed],
+          site: out,
+        });
         send('reload', {});
-        // The search index follows the reload: the next rebuild waits for it, a save does not.
-        const { buildSearchIndex } = await import('../emit/site-files.js');
-        await buildSearchIndex(out);
-        served.refresh();
+        // The search index follows the reload, made from a copy of this build's pages beside the site,
+        // so neither the save nor the next one waits for the indexer; it is put in place only if no
+        // build has started since.
+        void indexInBackground(mine);
       } else {
         options.log('Not rebuilt: fix the problems above. The last good version is still being served.');
         send('problems', problemLines());
@@ -97,6 +129,28 @@ export async function serve(options: DevOptions): Promise<void> {
       options.log(message);
       send('problems', [message]);
     }
+  };
+  let indexing: Promise<void> = Promise.resolve();
+  const indexInBackground = (mine: number): Promise<void> => {
+    indexing = indexing.then(async () => {
+      if (mine !== generation) return;
+      const copy = path.join(work, 'search');
+      fs.rmSync(copy, { recursive: true, force: true });
+      for (const page of fs.readdirSync(out).filter((f) => f.endsWith('.html')))
+        fs.cpSync(path.join(out, page), path.join(copy, page));
+      try {
+        const { buildSearchIndex } = await import('../emit/site-files.js');
+        await buildSearchIndex(copy);
+      } catch (err) {
+        options.log(redact(`The search index was not made: ${(err as Error).message}`));
+        return;
+      }
+      if (mine !== generation || running) return;
+      fs.rmSync(path.join(out, 'pagefind'), { recursive: true, force: true });
+      fs.cpSync(path.join(copy, 'pagefind'), path.join(out, 'pagefind'), { recursive: true });
+      served.refresh();
+    });
+    return indexing;
   };
   const schedule = () => {
     if (running) {
@@ -167,8 +221,10 @@ export async function serve(options: DevOptions): Promise<void> {
     if (!fs.existsSync(abs)) continue;
     watchers.push(
       fs.watch(abs, { recursive: true }, () => {
+        changed = true;
+        // A save is one or two events a few microseconds apart (truncate, write); wait just past them.
         clearTimeout(timer);
-        timer = setTimeout(schedule, 40);
+        timer = setTimeout(schedule, 8);
       }),
     );
   }
@@ -197,9 +253,11 @@ export async function serve(options: DevOptions): Promise<void> {
   });
   await new Promise<void>((resolve) => {
     const stop = () => {
+      generation++;
       for (const w of watchers) w.close();
       for (const c of clients) c.end();
-      server.close(() => {
+      server.close(async () => {
+        await indexing;
         removeWork();
         process.off('exit', removeWork);
         resolve();

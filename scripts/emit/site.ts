@@ -35,7 +35,7 @@ export const SITE_ASSETS = ['site.css', 'print.css', 'plan.css', 'dev-reload.js'
 const BUILTIN_SCRIPT = path.join(BUILTIN_TEMPLATES, 'assets', 'site.js');
 
 export function emitSite(
-  out: OutputFolder,
+  out: Pick<OutputFolder, 'write' | 'copy'>,
   pages: OutputPage[],
   templates: Templates,
   root: string,

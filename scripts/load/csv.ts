@@ -39,6 +39,24 @@ export function parseCsv(
     field = '';
   };
   while (i < text.length) {
+    if (!quoted && field === '' && fields.length === 0 && delimiter.length === 1) {
+      // At the start of a record, a line without quotes is split at once: the same fields the loop
+      // below would make one character at a time (a large police.uk export is almost all such lines).
+      const end = text.indexOf('\n', i) === -1 ? text.length : text.indexOf('\n', i);
+      const lineText = text.slice(i, end);
+      if (!lineText.includes('"')) {
+        fields = lineText.split(delimiter);
+        field = fields.pop()!;
+        i = end;
+        if (i < text.length) {
+          endRecord();
+          line++;
+          rowLine = line;
+          i++;
+        }
+        continue;
+      }
+    }
     const c = text[i]!;
     if (quoted) {
       if (c === '"') {

@@ -5,16 +5,25 @@
  * the Markdown budget, and a chapter that a limit stopped is an error at its first line and is left out
  * of the build, as a chapter that failed its limits is.
  *
- *   chapters --(not parsed yet)--> sandbox: parseMarkdownText(body), one job each --> trees kept for parseMarkdown
+ *   chapters --(not parsed yet)--> parsed before (./parse-cache.ts: memory, the tool's disk cache) --> kept
+ *                                   else sandbox: parseMarkdownText(body), one job each --> trees kept for parseMarkdown
  *                                   over the budget --> markdown/over-budget at the chapter, chapter left out
+ *
+ * A tree read back from the cache was made by the sandbox from the very same text, so no Markdown is
+ * ever parsed outside the sandbox; a strategy whose chapters are all kept starts no worker at all.
  */
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/messages.js';
 import { runSandboxed, SandboxLimitError, sandboxBudgets, taskModule } from '../util/sandbox/pool.js';
 import type { Root } from 'mdast';
+import { splitFrontMatter } from './front-matter.js';
 import { isParsed, rememberTree } from './markdown.js';
-import type { Chapter, Project } from './project.js';
+import { cachedParse, hasCachedParse, parseKey, storeParse } from './parse-cache.js';
+import { placementsOf, type Chapter, type Project } from './project.js';
+import { readText } from './text.js';
 
 const TASK = { module: taskModule(import.meta.url, './markdown'), name: 'parseMarkdownText' };
 
@@ -33,21 +42,53 @@ export async function parseChapters(project: Project): Promise<Project> {
   const problems = await Promise.all(project.chapters.map((c) => parseChapter(c, markdownSeconds)));
   if (problems.every((p) => p === undefined)) return project;
   const failed = project.chapters.filter((_c, i) => problems[i]);
+  const chapters = project.chapters.filter((_c, i) => !problems[i]);
   return {
     ...project,
-    chapters: project.chapters.filter((_c, i) => !problems[i]),
+    chapters,
+    placements: placementsOf(chapters),
     failedChapters: [...project.failedChapters, ...failed.map((c) => c.file)],
     diagnostics: [...project.diagnostics, ...problems.filter((p) => p !== undefined)],
   };
 }
 
+/**
+ * Whether a chapter of the strategy at `root` will need the sandbox: one whose tree is not kept yet. The
+ * build asks before it loads anything, so that a worker it will need starts while the data files load,
+ * and one it will not need is never started. Only a guess for that purpose: anything odd says yes.
+ */
+export function chaptersNeedSandbox(root: string): boolean {
+  try {
+    const dir = path.join(root, 'content');
+    for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.md'))) {
+      const file = path.join(dir, name);
+      if (!fs.lstatSync(file).isFile()) return true;
+      const read = readText(file, name);
+      if (!read.ok) return true;
+      const { body } = splitFrontMatter(read.text);
+      if (!isParsed(body) && !hasCachedParse('mdast', parseKey('mdast', body))) return true;
+    }
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 async function parseChapter(chapter: Chapter, seconds: number): Promise<Diagnostic | undefined> {
   if (isParsed(chapter.body)) return undefined;
+  const kept = parseKey('mdast', chapter.body);
+  const tree = cachedParse<Root>('mdast', kept);
+  if (tree) {
+    rememberTree(chapter.body, tree);
+    return undefined;
+  }
   const key = hashOf(chapter.body);
   let err = stopped.get(key);
   if (!err) {
     try {
-      rememberTree(chapter.body, await runSandboxed<Root>(TASK, chapter.body, seconds));
+      const parsed = await runSandboxed<Root>(TASK, chapter.body, seconds);
+      storeParse('mdast', kept, parsed);
+      rememberTree(chapter.body, parsed);
       return undefined;
     } catch (e) {
       if (!(e instanceof SandboxLimitError)) throw e;

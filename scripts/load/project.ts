@@ -41,6 +41,28 @@ export interface Chapter {
   bodyLineOffset: number;
 }
 
+export interface Placement {
+  file: string;
+  /** The chapter's page id from its front matter, if it names one, and its section. */
+  id: string | undefined;
+  section: ChapterFrontMatter['section'];
+  /** The chapter's lines that start with `::` (leaf directives), trimmed, in order. */
+  directives: string[];
+}
+
+/** The block placements of these chapters (see `Project.placements`). */
+export function placementsOf(chapters: readonly Chapter[]): Placement[] {
+  return chapters.map((c) => ({
+    file: c.file,
+    id: c.front.id,
+    section: c.front.section,
+    directives: c.body
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l.startsWith('::')),
+  }));
+}
+
 export interface Project {
   root: string;
   /** Parsed data; an input with errors (or an optional one not given) is undefined. */
@@ -52,6 +74,12 @@ export interface Project {
   chapters: Chapter[];
   /** Chapters whose front matter could not be read (already reported), so no second error follows. */
   failedChapters: string[];
+  /**
+   * Where each block is placed: every chapter's block lines (`::kpi-table{priority=vawg}`), in document
+   * order. Blocks that link to the page showing another block read this, not the chapters' text, so the
+   * dev server's render cache re-renders them only when a placement changes, not on every sentence.
+   */
+  placements: Placement[];
   /** Every file read, relative to the root, for incremental rebuilds and the dev server. */
   files: string[];
   diagnostics: Diagnostic[];
@@ -66,11 +94,13 @@ export function loadProject(rootDir: string): Project {
     actualSources: new Map(),
     chapters: [],
     failedChapters: [],
+    placements: [],
     files: [],
     diagnostics: [],
   };
   loadData(project);
   loadChapters(project);
+  project.placements = placementsOf(project.chapters);
   return project;
 }
 

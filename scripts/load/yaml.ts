@@ -19,6 +19,7 @@ import {
 } from 'yaml';
 import type { Diagnostic, Position } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/messages.js';
+import { cachedParse, parseKey, storeParse } from './parse-cache.js';
 
 export const MAX_YAML_DEPTH = 32;
 
@@ -43,8 +44,88 @@ function positionAt(lc: LineCounter, offset: number): Position {
   return { line, column: col };
 }
 
-/** Parse YAML text. On errors, `source.value` is undefined and every error is listed. */
+/**
+ * What a clean parse keeps (./parse-cache.ts): the value, and the position of every node in the form
+ * `locate` walks it — a map's pairs by key (each with its key's position), a sequence's items by index.
+ * Positions are in the text itself; the line offset is added when a source is made from them.
+ */
+interface KeptYaml {
+  value: unknown;
+  tree: PositionTree;
+}
+interface PositionTree {
+  at: [number, number];
+  map?: [string, [number, number], PositionTree][];
+  seq?: PositionTree[];
+}
+
+/**
+ * Parse YAML text. On errors, `source.value` is undefined and every error is listed. A text parsed
+ * cleanly before (by this process or, through the tool's disk cache, an earlier one) is not parsed again.
+ */
 export function parseYaml(text: string, file: string, lineOffset = 0): YamlResult {
+  const key = parseKey('yaml', text);
+  const kept = cachedParse<KeptYaml>('yaml', key);
+  if (kept) return { source: keptSource(kept, file, lineOffset), diagnostics: [] };
+  const parsed = parseYamlText(text, file, lineOffset);
+  if (parsed.kept) storeParse('yaml', key, parsed.kept);
+  return { source: parsed.source, diagnostics: parsed.diagnostics };
+}
+
+/** A source answering `locate` and `locateKey` from kept positions exactly as one over the document does. */
+function keptSource(kept: KeptYaml, file: string, lineOffset: number): YamlSource {
+  const nodeAt = (path: readonly PathSegment[]): { node: PositionTree; key: [number, number] | undefined } => {
+    let node: PositionTree = kept.tree;
+    let key: [number, number] | undefined;
+    for (const seg of path) {
+      const pair: [string, [number, number], PositionTree] | undefined = node.map?.find(([k]) => k === String(seg));
+      const item = node.seq && typeof seg === 'number' ? node.seq[seg] : undefined;
+      if (node.map && pair) {
+        key = pair[1];
+        node = pair[2];
+      } else if (item) {
+        node = item;
+        key = undefined;
+      } else break;
+    }
+    return { node, key };
+  };
+  const at = ([line, column]: [number, number]): Position => ({ line: line + lineOffset, column });
+  return {
+    file,
+    value: kept.value,
+    locate: (path) => at(nodeAt(path).node.at),
+    locateKey: (path) => {
+      const { node, key } = nodeAt(path);
+      return at(key ?? node.at);
+    },
+  };
+}
+
+/** The positions of `node` and everything under it, as `nodeAt` below finds them. */
+function positionTree(node: unknown, lc: LineCounter): PositionTree {
+  const pos = (n: unknown): [number, number] => {
+    const { line, col } = lc.linePos((n as Node | null)?.range?.[0] ?? 0);
+    return [line, col];
+  };
+  const tree: PositionTree = { at: pos(node) };
+  if (isMap(node))
+    tree.map = node.items.flatMap((p) =>
+      isPair(p) && isScalar(p.key)
+        ? [
+            [String(p.key.value), pos(p.key), positionTree(p.value ?? p.key, lc)] as [
+              string,
+              [number, number],
+              PositionTree,
+            ],
+          ]
+        : [],
+    );
+  else if (isSeq(node)) tree.seq = node.items.map((item) => positionTree(item, lc));
+  return tree;
+}
+
+function parseYamlText(text: string, file: string, lineOffset: number): YamlResult & { kept?: KeptYaml } {
   const lc = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter: lc,
@@ -134,7 +215,9 @@ export function parseYaml(text: string, file: string, lineOffset = 0): YamlResul
       return shift(positionAt(lc, (key ?? node)?.range?.[0] ?? 0));
     },
   };
-  return { source, diagnostics };
+  return diagnostics.length === 0
+    ? { source, diagnostics, kept: { value, tree: positionTree(doc.contents, lc) } }
+    : { source, diagnostics };
 }
 
 function lineOf(text: string, line: number): string {

@@ -66,16 +66,23 @@ describe('dev: what an edit re-renders', { timeout: 400_000 }, () => {
     expect(await dev()).toMatchObject({ rendered: [], reused: total, htmlFinished: 0, chartsMade: 0 });
   });
 
-  it('a chapter edit re-renders that chapter, and those that read every chapter; the output is a full build’s', async () => {
-    // The chapters whose diagrams find their link targets by reading every chapter (a recorded read of
-    // project.chapters) are rendered again too; no others.
+  it('a chapter edit re-renders that chapter alone; the output is a full build’s', async () => {
+    // Diagrams find their link targets in the block placements (project.placements), not in every
+    // chapter's text, so a sentence added to one chapter re-renders no other.
     edit(root, 'content/03-partnership-context.md', /\n## /, '\nA sentence added by an officer.\n\n## ');
-    const readAll = [...cache.chapters].filter(([, c]) => c.reads.has('project.chapters')).map(([f]) => f);
     const chapter = await dev();
-    expect(chapter.rendered).toEqual(['content/03-partnership-context.md', ...readAll].sort());
-    expect(chapter.rendered.length).toBeLessThan(total / 2);
-    expect(chapter.htmlFinished).toBe(2 * chapter.rendered.length); // its page and its part of the single page
+    expect(chapter.rendered).toEqual(['content/03-partnership-context.md']);
+    expect(chapter.htmlFinished).toBe(2); // its page and its part of the single page
     expect(chapter.chartsMade).toBe(0);
+    expect(files(out)).toEqual(await fullBuild(root));
+  });
+
+  it('moving a block re-renders the chapters whose diagrams link to it', async () => {
+    const readers = [...cache.chapters].filter(([, c]) => c.reads.has('project.placements')).map(([f]) => f);
+    expect(readers.length).toBeGreaterThan(0);
+    edit(root, 'content/06-delivery-plans.md', /^(::kpi-table\{[^}\n]*)\}/m, '$1 }');
+    const moved = await dev();
+    expect(moved.rendered).toEqual([...new Set(['content/06-delivery-plans.md', ...readers])].sort());
     expect(files(out)).toEqual(await fullBuild(root));
   });
 

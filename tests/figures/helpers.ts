@@ -208,6 +208,7 @@ export function fixtureProject(root = path.join(FIXTURES, 'police'), asAt: strin
     actualSources: new Map(),
     chapters: [],
     failedChapters: [],
+    placements: [],
     files: [],
     diagnostics: [],
   };

@@ -62,7 +62,24 @@ export function clearCheckMemory(): void {
   memory.clear();
 }
 
+/**
+ * Keys by source: load keeps a chart's source while its files are unchanged (load/chart.ts), so the
+ * dev server does not hash a chart's inlined data again on every save. Sources are never changed
+ * after load (a check clones the spec first).
+ */
+const keyMemo = new WeakMap<ChartSource, Map<string, string | undefined>>();
+
 function checkKey(source: ChartSource, id: string): string | undefined {
+  let byId = keyMemo.get(source);
+  if (!byId) {
+    byId = new Map();
+    keyMemo.set(source, byId);
+  }
+  if (!byId.has(id)) byId.set(id, computeCheckKey(source, id));
+  return byId.get(id);
+}
+
+function computeCheckKey(source: ChartSource, id: string): string | undefined {
   if (!source.origin) return undefined;
   return createHash('sha256')
     .update(`${CODE}\0${id}\0${source.file}\0${source.origin.lineOffset}\0${source.origin.text}\0`)
@@ -127,6 +144,14 @@ export async function checkChartCached(
   id: string,
   dir: string | undefined,
 ): Promise<CheckedChart> {
+  const checked = await checkChartByKey(source, id, dir);
+  // The dev server's render cache fingerprints a chart by this key instead of hashing its tables.
+  const key = checkKey(source, id);
+  if (key && checked.chart) keys.set(checked.chart, key);
+  return checked;
+}
+
+async function checkChartByKey(source: ChartSource, id: string, dir: string | undefined): Promise<CheckedChart> {
   const key = checkKey(source, id);
   if (key) {
     const hit = memory.get(key);

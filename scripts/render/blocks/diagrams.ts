@@ -4,34 +4,34 @@
  * disclosure on the site and printed in full in the PDF. Links in a diagram (a KPI, an action) go to
  * the row of the table that shows it: on the site, on the page where that table is placed.
  */
-import type { Project } from '../../load/project.js';
+import type { Placement, Project } from '../../load/project.js';
 import { SECTIONS } from '../../model/sections.js';
 import { diagramCacheDir, diagramFigureHtml, renderDiagram, type DiagramLink } from '../../figures/diagrams/index.js';
 import { raw } from '../html.js';
 import type { BlockContext, BlockOutput } from './block.js';
 
-/** The id of the page (section) each chapter file becomes, as `checkChapters` names it. */
-function pageIdOf(project: Project, file: string): string | undefined {
-  const chapter = project.chapters.find((c) => c.file === file);
-  if (!chapter) return undefined;
-  const s = chapter.front.section;
-  if (chapter.front.id) return chapter.front.id;
+/** The id of the page (section) a chapter becomes, as `checkChapters` names it. */
+function pageIdOf(placement: Placement): string | undefined {
+  const s = placement.section;
+  if (placement.id) return placement.id;
   if (typeof s === 'number') return SECTIONS.find((x) => x.number === s)?.id;
   return typeof s === 'string' ? `appendix-${s.toLowerCase()}` : undefined;
 }
 
-/** The page holding the first `::name{…}` directive whose attributes include `attr=value`. */
+/**
+ * The page holding the first `::name{…}` directive whose attributes include `attr=value`. Read from the
+ * placements, not the chapters' text, so an edit elsewhere in a chapter does not re-render this block.
+ */
 function pageWith(project: Project, name: string, attr: string, value: string): string | undefined {
   const re = new RegExp(`^::${name}\\{([^}\\n]*)\\}\\s*$`, 'm');
-  for (const chapter of project.chapters) {
-    const lines = chapter.body.split('\n');
-    for (const line of lines) {
-      const m = re.exec(line.trim());
+  for (const placement of project.placements) {
+    for (const line of placement.directives) {
+      const m = re.exec(line);
       if (!m) continue;
       const attrs = Object.fromEntries(
         [...m[1]!.matchAll(/([a-z-]+)=("([^"]*)"|\S+)/g)].map((a) => [a[1]!, a[3] ?? a[2]!]),
       );
-      if (attrs[attr] === value) return pageIdOf(project, chapter.file);
+      if (attrs[attr] === value) return pageIdOf(placement);
     }
   }
   return undefined;
