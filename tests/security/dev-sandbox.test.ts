@@ -6,6 +6,7 @@
  * pages and its event stream; the problem reaches the stream with its position; the worker is replaced;
  * and when the chart is fixed the server rebuilds and reloads, without a restart.
  */
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -49,9 +50,12 @@ async function events(): Promise<{ next: (name: string) => Promise<string>; clos
   };
 }
 
+// A spec of its own each run (its description), so no earlier run's stopped check is kept for it:
+// the chart must really run, and be stopped, while the server answers.
 const SLOW = `title: Slow
 description: A density with very many steps.
 spec:
+  description: Run ${randomUUID()}
   data: { sequence: { start: 0, stop: 100000, as: n } }
   transform:
     - density: n
