@@ -1,12 +1,16 @@
 /**
  * The `strategy` command as an officer or CI runs it: exit codes, where problems are printed and in
  * which format, no stack traces for content mistakes, no browser, and a new strategy from `init`.
+ * Usage and environment problems run the real command in a child process (exit code, standard error,
+ * the browser looked for from the environment); the rest run its `main()` in this process, which prints
+ * and returns exactly what the child would.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runMain } from '../support/cli.js';
 import { cleanCopies, copyExample, edit, lineOf, REPO } from '../support/example-copy.js';
 
 const BIN = path.join(REPO, 'bin/strategy.js');
@@ -21,6 +25,7 @@ const tempDir = () => {
   return d;
 };
 
+/** The command in a child process. */
 function run(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [BIN, ...args], {
     encoding: 'utf8',
@@ -33,18 +38,18 @@ function run(args: string[], env: Record<string, string> = {}) {
 const STACK = /\n\s+at .+\(.+:\d+:\d+\)/;
 
 describe('strategy check', () => {
-  it('passes the example clean: exit 0, no problems', () => {
-    const r = run(['check', '--root', copyExample()]);
+  it('passes the example clean: exit 0, no problems', async () => {
+    const r = await runMain(['check', '--root', copyExample()]);
     expect(r.stderr.trim()).toBe('No problems found.');
     expect(r.code).toBe(0);
   });
 
-  it('lists every problem with file:line:column and a fix, exits 1, no stack trace', () => {
+  it('lists every problem with file:line:column and a fix, exits 1, no stack trace', async () => {
     const root = copyExample();
     edit(root, 'data/actions.yaml', /kpis: \[sv-01/, 'kpis: [sv-99');
     edit(root, 'content/05-strategic-priorities.md', /\n## /, '\nSee [](#no-such-heading).\n\n## ');
     const kpiLine = lineOf(root, 'data/actions.yaml', 'sv-99');
-    const r = run(['check', '--root', root]);
+    const r = await runMain(['check', '--root', root]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(new RegExp(`data/actions\\.yaml:${kpiLine}:\\d+\\s+error`));
     expect(r.stderr).toMatch(/content\/05-strategic-priorities\.md:\d+:\d+\s+error/);
@@ -53,13 +58,13 @@ describe('strategy check', () => {
     expect(r.stderr).not.toMatch(STACK);
   });
 
-  it('writes GitHub annotations and JSON to standard output', () => {
+  it('writes GitHub annotations and JSON to standard output', async () => {
     const root = copyExample();
     edit(root, 'data/kpis.yaml', 'direction: lower-is-better', 'direction: downwards');
-    const gh = run(['check', '--root', root, '--format', 'github']);
+    const gh = await runMain(['check', '--root', root, '--format', 'github']);
     expect(gh.code).toBe(1);
     expect(gh.stdout).toMatch(/^::error file=data\/kpis\.yaml,line=\d+,col=\d+,title=schema\/enum::/m);
-    const json = run(['check', '--root', root, '--format', 'json']);
+    const json = await runMain(['check', '--root', root, '--format', 'json']);
     const parsed = JSON.parse(json.stdout) as { ruleId: string; file: string; line: number }[];
     expect(parsed.map((d) => d.ruleId)).toEqual(['schema/enum']);
     expect(parsed[0]!.line).toBe(lineOf(root, 'data/kpis.yaml', 'direction: downwards'));
@@ -95,45 +100,45 @@ describe('usage and environment problems exit 2 and say what to do', () => {
 });
 
 describe('strategy build and init', () => {
-  it('build --no-pdf writes the website to --out', () => {
+  it('build --no-pdf writes the website to --out', async () => {
     const out = path.join(tempDir(), 'site');
-    const r = run(['build', '--root', copyExample(), '--out', out, '--no-pdf']);
+    const r = await runMain(['build', '--root', copyExample(), '--out', out, '--no-pdf']);
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/Built .* 24 pages\./);
     expect(fs.existsSync(path.join(out, 'index.html'))).toBe(true);
     expect(fs.readdirSync(out).some((f) => f.endsWith('.pdf'))).toBe(false);
   });
 
-  it('a build with errors publishes nothing and keeps the previous output', () => {
+  it('a build with errors publishes nothing and keeps the previous output', async () => {
     const root = copyExample();
     const out = path.join(tempDir(), 'site');
-    expect(run(['build', '--root', root, '--out', out, '--no-pdf']).code).toBe(0);
+    expect((await runMain(['build', '--root', root, '--out', out, '--no-pdf'])).code).toBe(0);
     const before = fs.readFileSync(path.join(out, 'risk-register.html'));
     edit(root, 'data/risks.yaml', 'likelihood: B', 'likelihood: E');
-    const r = run(['build', '--root', root, '--out', out, '--no-pdf']);
+    const r = await runMain(['build', '--root', root, '--out', out, '--no-pdf']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('Nothing was published');
     expect(fs.readFileSync(path.join(out, 'risk-register.html'))).toEqual(before);
   });
 
-  it('refuses to replace a folder it did not make', () => {
+  it('refuses to replace a folder it did not make', async () => {
     const out = tempDir();
     fs.writeFileSync(path.join(out, 'precious.docx'), 'the only copy');
-    const r = run(['build', '--root', copyExample(), '--out', out, '--no-pdf']);
+    const r = await runMain(['build', '--root', copyExample(), '--out', out, '--no-pdf']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('did not write');
     expect(fs.readdirSync(out)).toEqual(['precious.docx']);
   });
 
-  it('a new strategy from init checks and builds, PDF included', () => {
+  it('a new strategy from init checks and builds, PDF included', async () => {
     const dir = path.join(tempDir(), 'new-strategy');
-    const init = run(['init', dir]);
+    const init = await runMain(['init', dir]);
     expect(init.code).toBe(0);
-    const checked = run(['check', '--root', dir]);
+    const checked = await runMain(['check', '--root', dir]);
     expect(checked.code).toBe(0);
     // Warnings only: the ten chapters' guidance notes and the two KPIs without results.
     expect(checked.stderr).toMatch(/^12 warnings$/m);
-    const built = run(['build', '--root', dir]);
+    const built = await runMain(['build', '--root', dir]);
     expect(built.stderr).toMatch(/Built .* and the PDF\./);
     expect(built.code).toBe(0);
     // The strategy's PDF, named from its title, and the one-page plan on a page beside it.

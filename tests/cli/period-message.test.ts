@@ -2,24 +2,14 @@
  * A period written the wrong way is reported by `strategy check` as the officer's editor reports it:
  * in words, with an example of the right form, at file:line:column, never as a regular expression.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateSchemas } from '../../scripts/schema/generate.js';
-import { cleanCopies, copyExample, edit, REPO } from '../support/example-copy.js';
+import { runMain } from '../support/cli.js';
+import { cleanCopies, copyExample, edit } from '../support/example-copy.js';
 
-const BIN = path.join(REPO, 'bin/strategy.js');
 afterAll(() => cleanCopies());
-
-function check(root: string) {
-  const r = spawnSync(process.execPath, [BIN, 'check', '--root', root], {
-    encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
-    timeout: 300_000,
-  });
-  return { code: r.status, out: r.stderr };
-}
 
 /** 1-based line and column of the first occurrence of `needle` in a file of the copy. */
 function position(root: string, rel: string, needle: string) {
@@ -46,7 +36,11 @@ describe('a malformed period in a data file', () => {
     'baseline: { value: 612, period: 2026/27 }',
   );
   edit(root, 'data/actions.yaml', 'due: 2027-28 Q2', 'due: Q2 2027-28');
-  const { code, out } = check(root);
+  let code: number;
+  let out: string;
+  beforeAll(async () => {
+    ({ code, stderr: out } = await runMain(['check', '--root', root]));
+  });
 
   it('fails the check', () => expect(code).toBe(1));
 

@@ -4,8 +4,9 @@
  * (WCAG 2.0/2.1/2.2 A and AA, and best practice), with every disclosure opened so the chart data tables are checked too, and the structure a screen reader relies on is asserted directly:
  * landmarks, skip link, language, title, chart images, data tables, image alt text and reflow.
  *
- * One browser for the file; each page is closed after use. The site's CSP forbids inline scripts, so
- * CSP is bypassed for the test page to inject axe (it changes nothing else).
+ * One browser for the file; each page is loaded once at each width, its structure read first and axe
+ * run on it after, and closed. The site's CSP forbids inline scripts, so CSP is bypassed for the test
+ * page to inject axe (it changes nothing else).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -176,6 +177,31 @@ async function factsOf(page: Page): Promise<PageFacts> {
   });
 }
 
+interface Checked {
+  facts: PageFacts;
+  /** Absent where axe does not run at that width. */
+  violations?: AxeViolation[];
+}
+const checked = new Map<string, Promise<Checked>>();
+
+/**
+ * A page at a width, loaded once for both of its tests: the structure is read as published (every
+ * disclosure as the page has it), then axe runs with every disclosure open. Reading the structure
+ * changes nothing in the page.
+ */
+function check(file: string, width: number, height: number, axe: boolean): Promise<Checked> {
+  const key = `${file} ${width}`;
+  let result = checked.get(key);
+  if (!result) {
+    result = withPage(file, width, height, async (page) => {
+      const facts = await factsOf(page);
+      return axe ? { facts, violations: await axeViolations(page) } : { facts };
+    });
+    checked.set(key, result);
+  }
+  return result;
+}
+
 describe('the published website in a browser', () => {
   it('has the pages it should', () => {
     for (const page of [
@@ -198,10 +224,11 @@ describe('the published website in a browser', () => {
 
   for (const { name, width, height, axe } of WIDTHS) {
     describe(`at ${width}px (${name})`, () => {
-      const axePages = PAGES.filter((f) => width === 1280 || f !== 'full.html');
+      const axeRuns = (f: string) => axe && (width === 1280 || f !== 'full.html');
       if (axe)
-        it.each(axePages)('%s has no axe violations', async (file) => {
-          const violations = await withPage(file, width, height, axeViolations);
+        it.each(PAGES.filter(axeRuns))('%s has no axe violations', async (file) => {
+          const { violations } = await check(file, width, height, true);
+          if (!violations) throw new Error(`axe did not run on ${file} at ${width}px`);
           expect(
             violations,
             `axe found ${violations.length} kind(s) of violation:\n\n${report(file, width, violations)}`,
@@ -211,7 +238,7 @@ describe('the published website in a browser', () => {
       it.each(PAGES)(
         '%s has one main, a working skip link, lang, a title, named charts, captioned tables and no sideways scroll',
         async (file) => {
-          const facts = await withPage(file, width, height, factsOf);
+          const { facts } = await check(file, width, height, axeRuns(file));
           expect(facts.mains, 'exactly one <main>').toBe(1);
           expect(facts.skipLinks.length, 'a skip link').toBeGreaterThanOrEqual(1);
           for (const link of facts.skipLinks)
