@@ -496,6 +496,9 @@ function report(scale: { factor: number; s: Summary; pages: number; charts: numb
     '',
     ...targetTable,
     '',
+    // The reading of the figures (why a target is missed, what would close it) is kept beside this script.
+    fs.readFileSync(path.join(TOOL, 'scripts', 'bench', 'gaps.md'), 'utf8').trimEnd(),
+    '',
   ].join('\n');
   process.stdout.write(`${text}\n`);
   if (WRITE) fs.writeFileSync(path.join(TOOL, 'BENCHMARKS.md'), text);
