@@ -69,6 +69,17 @@ export interface SearchIndexer {
 }
 
 /**
+ * Pagefind runs one service per process, and `close()` stops it for every index in the process. Builds
+ * can overlap in one process (the dev server indexes after a reload while the next save builds; the
+ * tests build two strategies at once), so the service is stopped only when the last open index is done.
+ */
+let openIndexes = 0;
+async function release(pagefind: typeof import('pagefind')): Promise<void> {
+  openIndexes--;
+  if (openIndexes === 0) await pagefind.close();
+}
+
+/**
  * Start Pagefind now, index later: its binary starts while the pages are assembled instead of after
  * they are written. Only `data-pagefind-body` pages are indexed: the sections, priorities, dashboard
  * and home, not the single page (which repeats them). Its output names files by content hash, so the
@@ -76,9 +87,18 @@ export interface SearchIndexer {
  */
 export async function startSearchIndex(): Promise<SearchIndexer> {
   const pagefind = await import('pagefind');
+  openIndexes++;
   const created = pagefind.createIndex({ forceLanguage: 'en', keepIndexUrl: false, verbose: false });
   // Awaited by `index`; a build that stops early only closes it.
   created.catch(() => {});
+  let done = false;
+  const finish = async () => {
+    if (done) return;
+    done = true;
+    const { index } = await created.catch(() => ({ index: undefined }));
+    await index?.deleteIndex().catch(() => undefined);
+    await release(pagefind);
+  };
   return {
     async index(dir) {
       try {
@@ -89,13 +109,11 @@ export async function startSearchIndex(): Promise<SearchIndexer> {
         const written = await index.writeFiles({ outputPath: path.join(dir, 'pagefind') });
         if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
       } finally {
-        await pagefind.close();
+        await finish();
       }
       return fs.readdirSync(path.join(dir, 'pagefind'), { recursive: true }).map(String).sort();
     },
-    async close() {
-      await pagefind.close();
-    },
+    close: finish,
   };
 }
 
