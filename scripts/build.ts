@@ -14,7 +14,7 @@
  *   5 assemble  Handlebars templates: home, sections, single page, print, accessibility
  *   6 emit      site files, open data, PDF (Chromium, started at 1 so its launch overlaps the work;
  *               a cheap untagged pass for page numbers, or the last build's numbers as a guess, then
- *               the tagged print, read back to prove them; the plan on a page prints alongside)
+ *               the tagged print, read back to prove them; then the plan on a page)
  *                                                                        -> out/ (swapped in atomically;
  *               `dev` passes its own folder, which rewrites only the files whose bytes changed)
  *
@@ -292,21 +292,23 @@ async function buildWith(
         folder.write(job.htmlFile, html);
         return Buffer.byteLength(html);
       };
-      // The plan on a page (one A4 landscape sheet, no page numbers to find) prints beside the strategy.
+      // The plan on a page: one A4 landscape sheet (no page numbers to find). It prints after the strategy,
+      // never beside it: tabs of one browser share a renderer, whose structure-element ids ("node00000422")
+      // count across them, so two tagged prints at once would number the tree by how they interleaved.
       const plan = assemblePlanPrint(model, templates);
       const planJob: PdfJob = { ...job, htmlFile: 'plan-on-a-page.print.html', pdfFile: PLAN_PDF };
       folder.write(planJob.htmlFile, plan);
       const guesses = options.diskCache === false ? undefined : path.join(path.dirname(CACHE_DIR), 'page-numbers');
       const guess = guesses ? readPageGuess(guesses, project.root, job.pdfFile) : undefined;
-      const [printed, planPdf] = await Promise.all([
-        browser.browser().then((b) => printWithPageNumbers(b, job, write, guess)),
-        browser.browser().then((b) => printPdf(b, planJob, { tagged: true, htmlBytes: Buffer.byteLength(plan) })),
-      ]);
-      if (!printed.pdf || !planPdf.pdf) {
+      const printed = await printWithPageNumbers(await browser.browser(), job, write, guess);
+      const planPdf = printed.pdf
+        ? await printPdf(await browser.browser(), planJob, { tagged: true, htmlBytes: Buffer.byteLength(plan) })
+        : undefined;
+      if (!printed.pdf || !planPdf?.pdf) {
         folder.abort();
         return {
           ok: false,
-          diagnostics: [...checked.diagnostics, ...printed.diagnostics, ...planPdf.diagnostics],
+          diagnostics: [...checked.diagnostics, ...printed.diagnostics, ...(planPdf?.diagnostics ?? [])],
           out,
           files: [],
         };
