@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build } from '../../scripts/build.js';
 import type { Diagnostic } from '../../scripts/diagnostics/diagnostic.js';
-import { serve } from '../../scripts/dev/server.js';
+import { startDevServer, type RunningDevServer } from '../support/dev-server.js';
 import { cleanCopies, copyExample, edit } from '../support/example-copy.js';
 
 interface Rebuilt {
@@ -21,8 +21,7 @@ interface Rebuilt {
 }
 
 let root: string;
-const controller = new AbortController();
-let stopped: Promise<void>;
+let server: RunningDevServer;
 const rebuilt: Rebuilt[] = [];
 const reports: Diagnostic[][] = [];
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'csp-dev-edits-'));
@@ -60,21 +59,14 @@ async function fullBuild(): Promise<Map<string, Buffer>> {
 
 beforeAll(async () => {
   root = copyExample();
-  await new Promise<void>((ready) => {
-    stopped = serve({
-      root,
-      port: 0,
-      log: () => undefined,
-      report: (ds) => reports.push(ds),
-      onRebuilt: (what) => rebuilt.push(what),
-      signal: controller.signal,
-      onReady: () => ready(),
-    });
+  server = await startDevServer({
+    root,
+    report: (ds) => reports.push(ds),
+    onRebuilt: (what) => rebuilt.push(what),
   });
 });
 afterAll(async () => {
-  controller.abort();
-  await stopped;
+  await server.stop();
   cleanCopies();
   fs.rmSync(work, { recursive: true, force: true });
 });

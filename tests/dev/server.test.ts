@@ -6,62 +6,23 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../scripts/diagnostics/diagnostic.js';
-import { serve } from '../../scripts/dev/server.js';
+import { startDevServer, serverEvents, type RunningDevServer } from '../support/dev-server.js';
 import { cleanCopies, copyExample } from '../support/example-copy.js';
 
 let root: string;
+let server: RunningDevServer;
 let base: string;
-const controller = new AbortController();
-let stopped: Promise<void>;
 const reports: Diagnostic[][] = [];
 
-/** Server-sent events from /__events, as an async queue. */
-async function events(): Promise<{ next: (name: string) => Promise<string>; close: () => void }> {
-  const ac = new AbortController();
-  const res = await fetch(`${base}/__events`, { signal: ac.signal });
-  const reader = res.body!.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  return {
-    async next(name) {
-      for (;;) {
-        const blocks = buffer.split('\n\n');
-        buffer = blocks.pop()!;
-        for (const [i, block] of blocks.entries()) {
-          const event = /^event: (.*)$/m.exec(block)?.[1];
-          if (event === name) {
-            buffer = blocks.slice(i + 1).join('\n\n') + (blocks.length > i + 1 ? '\n\n' : '') + buffer;
-            return /^data: (.*)$/m.exec(block)?.[1] ?? '';
-          }
-        }
-        const { value, done } = await reader.read();
-        if (done) throw new Error(`stream ended before "${name}"`);
-        buffer += decoder.decode(value, { stream: true });
-      }
-    },
-    close: () => ac.abort(),
-  };
-}
+const events = () => serverEvents(base);
 
 beforeAll(async () => {
   root = copyExample();
-  await new Promise<void>((ready) => {
-    stopped = serve({
-      root,
-      port: 0,
-      log: () => undefined,
-      report: (ds) => reports.push(ds),
-      signal: controller.signal,
-      onReady: (port) => {
-        base = `http://127.0.0.1:${port}`;
-        ready();
-      },
-    });
-  });
+  server = await startDevServer({ root, report: (ds) => reports.push(ds) });
+  base = server.base;
 });
 afterAll(async () => {
-  controller.abort();
-  await stopped;
+  await server.stop();
   cleanCopies();
 });
 

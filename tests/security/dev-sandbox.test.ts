@@ -11,44 +11,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serve } from '../../scripts/dev/server.js';
 import { BUDGET_VARIABLES } from '../../scripts/util/sandbox/budgets.js';
 import { closeSandbox, sandboxStats } from '../../scripts/util/sandbox/pool.js';
+import { startDevServer, serverEvents, type RunningDevServer } from '../support/dev-server.js';
 import { cleanCopies, copyExample } from '../support/example-copy.js';
 
 let root: string;
+let server: RunningDevServer;
 let base: string;
-const controller = new AbortController();
-let stopped: Promise<void>;
 const savedBudget = process.env[BUDGET_VARIABLES.chartSeconds];
 
-/** Server-sent events from /__events, as an async queue. */
-async function events(): Promise<{ next: (name: string) => Promise<string>; close: () => void }> {
-  const ac = new AbortController();
-  const res = await fetch(`${base}/__events`, { signal: ac.signal });
-  const reader = res.body!.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  return {
-    async next(name) {
-      for (;;) {
-        const blocks = buffer.split('\n\n');
-        buffer = blocks.pop()!;
-        for (const [i, block] of blocks.entries()) {
-          const event = /^event: (.*)$/m.exec(block)?.[1];
-          if (event === name) {
-            buffer = blocks.slice(i + 1).join('\n\n') + (blocks.length > i + 1 ? '\n\n' : '') + buffer;
-            return /^data: (.*)$/m.exec(block)?.[1] ?? '';
-          }
-        }
-        const { value, done } = await reader.read();
-        if (done) throw new Error(`stream ended before "${name}"`);
-        buffer += decoder.decode(value, { stream: true });
-      }
-    },
-    close: () => ac.abort(),
-  };
-}
+const events = () => serverEvents(base);
 
 // A spec of its own each run (its description), so no earlier run's stopped check is kept for it:
 // the chart must really run, and be stopped, while the server answers.
@@ -70,23 +43,11 @@ const FIXED = SLOW.replace('stop: 100000', 'stop: 200').replace('steps: 100000',
 beforeAll(async () => {
   process.env[BUDGET_VARIABLES.chartSeconds] = '5';
   root = copyExample();
-  await new Promise<void>((ready) => {
-    stopped = serve({
-      root,
-      port: 0,
-      log: () => undefined,
-      report: () => undefined,
-      signal: controller.signal,
-      onReady: (port) => {
-        base = `http://127.0.0.1:${port}`;
-        ready();
-      },
-    });
-  });
+  server = await startDevServer({ root });
+  base = server.base;
 });
 afterAll(async () => {
-  controller.abort();
-  await stopped;
+  await server.stop();
   await closeSandbox();
   if (savedBudget === undefined) delete process.env[BUDGET_VARIABLES.chartSeconds];
   else process.env[BUDGET_VARIABLES.chartSeconds] = savedBudget;

