@@ -15,6 +15,7 @@ import { namedDestinationPages } from '../../scripts/emit/pdf-dests.js';
 import { finishPdf } from '../../scripts/emit/pdf-finish.js';
 import { operators, pageContent, untaggedRuns } from '../../scripts/emit/pdf-artifacts.js';
 import { PDFDocument } from 'pdf-lib';
+import { taggedText } from '../support/pdf-text.js';
 import { readTree, withoutNonStruct } from '../support/pdf-tree.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'csp-pdf-finish-'));
@@ -229,18 +230,8 @@ describe('finishing the PDF', () => {
     // the tagged text does not.
     const doc = await open(finished);
     for (let n = 1; n <= doc.numPages; n++) {
-      const items = (await (await doc.getPage(n)).getTextContent({ includeMarkedContent: true })).items as {
-        type?: string;
-        tag?: string;
-        str?: string;
-      }[];
-      const stack: string[] = [];
       const where = new Map<string, string[]>();
-      for (const i of items) {
-        if (i.type === 'beginMarkedContent' || i.type === 'beginMarkedContentProps') stack.push(i.tag ?? '');
-        else if (i.type === 'endMarkedContent') stack.pop();
-        else if (i.str?.trim()) where.set(i.str.trim(), [...stack]);
-      }
+      for (const { str, tags } of await taggedText(await doc.getPage(n))) if (str.trim()) where.set(str.trim(), tags);
       expect(where.get('Running head'), `page ${n}`).toEqual(['Artifact']);
       expect(where.get(`Page ${n}`), `page ${n}`).toEqual(['Artifact']);
       const tagged = [...where].filter(([, s]) => !s.includes('Artifact'));

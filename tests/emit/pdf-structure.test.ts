@@ -18,6 +18,7 @@ import { REPO_ROOT } from '../support/example-build.js';
 import { PDFDocument } from 'pdf-lib';
 import { operators, pageContent, untaggedRuns } from '../../scripts/emit/pdf-artifacts.js';
 import { elements, hasClass, readPage, text } from '../support/html.js';
+import { taggedText } from '../support/pdf-text.js';
 import { readTree } from '../support/pdf-tree.js';
 
 const dist = inject('exampleOut');
@@ -177,27 +178,17 @@ describe('the PDF structure', () => {
     // pdf.js reads "Page N of M" inside an Artifact on every page that has one, never as tagged text.
     let numbered = 0;
     for (let n = 1; n <= doc.numPages; n++) {
-      const items = (await (await doc.getPage(n)).getTextContent({ includeMarkedContent: true })).items as {
-        type?: string;
-        tag?: string;
-        str?: string;
-      }[];
-      const stack: string[] = [];
       let line = '';
       let inArtifact = false;
-      for (const i of items) {
-        if (i.type === 'beginMarkedContent' || i.type === 'beginMarkedContentProps') stack.push(i.tag ?? '');
-        else if (i.type === 'endMarkedContent') stack.pop();
-        else if (i.str !== undefined) {
-          const art = stack.includes('Artifact');
-          if (art !== inArtifact) line = '';
-          inArtifact = art;
-          line += i.str;
-          if (/Page \d+ of \d+/.test(line)) {
-            expect(art, `page ${n}: the page number`).toBe(true);
-            numbered++;
-            line = '';
-          }
+      for (const { str, tags } of await taggedText(await doc.getPage(n))) {
+        const art = tags.includes('Artifact');
+        if (art !== inArtifact) line = '';
+        inArtifact = art;
+        line += str;
+        if (/Page \d+ of \d+/.test(line)) {
+          expect(art, `page ${n}: the page number`).toBe(true);
+          numbered++;
+          line = '';
         }
       }
     }
