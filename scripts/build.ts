@@ -42,6 +42,9 @@ import { checkChapters } from './validate/chapters.js';
 import { validateProject } from './validate/index.js';
 import { pdfPageCount, type SearchIndexer } from './emit/site-files.js';
 import type { BrowserHandle, PdfJob } from './emit/pdf.js';
+import type { OutputPage } from './assemble/pages.js';
+import type { Templates } from './assemble/templates.js';
+import { escapeHtml } from './util/escape.js';
 
 /**
  * Stages 5 and 6 are loaded only by `build`, so `check`, `--help` and `--version` never load
@@ -125,11 +128,15 @@ export interface BuildResult {
   files: string[];
 }
 
+/**
+ * Reports each stage as it ends, timed from the end of the one before; a stage that ran beside another
+ * (the site assembled while the PDF prints) passes its own time instead.
+ */
 const timer = (onStage?: BuildOptions['onStage']) => {
   let last = performance.now();
-  return (stage: string, detail?: string) => {
+  return (stage: string, detail?: string, ms?: number) => {
     const now = performance.now();
-    onStage?.(stage, now - last, detail);
+    onStage?.(stage, ms ?? now - last, detail);
     last = now;
   };
 };
@@ -222,11 +229,10 @@ async function buildWith(
     BUILTIN_TEMPLATES,
     checkTemplatePages,
     OutputFolder,
-    emitSite,
+    emitSiteAssets,
+    emitSitePages,
     siteContext,
     pdfFileName,
-    assemblePlanPrint,
-    PLAN_PDF,
     startSearchIndex,
   } = stages;
   const out = path.resolve(options.out ?? path.join(checked.project.root, 'dist'));
@@ -237,6 +243,7 @@ async function buildWith(
   // Pagefind's binary starts now, while the pages are assembled and written.
   if (options.searchIndex !== false) search.indexer = await startSearchIndex();
   // 5 assemble
+  const assembling = performance.now();
   const templates = loadTemplates(project.root, {
     cacheDir: options.diskCache === false ? undefined : path.join(path.dirname(CACHE_DIR), 'templates'),
   });
@@ -249,13 +256,24 @@ async function buildWith(
     cacheDir: options.diskCache === false ? false : CACHE_DIR,
   });
   const siteOptions = { devReload: options.devReload === true, extras, downloads };
-  let pages = assembleSite(model, document, templates, siteOptions);
-  const print = browser && options.pdf !== false ? assemblePrint(model, document, templates, {}) : undefined;
-  // A strategy's own templates arrive through pull requests like content, so their pages are checked too.
-  if (
+  // The print document is assembled first, so that Chromium prints it while the site is assembled.
+  const print =
+    browser && printing && options.pdf !== false ? assemblePrint(model, document, templates, {}) : undefined;
+  const pdfFile = pdfFileName(model);
+  // A strategy's own templates arrive through pull requests like content, so their pages are checked too,
+  // all of them before anything is printed or written. With the built-in templates the pages are assembled
+  // while the PDF prints, with a stand-in for the PDF's label (size and pages, known only once it is made).
+  const ownTemplates =
     fs.existsSync(path.join(project.root, 'templates')) &&
-    path.resolve(project.root, 'templates') !== BUILTIN_TEMPLATES
-  ) {
+    path.resolve(project.root, 'templates') !== BUILTIN_TEMPLATES;
+  const assemblePages = (label?: string) =>
+    assembleSite(model, document, templates, {
+      ...siteOptions,
+      downloads: label === undefined ? downloads : new Map([...downloads, [pdfFile, label]]),
+    });
+  let pages: OutputPage[] | undefined;
+  if (ownTemplates) {
+    pages = assemblePages();
     const unsafe = checkTemplatePages(
       [
         ...pages.map((page) => ({ page, template: page.template, site: true })),
@@ -267,79 +285,60 @@ async function buildWith(
     );
     if (unsafe.length) return { ok: false, diagnostics: [...checked.diagnostics, ...unsafe], out, files: [] };
   }
-  lap(
-    'assemble',
-    plural(
-      new Set(pages.flatMap((p) => [...p.html.matchAll(/<figure class="chart" id="([^"]+)"/g)].map((m) => m[1]))).size,
-      'chart',
-    ),
-  );
+  const assembledPrint = performance.now() - assembling;
   // 6 emit
   const folder: OutputFolderLike = options.outputFolder?.() ?? new OutputFolder(out, project.root);
   try {
     const images = document.chapters.flatMap((c) => c.images);
-    emitSite(folder, pages, templates, project.root, images, new Map([...openData, ...checked.downloads]), {
-      devReload: options.devReload === true,
-      url: siteContext(model, {}).url,
-    });
-    lap('emit site');
-    if (browser && printing && print !== undefined) {
-      const { printWithPageNumbers, finishPdf, printPdf, readPageGuess, keepPageGuess } = printing;
-      const date = project.data.partnership?.build.date ?? '2000-01-01';
-      const job: PdfJob = { dir: folder.temp, htmlFile: 'print.html', pdfFile: pdfFileName(model), date };
-      const write = (pageNumbers?: Map<string, number>) => {
-        const html = pageNumbers ? assemblePrint(model, document, templates, { pageNumbers }) : print;
-        folder.write(job.htmlFile, html);
-        return Buffer.byteLength(html);
-      };
-      // The plan on a page: one A4 landscape sheet (no page numbers to find). It prints after the strategy,
-      // never beside it: tabs of one browser share a renderer, whose structure-element ids ("node00000422")
-      // count across them, so two tagged prints at once would number the tree by how they interleaved.
-      const plan = assemblePlanPrint(model, templates);
-      const planJob: PdfJob = { ...job, htmlFile: 'plan-on-a-page.print.html', pdfFile: PLAN_PDF };
-      folder.write(planJob.htmlFile, plan);
-      const guesses = options.diskCache === false ? undefined : path.join(path.dirname(CACHE_DIR), 'page-numbers');
-      const guess = guesses ? readPageGuess(guesses, project.root, job.pdfFile) : undefined;
-      const printed = await printWithPageNumbers(await browser.browser(), job, write, guess);
-      const planPdf = printed.pdf
-        ? await printPdf(await browser.browser(), planJob, { tagged: true, htmlBytes: Buffer.byteLength(plan) })
+    // The stylesheets and images first: the print document links to them.
+    emitSiteAssets(folder, templates, project.root, images, { devReload: options.devReload === true });
+    // Chromium prints while the pages are assembled: assembly starts once the print has been asked for
+    // (before that, the print needs this process to load the document).
+    const asked = signal();
+    const printStart = performance.now();
+    const printed =
+      browser && printing && print !== undefined
+        ? printStrategy(printing, stages, browser, folder, {
+            project,
+            model,
+            document,
+            templates,
+            print,
+            pdfFile,
+            options,
+            onPrinting: asked.fire,
+          })
         : undefined;
-      if (!printed.pdf || !planPdf?.pdf) {
+    if (printed) {
+      // Settled on every path, so that a failure below never leaves it unhandled (the browser is closed after).
+      printed.then(asked.fire, asked.fire);
+      await asked.fired;
+    }
+    const siteStart = performance.now();
+    pages ??= assemblePages(printed ? PDF_LABEL_STAND_IN : undefined);
+    lap(
+      'assemble',
+      plural(
+        new Set(pages.flatMap((p) => [...p.html.matchAll(/<figure class="chart" id="([^"]+)"/g)].map((m) => m[1])))
+          .size,
+        'chart',
+      ),
+      // Beside the print, this stage's own time: the print document, then the site's pages.
+      printed ? assembledPrint + performance.now() - siteStart : undefined,
+    );
+    emitSitePages(folder, pages, new Map([...openData, ...checked.downloads]), { url: siteContext(model, {}).url });
+    lap('emit site');
+    if (printed) {
+      const result = await printed;
+      if (!result.ok) {
         folder.abort();
-        return {
-          ok: false,
-          diagnostics: [...checked.diagnostics, ...printed.diagnostics, ...(planPdf?.diagnostics ?? [])],
-          out,
-          files: [],
-        };
+        return { ok: false, diagnostics: [...checked.diagnostics, ...result.diagnostics], out, files: [] };
       }
-      if (guesses) keepPageGuess(guesses, project.root, job.pdfFile, printed.pageNumbers);
-      const meta = {
-        title: `${model.title} – ${model.partnershipName}`,
-        author: model.partnershipName,
-        subject: `${model.title}: the community safety strategy of ${model.partnershipName}`,
-        language: project.data.partnership?.language ?? 'en-GB',
-        date,
-      };
-      folder.write(job.pdfFile, await finishPdf(printed.pdf, meta, printed.headings));
-      folder.remove(job.htmlFile);
-      const strategyPages = pdfPageCount(fs.readFileSync(path.join(folder.temp, job.pdfFile)));
-      folder.write(
-        planJob.pdfFile,
-        await finishPdf(
-          planPdf.pdf,
-          { ...meta, title: `Plan on a page: ${meta.title}`, subject: `${model.title} on one page` },
-          planPdf.headings,
-        ),
-      );
-      folder.remove(planJob.htmlFile);
-      lap('emit pdf', plural(strategyPages, 'page'));
+      lap('emit pdf', plural(result.pages, 'page'), performance.now() - printStart);
       // The pages name the PDF's size and length, known only now.
-      downloads.set(
-        job.pdfFile,
-        downloadLabel(job.pdfFile, fs.statSync(path.join(folder.temp, job.pdfFile)).size, strategyPages),
-      );
-      pages = assembleSite(model, document, templates, siteOptions);
+      const label = downloadLabel(pdfFile, result.bytes, result.pages);
+      downloads.set(pdfFile, label);
+      pages = ownTemplates ? assemblePages() : withPdfLabel(pages, label);
       for (const page of pages) folder.write(page.path, page.html);
     }
     if (options.audit === true && browser && printing) {
@@ -369,4 +368,104 @@ async function buildWith(
     throw err;
   }
   return { ok: true, diagnostics: checked.diagnostics, out, files: pages.map((p) => p.path) };
+}
+
+/**
+ * Stands in for the PDF's label ("PDF, 1.8 MB, 113 pages") in pages assembled while it prints. Letters
+ * and digits only, so templates print it as it is; the built-in templates show the label only as text
+ * (`{{site.pdfSize}}`), so putting the label in its place gives the bytes that assembling with it gives.
+ */
+const PDF_LABEL_STAND_IN = 'PdfLabelStandIn7d1f0c9e4b2a';
+
+function withPdfLabel(pages: OutputPage[], label: string): OutputPage[] {
+  const text = escapeHtml(label);
+  return pages.map((page) => ({ ...page, html: page.html.replaceAll(PDF_LABEL_STAND_IN, text) }));
+}
+
+/** A one-off event to wait for: `fired` settles when `fire` is first called. */
+function signal(): { fire: () => void; fired: Promise<void> } {
+  let fire = () => {};
+  const fired = new Promise<void>((resolve) => {
+    fire = resolve;
+  });
+  return { fire, fired };
+}
+
+type Printing = Awaited<ReturnType<typeof printingStages>>;
+type Writing = Awaited<ReturnType<typeof writingStages>>;
+
+/**
+ * Stage 6's PDFs: the strategy, with its page numbers, then the plan on a page; both finished (metadata,
+ * artefacts, structure) and written into the output folder, their print documents removed.
+ */
+async function printStrategy(
+  printing: Printing,
+  writing: Pick<Writing, 'assemblePrint' | 'assemblePlanPrint' | 'PLAN_PDF'>,
+  browser: BrowserHandle,
+  folder: OutputFolderLike,
+  input: {
+    project: Project;
+    model: StrategyModel;
+    document: RenderedDocument;
+    templates: Templates;
+    print: string;
+    pdfFile: string;
+    options: BuildOptions;
+    /** Called when Chromium has been asked for the strategy's first print (PrintOptions.onPrinting). */
+    onPrinting: () => void;
+  },
+): Promise<{ ok: true; bytes: number; pages: number } | { ok: false; diagnostics: Diagnostic[] }> {
+  const { printWithPageNumbers, finishPdf, printPdf, readPageGuess, keepPageGuess } = printing;
+  const { assemblePrint, assemblePlanPrint, PLAN_PDF } = writing;
+  const { project, model, document, templates, print, pdfFile, options, onPrinting } = input;
+  const root = project.root;
+  const date = project.data.partnership?.build.date ?? '2000-01-01';
+  const job: PdfJob = { dir: folder.temp, htmlFile: 'print.html', pdfFile, date };
+  const write = (pageNumbers?: Map<string, number>) => {
+    const html = pageNumbers ? assemblePrint(model, document, templates, { pageNumbers }) : print;
+    folder.write(job.htmlFile, html);
+    return Buffer.byteLength(html);
+  };
+  // The plan on a page: one A4 landscape sheet (no page numbers to find). It prints after the strategy,
+  // never beside it: tabs of one browser share a renderer, whose structure-element ids ("node00000422")
+  // count across them, so two tagged prints at once would number the tree by how they interleaved.
+  const plan = assemblePlanPrint(model, templates);
+  const planJob: PdfJob = { ...job, htmlFile: 'plan-on-a-page.print.html', pdfFile: PLAN_PDF };
+  folder.write(planJob.htmlFile, plan);
+  const guesses = options.diskCache === false ? undefined : path.join(path.dirname(CACHE_DIR), 'page-numbers');
+  const guess = guesses ? readPageGuess(guesses, root, job.pdfFile) : undefined;
+  const printed = await printWithPageNumbers(await browser.browser(), job, write, guess, onPrinting);
+  if (!printed.pdf) return { ok: false, diagnostics: printed.diagnostics };
+  // The strategy's PDF is finished while Chromium prints the plan.
+  const planAsked = signal();
+  const planPrinting = printPdf(await browser.browser(), planJob, {
+    tagged: true,
+    htmlBytes: Buffer.byteLength(plan),
+    onPrinting: planAsked.fire,
+  });
+  planPrinting.then(planAsked.fire, planAsked.fire);
+  await planAsked.fired;
+  const meta = {
+    title: `${model.title} – ${model.partnershipName}`,
+    author: model.partnershipName,
+    subject: `${model.title}: the community safety strategy of ${model.partnershipName}`,
+    language: project.data.partnership?.language ?? 'en-GB',
+    date,
+  };
+  const finished = await finishPdf(printed.pdf, meta, printed.headings);
+  const planPdf = await planPrinting;
+  if (!planPdf.pdf) return { ok: false, diagnostics: planPdf.diagnostics };
+  if (guesses) keepPageGuess(guesses, root, job.pdfFile, printed.pageNumbers);
+  folder.write(job.pdfFile, finished);
+  folder.remove(job.htmlFile);
+  folder.write(
+    planJob.pdfFile,
+    await finishPdf(
+      planPdf.pdf,
+      { ...meta, title: `Plan on a page: ${meta.title}`, subject: `${model.title} on one page` },
+      planPdf.headings,
+    ),
+  );
+  folder.remove(planJob.htmlFile);
+  return { ok: true, bytes: finished.byteLength, pages: pdfPageCount(finished) };
 }

@@ -19,10 +19,13 @@ const DONE: Record<string, string> = {
   load: 'Read the chapters and data files',
   validate: 'Checked the structure and cross-references',
   model: 'Worked out years, statuses, risk ratings and totals',
+  figures: 'Checked the charts',
   render: 'Rendered the chapters, data blocks and charts',
   assemble: 'Assembled the pages',
   'emit site': 'Wrote the website',
   'emit pdf': 'Printed the PDF',
+  audit: 'Checked every page with axe',
+  'search index': 'Indexed the pages for search',
 };
 
 /** Whether progress lines are shown. */

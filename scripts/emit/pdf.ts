@@ -169,6 +169,12 @@ export interface PrintOptions {
   tagged: boolean;
   /** The print document's size in bytes, for the time allowed. */
   htmlBytes: number;
+  /**
+   * Called once the document has loaded and Chromium has been asked to print it: from then until the PDF
+   * comes back, Chromium needs nothing of this process, which may do other work (the build assembles the
+   * site) without holding the print up.
+   */
+  onPrinting?: (() => void) | undefined;
 }
 
 /**
@@ -213,13 +219,18 @@ export async function printPdf(browser: Browser, job: PdfJob, opts: PrintOptions
         return { pdf: undefined, diagnostics };
       }
       const headings = opts.tagged ? ((await page.evaluate(HEADINGS)) as string[]) : [];
-      const pdf = await page.pdf({
+      const printing = page.pdf({
         printBackground: true,
         tagged: opts.tagged,
         outline: opts.tagged,
         preferCSSPageSize: true,
         timeout: 0,
+        // The fonts were awaited above; without a second wait, the print is asked for in this call, so
+        // `onPrinting` runs only once Chromium has it.
+        waitForFonts: false,
       });
+      opts.onPrinting?.();
+      const pdf = await printing;
       return { pdf: stampDate(pdf, job.date), headings, diagnostics: [] };
     });
   } finally {
@@ -254,13 +265,15 @@ const samePages = (a: Map<string, number>, b: Map<string, number>) =>
  * Print with true page numbers: a cheap untagged pass finds them (unless there is a `guess`), the
  * tagged print carries them and is read back to prove them; a print whose pages moved is made again
  * with the numbers read back. `write` puts the print document for the given numbers (placeholders
- * when undefined) into the job's folder and returns its size in bytes.
+ * when undefined) into the job's folder and returns its size in bytes. `onPrinting` is called when the
+ * first print has been asked for (see PrintOptions).
  */
 export async function printWithPageNumbers(
   browser: Browser,
   job: PdfJob,
   write: (pageNumbers?: Map<string, number>) => number,
   guess?: Map<string, number>,
+  onPrinting?: () => void,
 ): Promise<
   | { pdf: Uint8Array; headings: string[]; pageNumbers: Map<string, number>; prints: number; diagnostics: [] }
   | { pdf: undefined; diagnostics: Diagnostic[] }
@@ -268,13 +281,17 @@ export async function printWithPageNumbers(
   let prints = 0;
   let numbers = guess;
   if (!numbers) {
-    const first = await printPdf(browser, job, { tagged: false, htmlBytes: write(undefined) });
+    const first = await printPdf(browser, job, { tagged: false, htmlBytes: write(undefined), onPrinting });
     prints++;
     if (!first.pdf) return first;
     numbers = pageNumbersOf(first.pdf);
   }
   for (let tries = 0; tries < 3; tries++) {
-    const printed = await printPdf(browser, job, { tagged: true, htmlBytes: write(numbers) });
+    const printed = await printPdf(browser, job, {
+      tagged: true,
+      htmlBytes: write(numbers),
+      onPrinting: prints === 0 ? onPrinting : undefined,
+    });
     prints++;
     if (!printed.pdf) return printed;
     const pages = pageNumbersOf(printed.pdf);

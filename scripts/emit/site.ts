@@ -43,7 +43,21 @@ export function emitSite(
   openData: Map<string, string>,
   opts: { devReload?: boolean; url?: string | undefined } = {},
 ): void {
-  for (const page of pages) out.write(page.path, page.html);
+  emitSiteAssets(out, templates, root, images, opts);
+  emitSitePages(out, pages, openData, opts);
+}
+
+/**
+ * The stylesheets, script, favicon and the chapters' images: all the print document links to, so the
+ * build writes these first and prints while the pages are assembled.
+ */
+export function emitSiteAssets(
+  out: Pick<OutputFolder, 'write' | 'copy'>,
+  templates: Templates,
+  root: string,
+  images: string[],
+  opts: { devReload?: boolean } = {},
+): void {
   out.write('assets/govuk-frontend.min.css', govukStylesheet());
   for (const asset of SITE_ASSETS) {
     if (asset === 'dev-reload.js' && !opts.devReload) continue;
@@ -52,6 +66,17 @@ export function emitSite(
   out.write('assets/site.js', fs.readFileSync(BUILTIN_SCRIPT));
   // The default favicon, built in for the same reason (an SVG opened on its own could run script).
   out.write('favicon.svg', fs.readFileSync(path.join(BUILTIN_TEMPLATES, 'assets', 'favicon.svg')));
+  for (const image of [...new Set(images)].sort()) out.copy(path.join(root, image), image);
+}
+
+/** The pages, the sitemap (when the site's address is known) and the open data. */
+export function emitSitePages(
+  out: Pick<OutputFolder, 'write'>,
+  pages: OutputPage[],
+  openData: Map<string, string>,
+  opts: { url?: string | undefined } = {},
+): void {
+  for (const page of pages) out.write(page.path, page.html);
   if (opts.url)
     out.write(
       'sitemap.xml',
@@ -60,6 +85,5 @@ export function emitSite(
         pages.map((p) => p.path),
       ),
     );
-  for (const image of [...new Set(images)].sort()) out.copy(path.join(root, image), image);
   for (const [file, content] of openData) out.write(file, content);
 }

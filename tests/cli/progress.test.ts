@@ -53,9 +53,14 @@ describe('strategy build --verbose in CI', () => {
       'Read the chapters and data files',
       'Checked the structure and cross-references',
       'Rendered the chapters, data blocks and charts',
+      'Checked the charts',
       'Wrote the website',
+      'Indexed the pages for search',
     ])
       expect(said).toContain(`  ${stage}`);
+    // Every stage line is in words (no internal stage name such as "search index" shown as it is).
+    for (const line of verbose.err.filter((l) => l.startsWith('  ')))
+      expect(line).toMatch(/^ {2}[A-Z][a-z]+ [a-z].* · \d+\.\d s$/);
     const charts = Number(/Assembled the pages \((\d+) charts\)/.exec(said)?.[1]);
     // The charts on the website's pages, each counted once however many pages show it.
     const out1 = path.join(root, 'out1');

@@ -76,7 +76,14 @@ describe('the built website', () => {
     const pdf = fs.readFileSync(path.join(dist, pdfFile));
     const pages = pdfPageCount(pdf)!;
     expect(pages).toBeGreaterThan(10);
-    expect(home).toContain(`PDF, ${formatSize(pdf.byteLength)}, ${pages} pages`);
+    const label = `PDF, ${formatSize(pdf.byteLength)}, ${pages} pages`;
+    expect(home).toContain(label);
+    // The pages are assembled while the PDF prints, with a stand-in for this label: every page's footer
+    // names the finished PDF, and nothing of the stand-in is left.
+    for (const page of PAGES) {
+      expect(read(page), page).toContain(`Download the PDF (${label})</a>`);
+      expect(read(page), page).not.toMatch(/StandIn/i);
+    }
   });
 
   it('has a favicon, a 404 page, a search index, no sitemap without site.url, and no inline script', () => {
