@@ -13,6 +13,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { BUILTIN_TEMPLATES } from '../assemble/templates.js';
 import { fileURLToPath } from 'node:url';
 import { parseDocument, isMap, isSeq, type Document } from 'yaml';
 
@@ -31,7 +32,11 @@ export function makeScaledStrategy(source: string, factor: number, out: string):
     throw new Error(`factor must be a whole number of 1 or more, not ${factor}`);
   fs.rmSync(out, { recursive: true, force: true });
   fs.mkdirSync(out, { recursive: true });
-  for (const dir of ['content', 'data', 'templates']) {
+  // The example's templates/ are the tool's own: a copy would make the build treat them as the strategy's
+  // own (checked by the template guard, and no site assembled while the PDF prints), as no officer's is.
+  const dirs =
+    path.resolve(source, 'templates') === BUILTIN_TEMPLATES ? ['content', 'data'] : ['content', 'data', 'templates'];
+  for (const dir of dirs) {
     const from = path.join(source, dir);
     if (fs.existsSync(from)) fs.cpSync(from, path.join(out, dir), { recursive: true });
   }
@@ -158,8 +163,9 @@ function copyChapterBody(
     }
     if (inFence) return line;
     let out = line;
-    // Headings one level down, explicit ids dropped (the original keeps them).
-    out = out.replace(/^(#{2,5})\s/, '#$1 ').replace(/\s*\{#[^}]+\}\s*$/, '');
+    // Headings one level down, explicit ids dropped (the original keeps them), and named for this copy's
+    // part: the parts share one appendix, where two chapters' "What we will do" would be one heading twice.
+    out = out.replace(/\s*\{#[^}]+\}\s*$/, '').replace(/^(#{2,5})\s(.*)$/, `#$1 $2 (${label})`);
     // Footnotes: labels unique to this copy.
     out = out.replace(/\[\^([^\]]+)\]/g, `[^${label}-$1]`);
     // Blocks point at this copy's KPIs and charts.
