@@ -10,6 +10,8 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
+import { CACHE_DIR } from '../../scripts/figures/index.js';
+import { VALIDATOR_DIR } from '../../scripts/figures/vega-lite/schema-validator.js';
 import { WORKFLOWS } from '../../scripts/init/scaffold.js';
 import { REPO } from '../support/example-copy.js';
 
@@ -87,5 +89,26 @@ describe('GitHub workflows', () => {
     const main = YAML.parse(WORKFLOWS.get('strategy-publish.yml')!);
     expect(main.on.push.branches).toEqual(['main']);
     expect(main.jobs.deploy.steps[0].uses).toBe('actions/deploy-pages@v4');
+  });
+
+  it("both keep the tool's own cache folder between runs, restored after npm ci and before the build", () => {
+    for (const [name, job] of [
+      ['strategy-pull-request.yml', 'check-and-preview'],
+      ['strategy-publish.yml', 'build'],
+    ] as const) {
+      const steps = YAML.parse(WORKFLOWS.get(name)!).jobs[job].steps as {
+        run?: string;
+        uses?: string;
+        with?: Record<string, string>;
+      }[];
+      const at = (test: (s: (typeof steps)[number]) => boolean) => steps.findIndex(test);
+      const cache = at((s) => s.uses === 'actions/cache@v4');
+      expect(cache, name).toBeGreaterThan(at((s) => s.run?.startsWith('npm ci') === true));
+      expect(cache, name).toBeLessThan(at((s) => s.run?.includes('npm run --silent build') === true));
+      // The folder the tool writes (charts, parsed files, page numbers, the chart validator).
+      expect(path.resolve(REPO, steps[cache]!.with!['path']!)).toBe(path.dirname(CACHE_DIR));
+      expect(path.resolve(REPO, steps[cache]!.with!['path']!)).toBe(VALIDATOR_DIR);
+      expect(steps[cache]!.with!['key']).toContain('github.sha');
+    }
   });
 });
