@@ -288,6 +288,13 @@ async function buildWith(
   const assembledPrint = performance.now() - assembling;
   // 6 emit
   const folder: OutputFolderLike = options.outputFolder?.() ?? new OutputFolder(out, project.root);
+  // Pagefind writes into the temporary folder while the PDF prints: a build that fails waits for it
+  // before removing the folder, so nothing is written there afterwards.
+  let indexing: Promise<string[]> | undefined;
+  const abort = async () => {
+    await indexing?.catch(() => undefined);
+    folder.abort();
+  };
   try {
     const images = document.chapters.flatMap((c) => c.images);
     // The stylesheets and images first: the print document links to them.
@@ -328,10 +335,21 @@ async function buildWith(
     );
     emitSitePages(folder, pages, new Map([...openData, ...checked.downloads]), { url: siteContext(model, {}).url });
     lap('emit site');
+    // The pages are indexed for search while the PDF prints: the built-in templates keep the PDF's label
+    // (its stand-in, for now) out of the index, so the index is the one the finished pages give. After
+    // --audit, whose summary the accessibility statement shows, they are indexed at the end.
+    indexing =
+      search.indexer && printed && !ownTemplates && options.audit !== true
+        ? search.indexer.index(
+            folder.temp,
+            pages.map((p) => p.path),
+          )
+        : undefined;
+    indexing?.catch(() => undefined);
     if (printed) {
       const result = await printed;
       if (!result.ok) {
-        folder.abort();
+        await abort();
         return { ok: false, diagnostics: [...checked.diagnostics, ...result.diagnostics], out, files: [] };
       }
       lap('emit pdf', plural(result.pages, 'page'), performance.now() - printStart);
@@ -349,7 +367,7 @@ async function buildWith(
         pages.map((p) => p.path),
       );
       if (findings.length) {
-        folder.abort();
+        await abort();
         return { ok: false, diagnostics: [...checked.diagnostics, ...findings.map(auditDiagnostic)], out, files: [] };
       }
       // The statement records what was checked; only its text changes.
@@ -359,12 +377,13 @@ async function buildWith(
     }
     // Search runs on the finished pages in the temporary folder, before the swap.
     if (search.indexer) {
-      await search.indexer.index(folder.temp);
-      lap('search index');
+      const indexStart = performance.now();
+      await (indexing ?? search.indexer.index(folder.temp));
+      lap('search index', undefined, indexing ? undefined : performance.now() - indexStart);
     }
     folder.commit();
   } catch (err) {
-    folder.abort();
+    await abort();
     throw err;
   }
   return { ok: true, diagnostics: checked.diagnostics, out, files: pages.map((p) => p.path) };
@@ -373,7 +392,8 @@ async function buildWith(
 /**
  * Stands in for the PDF's label ("PDF, 1.8 MB, 113 pages") in pages assembled while it prints. Letters
  * and digits only, so templates print it as it is; the built-in templates show the label only as text
- * (`{{site.pdfSize}}`), so putting the label in its place gives the bytes that assembling with it gives.
+ * (`{{site.pdfSize}}`), so putting the label in its place gives the bytes that assembling with it gives,
+ * and only inside `data-pagefind-ignore`, so the search index made meanwhile never holds it.
  */
 const PDF_LABEL_STAND_IN = 'PdfLabelStandIn7d1f0c9e4b2a';
 

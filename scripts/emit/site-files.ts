@@ -62,8 +62,12 @@ const escapeXml = (s: string) =>
 
 /** Pagefind started, for `SearchIndexer.index` to use when the pages are written. */
 export interface SearchIndexer {
-  /** Index the pages in `dir` into `dir/pagefind` and stop Pagefind; the files written. */
-  index(dir: string): Promise<string[]>;
+  /**
+   * Index the pages in `dir` into `dir/pagefind` and stop Pagefind; the files written. `pages` names
+   * the pages (paths relative to `dir`) when other HTML files are there too (the print documents, while
+   * the PDF prints); by default every `*.html` in `dir`.
+   */
+  index(dir: string, pages?: readonly string[]): Promise<string[]>;
   /** Stop Pagefind if `index` was never called (a build that stopped early). */
   close(): Promise<void>;
 }
@@ -100,11 +104,12 @@ export async function startSearchIndex(): Promise<SearchIndexer> {
     await release(pagefind);
   };
   return {
-    async index(dir) {
+    async index(dir, pages) {
       try {
         const { index, errors } = await created;
         if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-        const added = await index.addDirectory({ path: dir, glob: '*.html' });
+        const glob = pages ? `{${pages.map((p) => p.replace(/[\\{}[\]*?,]/g, '\\$&')).join(',')}}` : '*.html';
+        const added = await index.addDirectory({ path: dir, glob });
         if (added.errors.length) throw new Error(`Pagefind could not index the site: ${added.errors.join('; ')}`);
         const written = await index.writeFiles({ outputPath: path.join(dir, 'pagefind') });
         if (written.errors.length) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);

@@ -9,7 +9,14 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { describe, expect, inject, it } from 'vitest';
-import { downloadLabel, formatSize, pdfPageCount, sitemapXml } from '../../scripts/emit/site-files.js';
+import os from 'node:os';
+import {
+  buildSearchIndex,
+  downloadLabel,
+  formatSize,
+  pdfPageCount,
+  sitemapXml,
+} from '../../scripts/emit/site-files.js';
 
 const dist = inject('exampleOut');
 const require = createRequire(import.meta.url);
@@ -83,6 +90,25 @@ describe('the built website', () => {
     for (const page of PAGES) {
       expect(read(page), page).toContain(`Download the PDF (${label})</a>`);
       expect(read(page), page).not.toMatch(/StandIn/i);
+    }
+  });
+
+  it('has the search index that the finished pages give, though it was made while the PDF printed', async () => {
+    // The pages are indexed before the PDF's label is known: indexing the published pages again must
+    // give the same files, byte for byte (a label or its stand-in in the index would differ).
+    const again = fs.mkdtempSync(path.join(os.tmpdir(), 'search-again-'));
+    try {
+      for (const page of PAGES) fs.copyFileSync(path.join(dist, page), path.join(again, page));
+      const files = await buildSearchIndex(again);
+      const published = fs.readdirSync(path.join(dist, 'pagefind'), { recursive: true, encoding: 'utf8' }).sort();
+      expect(files).toEqual(published);
+      for (const file of files) {
+        const at = path.join('pagefind', file);
+        if (fs.statSync(path.join(dist, at)).isDirectory()) continue;
+        expect(fs.readFileSync(path.join(again, at)).equals(fs.readFileSync(path.join(dist, at))), at).toBe(true);
+      }
+    } finally {
+      fs.rmSync(again, { recursive: true, force: true });
     }
   });
 
