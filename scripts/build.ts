@@ -446,25 +446,6 @@ async function printStrategy(
     folder.write(job.htmlFile, html);
     return Buffer.byteLength(html);
   };
-  // The plan on a page: one A4 landscape sheet (no page numbers to find). It prints after the strategy,
-  // never beside it: tabs of one browser share a renderer, whose structure-element ids ("node00000422")
-  // count across them, so two tagged prints at once would number the tree by how they interleaved.
-  const plan = assemblePlanPrint(model, templates);
-  const planJob: PdfJob = { ...job, htmlFile: 'plan-on-a-page.print.html', pdfFile: PLAN_PDF };
-  folder.write(planJob.htmlFile, plan);
-  const guesses = options.diskCache === false ? undefined : path.join(path.dirname(CACHE_DIR), 'page-numbers');
-  const guess = guesses ? readPageGuess(guesses, root, job.pdfFile) : undefined;
-  const printed = await printWithPageNumbers(await browser.browser(), job, write, guess, onPrinting);
-  if (!printed.pdf) return { ok: false, diagnostics: printed.diagnostics };
-  // The strategy's PDF is finished while Chromium prints the plan.
-  const planAsked = signal();
-  const planPrinting = printPdf(await browser.browser(), planJob, {
-    tagged: true,
-    htmlBytes: Buffer.byteLength(plan),
-    onPrinting: planAsked.fire,
-  });
-  planPrinting.then(planAsked.fire, planAsked.fire);
-  await planAsked.fired;
   const meta = {
     title: `${model.title} – ${model.partnershipName}`,
     author: model.partnershipName,
@@ -472,20 +453,49 @@ async function printStrategy(
     language: project.data.partnership?.language ?? 'en-GB',
     date,
   };
+  const chromium = await browser.browser();
+  // The plan on a page: one A4 landscape sheet (no page numbers to find), printed beside the strategy and
+  // finished as soon as it arrives. It prints in a browser context of its own, whose renderer is its own:
+  // in one renderer, two tagged prints at once number their structure elements ("node00000422") by how
+  // they interleave, so the strategy's PDF would depend on timing.
+  const plan = assemblePlanPrint(model, templates);
+  const planJob: PdfJob = { ...job, htmlFile: 'plan-on-a-page.print.html', pdfFile: PLAN_PDF };
+  folder.write(planJob.htmlFile, plan);
+  const planContext = await chromium.createBrowserContext();
+  const planFinished = printPdf(chromium, planJob, {
+    tagged: true,
+    htmlBytes: Buffer.byteLength(plan),
+    context: planContext,
+  })
+    .finally(() => planContext.close().catch(() => undefined))
+    .then(async (planPdf) =>
+      planPdf.pdf
+        ? {
+            pdf: await finishPdf(
+              planPdf.pdf,
+              { ...meta, title: `Plan on a page: ${meta.title}`, subject: `${model.title} on one page` },
+              planPdf.headings,
+            ),
+            diagnostics: [],
+          }
+        : planPdf,
+    );
+  // Settled on every path (the strategy's print may fail first).
+  planFinished.catch(() => undefined);
+  const guesses = options.diskCache === false ? undefined : path.join(path.dirname(CACHE_DIR), 'page-numbers');
+  const guess = guesses ? readPageGuess(guesses, root, job.pdfFile) : undefined;
+  const printed = await printWithPageNumbers(chromium, job, write, guess, onPrinting);
+  if (!printed.pdf) {
+    await planFinished.catch(() => undefined);
+    return { ok: false, diagnostics: printed.diagnostics };
+  }
   const finished = await finishPdf(printed.pdf, meta, printed.headings);
-  const planPdf = await planPrinting;
+  const planPdf = await planFinished;
   if (!planPdf.pdf) return { ok: false, diagnostics: planPdf.diagnostics };
   if (guesses) keepPageGuess(guesses, root, job.pdfFile, printed.pageNumbers);
   folder.write(job.pdfFile, finished);
   folder.remove(job.htmlFile);
-  folder.write(
-    planJob.pdfFile,
-    await finishPdf(
-      planPdf.pdf,
-      { ...meta, title: `Plan on a page: ${meta.title}`, subject: `${model.title} on one page` },
-      planPdf.headings,
-    ),
-  );
+  folder.write(planJob.pdfFile, planPdf.pdf);
   folder.remove(planJob.htmlFile);
   return { ok: true, bytes: finished.byteLength, pages: pdfPageCount(finished) };
 }

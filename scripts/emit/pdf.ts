@@ -22,7 +22,7 @@
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, { type Browser, type BrowserContext } from 'puppeteer-core';
 import { type Diagnostic, EnvironmentError } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/messages.js';
 import { BROWSER_ARGS, findBrowser } from './browser.js';
@@ -175,6 +175,12 @@ export interface PrintOptions {
    * site) without holding the print up.
    */
   onPrinting?: (() => void) | undefined;
+  /**
+   * Where the page opens: a context of its own has its own renderer, so a print there may run beside
+   * another tagged print (in one renderer, two at once number their structure elements by how they
+   * interleave). Default: the browser's default context.
+   */
+  context?: BrowserContext | undefined;
 }
 
 /**
@@ -195,7 +201,7 @@ const HEADINGS = `[...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((
 export async function printPdf(browser: Browser, job: PdfJob, opts: PrintOptions): Promise<Printed> {
   const { print } = browserTimeouts();
   const ms = print(opts.htmlBytes);
-  const page = await bounded(browser, 'opening a page', ms, () => browser.newPage());
+  const page = await bounded(browser, 'opening a page', ms, () => (opts.context ?? browser).newPage());
   const root = `${pathToFileURL(path.resolve(job.dir)).href}/`;
   const blocked: string[] = [];
   try {
