@@ -11,10 +11,13 @@
  *     render    each chapter through one unified pipeline (render/markdown/pipeline.ts): ids and
  *               numbers, directives -> data blocks (registry), sanitised HTML, cross-references
  *                                                                        -> RenderedDocument
- *   5 assemble  Handlebars templates: home, sections, single page, print, accessibility
+ *   5 assemble  Handlebars templates: print document first, then home, sections, single page,
+ *               accessibility (while Chromium prints)
  *   6 emit      site files, open data, PDF (Chromium, started at 1 so its launch overlaps the work;
  *               a cheap untagged pass for page numbers, or the last build's numbers as a guess, then
- *               the tagged print, read back to prove them; then the plan on a page)
+ *               the tagged print, read back to prove them; the plan on a page beside it, in a browser
+ *               context of its own); the site's pages are assembled, written and indexed for search
+ *               while the PDF prints, the PDF's label (size, pages) put in when it is finished
  *                                                                        -> out/ (swapped in atomically;
  *               `dev` passes its own folder, which rewrites only the files whose bytes changed)
  *
