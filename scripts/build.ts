@@ -254,11 +254,16 @@ async function buildWith(
   const downloads = new Map(
     [...openData].map(([file, content]) => [file, downloadLabel(file, Buffer.byteLength(content))]),
   );
-  const extras = await renderSiteExtras(project, model, {
-    charts: undefined,
-    cacheDir: options.diskCache === false ? false : CACHE_DIR,
+  // The site's extras (trend lines, each priority's blocks) are drawn once the print has started.
+  let extras: ReturnType<typeof renderSiteExtras> | undefined;
+  const siteOptions = async () => ({
+    devReload: options.devReload === true,
+    extras: await (extras ??= renderSiteExtras(project, model, {
+      charts: undefined,
+      cacheDir: options.diskCache === false ? false : CACHE_DIR,
+    })),
+    downloads,
   });
-  const siteOptions = { devReload: options.devReload === true, extras, downloads };
   // The print document is assembled first, so that Chromium prints it while the site is assembled.
   const print =
     browser && printing && options.pdf !== false ? assemblePrint(model, document, templates, {}) : undefined;
@@ -269,14 +274,14 @@ async function buildWith(
   const ownTemplates =
     fs.existsSync(path.join(project.root, 'templates')) &&
     path.resolve(project.root, 'templates') !== BUILTIN_TEMPLATES;
-  const assemblePages = (label?: string) =>
+  const assemblePages = async (label?: string) =>
     assembleSite(model, document, templates, {
-      ...siteOptions,
+      ...(await siteOptions()),
       downloads: label === undefined ? downloads : new Map([...downloads, [pdfFile, label]]),
     });
   let pages: OutputPage[] | undefined;
   if (ownTemplates) {
-    pages = assemblePages();
+    pages = await assemblePages();
     const unsafe = checkTemplatePages(
       [
         ...pages.map((page) => ({ page, template: page.template, site: true })),
@@ -325,7 +330,7 @@ async function buildWith(
       await asked.fired;
     }
     const siteStart = performance.now();
-    pages ??= assemblePages(printed ? PDF_LABEL_STAND_IN : undefined);
+    pages ??= await assemblePages(printed ? PDF_LABEL_STAND_IN : undefined);
     lap(
       'assemble',
       plural(
@@ -359,7 +364,7 @@ async function buildWith(
       // The pages name the PDF's size and length, known only now.
       const label = downloadLabel(pdfFile, result.bytes, result.pages);
       downloads.set(pdfFile, label);
-      pages = ownTemplates ? assemblePages() : withPdfLabel(pages, label);
+      pages = ownTemplates ? await assemblePages() : withPdfLabel(pages, label);
       for (const page of pages) folder.write(page.path, page.html);
     }
     if (options.audit === true && browser && printing) {
@@ -374,7 +379,7 @@ async function buildWith(
         return { ok: false, diagnostics: [...checked.diagnostics, ...findings.map(auditDiagnostic)], out, files: [] };
       }
       // The statement records what was checked; only its text changes.
-      pages = assembleSite(model, document, templates, { ...siteOptions, audit: summary });
+      pages = assembleSite(model, document, templates, { ...(await siteOptions()), audit: summary });
       for (const page of pages.filter((p) => p.template === 'accessibility')) folder.write(page.path, page.html);
       lap('audit');
     }
