@@ -267,12 +267,16 @@ async function buildWith(
     );
     if (unsafe.length) return { ok: false, diagnostics: [...checked.diagnostics, ...unsafe], out, files: [] };
   }
+  // The count is for the progress report only: searching every page for it costs a save in dev as much as a page.
   lap(
     'assemble',
-    plural(
-      new Set(pages.flatMap((p) => [...p.html.matchAll(/<figure class="chart" id="([^"]+)"/g)].map((m) => m[1]))).size,
-      'chart',
-    ),
+    options.onStage
+      ? plural(
+          new Set(pages.flatMap((p) => [...p.html.matchAll(/<figure class="chart" id="([^"]+)"/g)].map((m) => m[1])))
+            .size,
+          'chart',
+        )
+      : undefined,
   );
   // 6 emit
   const folder: OutputFolderLike = options.outputFolder?.() ?? new OutputFolder(out, project.root);
