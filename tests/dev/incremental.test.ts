@@ -55,6 +55,8 @@ describe('dev: what an edit re-renders', { timeout: 400_000 }, () => {
       rendered: [...cache.stats.rendered].sort(),
       reused: cache.stats.reused.length,
       htmlFinished: after.html.finished - before.html.finished,
+      blocksFinished: after.html.blocksFinished - before.html.blocksFinished,
+      blocksReused: after.html.blocksReused - before.html.blocksReused,
       chartsMade: after.charts.drawn + after.charts.fromDisk - before.charts.drawn - before.charts.fromDisk,
       chartsFromMemory: after.charts.fromMemory - before.charts.fromMemory,
     };
@@ -73,6 +75,9 @@ describe('dev: what an edit re-renders', { timeout: 400_000 }, () => {
     const chapter = await dev();
     expect(chapter.rendered).toEqual(['content/03-partnership-context.md']);
     expect(chapter.htmlFinished).toBe(2); // its page and its part of the single page
+    // Its words are finished again; its block (the same HTML) is not parsed again, on either page.
+    expect(chapter.blocksFinished).toBe(0);
+    expect(chapter.blocksReused).toBe(2);
     expect(chapter.chartsMade).toBe(0);
     expect(files(out)).toEqual(await fullBuild(root));
   });
@@ -96,6 +101,9 @@ describe('dev: what an edit re-renders', { timeout: 400_000 }, () => {
     expect(kpi.chartsMade).toBeGreaterThanOrEqual(1);
     expect(kpi.chartsMade).toBeLessThanOrEqual(3);
     expect(kpi.chartsFromMemory).toBeGreaterThan(0);
+    // Only the blocks whose HTML changed (that KPI's table rows and chart) are finished again.
+    expect(kpi.blocksFinished).toBeGreaterThan(0);
+    expect(kpi.blocksReused).toBeGreaterThan(kpi.blocksFinished);
     expect(files(out)).toEqual(await fullBuild(root));
   });
 
