@@ -69,24 +69,36 @@ function indexKey(index: AnchorIndex): string {
   return key;
 }
 
-type FinishedBlock = { html: string; cards: number };
+interface FinishedBlock {
+  /** The options and first card it was finished with, and its HTML as rendered: where it is kept. */
+  key: string;
+  from: string;
+  html: string;
+  cards: number;
+}
 
 /**
- * Finished blocks by their HTML, options and the priority card they start at, kept while a chapter's
- * last finishing used them (by chapter and mode), so a dev server's save finishes only what changed and
- * the blocks of earlier saves are let go.
+ * Finished blocks by the options and priority card they start at, then by their HTML (a block's own
+ * string as the key, whose hash the engine keeps), kept while a chapter's last finishing used them (by
+ * chapter and mode), so a dev server's save finishes only what changed and earlier saves' blocks go.
  */
-const finishedBlocks = new Map<string, FinishedBlock>();
-const blocksOf = new Map<string, Set<string>>();
+const finishedBlocks = new Map<string, Map<string, FinishedBlock>>();
+const blocksOf = new Map<string, Set<FinishedBlock>>();
 
 function finishedBlock(key: string, html: string, options: SiteHtmlOptions, card: number): FinishedBlock {
-  let kept = finishedBlocks.get(key);
+  let byHtml = finishedBlocks.get(key);
+  if (!byHtml) {
+    byHtml = new Map();
+    finishedBlocks.set(key, byHtml);
+  }
+  let kept = byHtml.get(html);
   if (kept) chapterHtmlStats.blocksReused++;
   else {
     chapterHtmlStats.blocksFinished++;
     const state: FinishState = { card };
-    kept = { html: finishedSiteHtml(parseHtmlFragment(html), options, state), cards: state.card - card };
-    finishedBlocks.set(key, kept);
+    const finished = finishedSiteHtml(parseHtmlFragment(html), options, state);
+    kept = { key, from: html, html: finished, cards: state.card - card };
+    byHtml.set(html, kept);
   }
   return kept;
 }
@@ -100,15 +112,18 @@ function finishWithBlocks(
   optionsKey: string,
 ): string {
   const finished = new Map<string, string>();
-  const used = new Set<string>();
+  const used = new Set<FinishedBlock>();
   const state: FinishState = {
     card: 0,
     onComment: (value, st) => {
       if (!value.startsWith(BLOCK_MARK)) return;
-      const html = blocks[Number(value.slice(BLOCK_MARK.length))] ?? '';
-      const key = `${optionsKey}\0${st.card}\0${html}`;
-      const done = finishedBlock(key, html, options, st.card);
-      used.add(key);
+      const done = finishedBlock(
+        `${optionsKey}\0${st.card}`,
+        blocks[Number(value.slice(BLOCK_MARK.length))] ?? '',
+        options,
+        st.card,
+      );
+      used.add(done);
       st.card += done.cards;
       finished.set(value, done.html);
     },
@@ -116,8 +131,12 @@ function finishWithBlocks(
   const html = finishedSiteHtml(tree, options, state);
   const before = blocksOf.get(owner);
   blocksOf.set(owner, used);
-  for (const key of before ?? [])
-    if (!used.has(key) && ![...blocksOf.values()].some((keys) => keys.has(key))) finishedBlocks.delete(key);
+  for (const block of before ?? []) {
+    if (used.has(block) || [...blocksOf.values()].some((kept) => kept.has(block))) continue;
+    const byHtml = finishedBlocks.get(block.key);
+    byHtml?.delete(block.from);
+    if (byHtml?.size === 0) finishedBlocks.delete(block.key);
+  }
   return html.replace(MARKER, (_m, value: string) => finished.get(value) ?? '');
 }
 

@@ -47,6 +47,21 @@ export interface GuardOptions {
  * the same name (a strategy made by copying the example): its pages are then exactly the built-in
  * templates' pages. Anything else there (a changed or extra template, a link) counts as its own.
  */
+const builtInTemplates = new Map<string, Buffer | undefined>();
+/** A built-in template's bytes (they do not change while the tool runs), or undefined when there is none. */
+function builtInTemplate(rel: string): Buffer | undefined {
+  if (!builtInTemplates.has(rel)) {
+    let bytes: Buffer | undefined;
+    try {
+      bytes = fs.readFileSync(path.join(BUILTIN_TEMPLATES, rel));
+    } catch {
+      bytes = undefined;
+    }
+    builtInTemplates.set(rel, bytes);
+  }
+  return builtInTemplates.get(rel);
+}
+
 export function templatesSameAsBuiltIn(root: string): boolean {
   const dir = path.join(root, 'templates');
   const same = (rel: string): boolean => {
@@ -62,9 +77,9 @@ export function templatesSameAsBuiltIn(root: string): boolean {
         if (!same(child)) return false;
       } else if (e.name.endsWith('.hbs')) {
         if (!e.isFile()) return false;
+        const builtIn = builtInTemplate(child);
         try {
-          if (!fs.readFileSync(path.join(dir, child)).equals(fs.readFileSync(path.join(BUILTIN_TEMPLATES, child))))
-            return false;
+          if (!builtIn || !fs.readFileSync(path.join(dir, child)).equals(builtIn)) return false;
         } catch {
           return false;
         }
