@@ -331,13 +331,16 @@ async function buildWith(
     }
     const siteStart = performance.now();
     pages ??= await assemblePages(printed ? PDF_LABEL_STAND_IN : undefined);
+    // The count is for the progress report only: searching every page for it costs a save in dev as much as a page.
     lap(
       'assemble',
-      plural(
-        new Set(pages.flatMap((p) => [...p.html.matchAll(/<figure class="chart" id="([^"]+)"/g)].map((m) => m[1])))
-          .size,
-        'chart',
-      ),
+      options.onStage
+        ? plural(
+            new Set(pages.flatMap((p) => [...p.html.matchAll(/<figure class="chart" id="([^"]+)"/g)].map((m) => m[1])))
+              .size,
+            'chart',
+          )
+        : undefined,
       // Beside the print, this stage's own time: the print document, then the site's pages.
       printed ? assembledPrint + performance.now() - siteStart : undefined,
     );

@@ -18,6 +18,7 @@ import { diag } from '../diagnostics/messages.js';
 import { TEMPLATE_FORBIDDEN } from '../util/html-elements.js';
 import { parseDocument } from './html-tree.js';
 import { CONTENT_SECURITY_POLICY, type OutputPage } from './pages.js';
+import { BUILTIN_TEMPLATES } from './templates.js';
 
 const FORBIDDEN = new Set(TEMPLATE_FORBIDDEN);
 const URL_PROPS = [
@@ -41,14 +42,79 @@ export interface GuardOptions {
   root?: string;
 }
 
+/**
+ * Whether every template the strategy's templates/ folder holds is, byte for byte, the built-in one of
+ * the same name (a strategy made by copying the example): its pages are then exactly the built-in
+ * templates' pages. Anything else there (a changed or extra template, a link) counts as its own.
+ */
+const builtInTemplates = new Map<string, Buffer | undefined>();
+/** A built-in template's bytes (they do not change while the tool runs), or undefined when there is none. */
+function builtInTemplate(rel: string): Buffer | undefined {
+  if (!builtInTemplates.has(rel)) {
+    let bytes: Buffer | undefined;
+    try {
+      bytes = fs.readFileSync(path.join(BUILTIN_TEMPLATES, rel));
+    } catch {
+      bytes = undefined;
+    }
+    builtInTemplates.set(rel, bytes);
+  }
+  return builtInTemplates.get(rel);
+}
+
+export function templatesSameAsBuiltIn(root: string): boolean {
+  const dir = path.join(root, 'templates');
+  const same = (rel: string): boolean => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(path.join(dir, rel), { withFileTypes: true });
+    } catch {
+      return false;
+    }
+    for (const e of entries) {
+      const child = path.join(rel, e.name);
+      if (e.isDirectory()) {
+        if (!same(child)) return false;
+      } else if (e.name.endsWith('.hbs')) {
+        if (!e.isFile()) return false;
+        const builtIn = builtInTemplate(child);
+        try {
+          if (!builtIn || !fs.readFileSync(path.join(dir, child)).equals(builtIn)) return false;
+        } catch {
+          return false;
+        }
+      }
+    }
+    return true;
+  };
+  return same('');
+}
+
+/**
+ * Pages found safe by the last check, by everything the verdict depends on (the dev server checks the
+ * same pages again on every save; only the pages whose bytes changed are parsed again). Problems are
+ * never kept: their positions come from the template files, which may have moved.
+ */
+let safePages = new Set<string>();
+
 export function checkTemplatePages(
   pages: readonly { page: OutputPage; template: string; site: boolean }[],
   opts: GuardOptions,
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
+  // Built-in templates are not checked here (see above), even when the strategy holds a copy of them.
+  if (opts.root !== undefined && templatesSameAsBuiltIn(opts.root)) return out;
   const seen = new Set<string>();
+  const safe = new Set<string>();
   for (const { page, template, site } of pages) {
+    const verdict = `${site}\0${opts.devReload}\0${page.html}`;
+    if (safePages.has(verdict)) {
+      safe.add(verdict);
+      continue;
+    }
+    let unsafe = false;
     const report = (what: string, find?: RegExp) => {
+      unsafe = true;
       const where = (find && opts.root ? locateInTemplates(opts.root, find) : undefined) ?? {
         file: `templates/${template}.hbs`,
         at: undefined,
@@ -115,7 +181,9 @@ export function checkTemplatePages(
           /Content-Security-Policy/i,
         );
     }
+    if (!unsafe) safe.add(verdict);
   }
+  safePages = safe;
   return out;
 }
 

@@ -3,6 +3,10 @@
  * for each KPI card on the dashboard (the same Vega-Lite to SVG renderer as every chart, at card size,
  * with no text inside), and each priority's data blocks (logic model, KPIs, delivery plan, funding)
  * for its own page, rendered by the same block code as the chapters.
+ *
+ * What they read of the project, the model and the charts is recorded (render/dependencies.ts, as for
+ * chapters), and the last extras made are reused while every field read has the same content: the dev
+ * server's saves that change no KPI, priority, action or funding line draw none of them again.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Project } from '../load/project.js';
@@ -11,6 +15,7 @@ import type { StrategyModel } from '../model/strategy.js';
 import type { BlockContext, ChartEnvironment } from '../render/blocks/block.js';
 import { BLOCKS } from '../render/blocks/index.js';
 import { runJob } from '../figures/job.js';
+import { fingerprints, recordReads } from '../render/dependencies.js';
 import { PALETTE, RAG_COLOURS, SECONDARY_TEXT, TEXT } from '../figures/theme.js';
 
 export interface PriorityBlocks {
@@ -82,11 +87,32 @@ function sparklineSpec(model: StrategyModel, kpiId: string): TopLevelSpec | unde
   return { width: 220, height: 56, padding: 4, view: { stroke: null }, layer: layers } as unknown as TopLevelSpec;
 }
 
+/** The last extras made, with each field they read and its fingerprint then. */
+let last: { reads: Map<string, string>; extras: SiteExtras } | undefined;
+
+/** Counts for tests: extras drawn, and reused. */
+export const siteExtrasStats = { drawn: 0, reused: 0 };
+
 export async function renderSiteExtras(
   project: Project,
   model: StrategyModel,
   charts: ChartEnvironment,
 ): Promise<SiteExtras> {
+  const fingerprint = fingerprints({ project, model, charts });
+  const kept = last;
+  if (kept && [...kept.reads].every(([field, print]) => fingerprint(field) === print)) {
+    siteExtrasStats.reused++;
+    return kept.extras;
+  }
+  siteExtrasStats.drawn++;
+  const reads = new Set<string>();
+  const recorded = recordReads({ project, model, charts }, reads);
+  const extras = await drawSiteExtras(recorded.project, recorded.model, recorded.charts);
+  last = { reads: new Map([...reads].sort().map((field) => [field, fingerprint(field)])), extras };
+  return extras;
+}
+
+async function drawSiteExtras(project: Project, model: StrategyModel, charts: ChartEnvironment): Promise<SiteExtras> {
   const cacheDir = charts.cacheDir === false ? undefined : charts.cacheDir;
   const sparklines = new Map<string, string>();
   await Promise.all(

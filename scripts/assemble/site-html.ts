@@ -154,11 +154,22 @@ function linkWithinPage(href: string, sections: ReadonlySet<string>): string | u
   return `#${m[2] || m[1]}`;
 }
 
-export function finishSiteTree(tree: Root, opts: SiteHtmlOptions = {}): void {
-  let card = 0;
-  visit(tree, 'element', (el: Element) => {
-    if (hasClass(el, 'priority-card__title') && opts.priorityLinks?.[card]) {
-      const href = opts.priorityLinks[card++]!;
+/**
+ * Where a tree's finishing stands: the priority cards linked so far (they are numbered in document order
+ * across the chapter), and what to do at a comment (a block finished apart, chapter-html.ts).
+ */
+export interface FinishState {
+  card: number;
+  onComment?: (value: string, state: FinishState) => void;
+}
+
+export function finishSiteTree(tree: Root, opts: SiteHtmlOptions = {}, state: FinishState = { card: 0 }): void {
+  visit(tree, (node) => {
+    if (node.type === 'comment') state.onComment?.(node.value, state);
+    if (node.type !== 'element') return;
+    const el = node;
+    if (hasClass(el, 'priority-card__title') && opts.priorityLinks?.[state.card]) {
+      const href = opts.priorityLinks[state.card++]!;
       const number = el.children.filter((c) => c.type === 'element' && hasClass(c, 'priority-card__number'));
       const rest = el.children.filter((c) => !number.includes(c));
       el.children = [
@@ -207,7 +218,7 @@ export function finishSiteHtml(html: string, opts: SiteHtmlOptions = {}): string
 }
 
 /** The same from a tree already parsed from a chapter's HTML (it is changed). */
-export function finishedSiteHtml(tree: Root, opts: SiteHtmlOptions = {}): string {
-  finishSiteTree(tree, opts);
+export function finishedSiteHtml(tree: Root, opts: SiteHtmlOptions = {}, state?: FinishState): string {
+  finishSiteTree(tree, opts, state);
   return toHtml(tree, { allowDangerousHtml: true });
 }

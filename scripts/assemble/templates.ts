@@ -116,7 +116,53 @@ export interface TemplateOptions {
   cacheDir?: string | undefined;
 }
 
+/**
+ * Every file the strategy's own templates/ folder holds, by path and content: what decides which file
+ * each template is read from, and what it says (the built-in templates do not change while the tool runs).
+ */
+function ownTemplatesKey(root: string): string {
+  const h = createHash('sha256').update(`${root}\0`);
+  const dir = path.join(root, 'templates');
+  const walk = (rel: string) => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(path.join(dir, rel), { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const child = path.join(rel, e.name);
+      if (e.isDirectory()) walk(child);
+      else {
+        h.update(`\0${child}\0${e.isFile() ? 'file' : 'other'}\0`);
+        try {
+          if (e.isFile()) h.update(fs.readFileSync(path.join(dir, child)));
+          else h.update(fs.readlinkSync(path.join(dir, child)));
+        } catch {
+          h.update('unreadable');
+        }
+      }
+    }
+  };
+  walk('');
+  return h.digest('hex');
+}
+
+/**
+ * The templates last loaded, by their folder's content: the dev server loads them on every save, and
+ * unchanged templates keep their compiled functions instead of being looked up and evaluated again.
+ */
+let lastLoaded: { key: string; templates: Templates } | undefined;
+
 export function loadTemplates(root: string, options: TemplateOptions = {}): Templates {
+  const key = `${options.cacheDir ?? ''}\0${ownTemplatesKey(root)}`;
+  if (lastLoaded?.key === key) return lastLoaded.templates;
+  const templates = freshTemplates(root, options);
+  lastLoaded = { key, templates };
+  return templates;
+}
+
+function freshTemplates(root: string, options: TemplateOptions): Templates {
   const hb = Handlebars.create();
   const files: string[] = [];
   const partialDir = path.join(BUILTIN_TEMPLATES, 'partials');
@@ -138,7 +184,7 @@ export function loadTemplates(root: string, options: TemplateOptions = {}): Temp
       let t = cache.get(name);
       if (!t) {
         const file = pick(root, `${name}.hbs`);
-        files.push(file);
+        if (!files.includes(file)) files.push(file);
         try {
           t = lazyTemplate(hb, fs.readFileSync(file, 'utf8'), options.cacheDir);
         } catch (err) {
@@ -164,7 +210,7 @@ export function loadTemplates(root: string, options: TemplateOptions = {}): Temp
       const file = BUILTIN_ONLY_ASSETS.has(name)
         ? path.join(BUILTIN_TEMPLATES, 'assets', name)
         : pick(root, `assets/${name}`);
-      files.push(file);
+      if (!files.includes(file)) files.push(file);
       return fs.readFileSync(file);
     },
   };

@@ -106,6 +106,50 @@ describe('strategy dev: what a save renders and writes', { timeout: 600_000 }, (
     expect(files(rebuilt.at(-1)!.site)).toEqual(await fullBuild());
   });
 
+  it('a KPI target shown by a chart, the title of a section shown on every page: a full build each time', async () => {
+    let before = rebuilt.length;
+    edit(root, 'data/kpis.yaml', '2027-28: 590,', '2027-28: 585,');
+    await builds(rebuilt, before + 1);
+    expect(rebuilt.at(-1)!.rendered).toContain('content/06-delivery-plans.md');
+    expect(rebuilt.at(-1)!.written).toContain('delivery-plans.html');
+    expect(files(rebuilt.at(-1)!.site)).toEqual(await fullBuild());
+
+    // An appendix's title is in every page's contents and in the cross-references of other chapters.
+    before = rebuilt.length;
+    edit(
+      root,
+      'content/11-appendix-a-horizon-scan.md',
+      'title: Horizon Scan of National and Local Drivers\n',
+      'title: Horizon Scan of National and Local Drivers and Outlook\n',
+    );
+    await builds(rebuilt, before + 1);
+    const what = rebuilt.at(-1)!;
+    expect(what.rendered).toContain('content/02-legal-duties.md');
+    expect(what.written).toEqual(
+      expect.arrayContaining(['index.html', 'legal-duties.html', 'appendix-horizon-scan.html', 'full.html']),
+    );
+    expect(files(what.site)).toEqual(await fullBuild());
+  });
+
+  it('a chapter added, then deleted: its page is written, then removed', async () => {
+    const file = path.join(root, 'content/13-appendix-c-notes.md');
+    let before = rebuilt.length;
+    fs.writeFileSync(
+      file,
+      '---\nsection: C\ntitle: Notes\nsummary: Notes added while the strategy was drafted.\n---\n\n## A note\n\nSee [](#risk-register).\n',
+    );
+    await builds(rebuilt, before + 1);
+    expect(rebuilt.at(-1)!.rendered).toContain('content/13-appendix-c-notes.md');
+    expect(rebuilt.at(-1)!.written).toContain('appendix-c.html');
+    expect(files(rebuilt.at(-1)!.site)).toEqual(await fullBuild());
+
+    before = rebuilt.length;
+    fs.rmSync(file);
+    await builds(rebuilt, before + 1);
+    expect(rebuilt.at(-1)!.removed).toEqual(['appendix-c.html']);
+    expect(files(rebuilt.at(-1)!.site)).toEqual(await fullBuild());
+  });
+
   it('a broken edit is reported at its file, line and column; the fix rebuilds without a restart', async () => {
     const file = path.join(root, 'data/kpis.yaml');
     const good = fs.readFileSync(file, 'utf8');

@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { chapterHtmlStats } from '../../scripts/assemble/chapter-html.js';
+import { siteExtrasStats } from '../../scripts/assemble/site-extras.js';
 import { build } from '../../scripts/build.js';
 import { drawStats } from '../../scripts/figures/index.js';
 import { createRenderCache } from '../../scripts/render/document.js';
@@ -39,7 +40,7 @@ async function fullBuild(root: string): Promise<Map<string, Buffer>> {
   return files(out);
 }
 
-const counts = () => ({ html: { ...chapterHtmlStats }, charts: { ...drawStats } });
+const counts = () => ({ html: { ...chapterHtmlStats }, charts: { ...drawStats }, extras: { ...siteExtrasStats } });
 
 // Each step builds twice (the dev build and a full one to compare with) on a shared, busy machine.
 describe('dev: what an edit re-renders', { timeout: 400_000 }, () => {
@@ -55,8 +56,11 @@ describe('dev: what an edit re-renders', { timeout: 400_000 }, () => {
       rendered: [...cache.stats.rendered].sort(),
       reused: cache.stats.reused.length,
       htmlFinished: after.html.finished - before.html.finished,
+      blocksFinished: after.html.blocksFinished - before.html.blocksFinished,
+      blocksReused: after.html.blocksReused - before.html.blocksReused,
       chartsMade: after.charts.drawn + after.charts.fromDisk - before.charts.drawn - before.charts.fromDisk,
       chartsFromMemory: after.charts.fromMemory - before.charts.fromMemory,
+      extrasDrawn: after.extras.drawn - before.extras.drawn,
     };
   };
   const total = fs.readdirSync(path.join(root, 'content')).filter((f) => f.endsWith('.md')).length;
@@ -73,6 +77,11 @@ describe('dev: what an edit re-renders', { timeout: 400_000 }, () => {
     const chapter = await dev();
     expect(chapter.rendered).toEqual(['content/03-partnership-context.md']);
     expect(chapter.htmlFinished).toBe(2); // its page and its part of the single page
+    // Its words are finished again; its block (the same HTML) is not parsed again, on either page.
+    expect(chapter.blocksFinished).toBe(0);
+    expect(chapter.blocksReused).toBe(2);
+    // The dashboard's trend lines and the priorities' blocks read no chapter: they are not drawn again.
+    expect(chapter.extrasDrawn).toBe(0);
     expect(chapter.chartsMade).toBe(0);
     expect(files(out)).toEqual(await fullBuild(root));
   });
@@ -96,6 +105,10 @@ describe('dev: what an edit re-renders', { timeout: 400_000 }, () => {
     expect(kpi.chartsMade).toBeGreaterThanOrEqual(1);
     expect(kpi.chartsMade).toBeLessThanOrEqual(3);
     expect(kpi.chartsFromMemory).toBeGreaterThan(0);
+    // Only the blocks whose HTML changed (that KPI's table rows and chart) are finished again.
+    expect(kpi.blocksFinished).toBeGreaterThan(0);
+    expect(kpi.blocksReused).toBeGreaterThan(kpi.blocksFinished);
+    expect(kpi.extrasDrawn).toBe(1);
     expect(files(out)).toEqual(await fullBuild(root));
   });
 
