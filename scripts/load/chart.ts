@@ -12,7 +12,7 @@
  * Data files are read by us, through `readProjectFile` (so never outside the strategy folder); Vega
  * itself never loads anything. A web address, a protocol-relative or an absolute path is an error.
  */
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Code } from 'mdast';
@@ -51,8 +51,11 @@ export interface ChartSource {
   yaml: YamlSource;
   /** Rows of its data table to show before cutting (the file's `table_rows`). */
   tableRows?: number;
-  /** Where its text starts and the text itself, which decide every position reported (the check cache's key). */
-  origin?: { lineOffset: number; text: string };
+  /**
+   * Where its text starts and the text itself, which decide every position reported, and a hash of every
+   * data file it read (name and text), which with the text decide `spec`: the check cache's key.
+   */
+  origin?: { lineOffset: number; text: string; data?: string };
 }
 
 type Row = Record<string, unknown>;
@@ -174,6 +177,8 @@ export function readChartText(
   // Inline every data file the spec names; note the columns the data has.
   const spec = structuredClone(raw);
   const dataFiles: string[] = [];
+  // Every data file read, by name and text: with the chart's own text, all that `spec` is made from.
+  const inputs = createHash('sha256');
   const columns = new Set<string>();
   let hasData = false;
   const datasets =
@@ -214,7 +219,7 @@ export function readChartText(
     }
     if ('url' in data) {
       hasData = true;
-      const read = readDataFile(project, data, source, ['spec', ...p], problems, dataFiles);
+      const read = readDataFile(project, data, source, ['spec', ...p], problems, dataFiles, inputs);
       if (!read) return;
       const format = { ...((data['format'] as Json | undefined) ?? {}) };
       for (const k of Object.keys(data)) delete data[k];
@@ -264,7 +269,7 @@ export function readChartText(
     dataProblems: problems,
     dataFiles,
     yaml: source,
-    origin: { lineOffset, text },
+    origin: { lineOffset, text, data: inputs.digest('hex') },
   };
   if (checked.data.source) chart.source = checked.data.source;
   if (checked.data.table_rows !== undefined) chart.tableRows = checked.data.table_rows;
@@ -374,6 +379,7 @@ function readDataFile(
   p: PathSegment[],
   problems: Diagnostic[],
   dataFiles: string[],
+  inputs: Hash,
 ): { rows: Row[] } | { json: unknown } | undefined {
   const url = data['url'];
   const urlAt = { file: source.file, ...source.locate([...p, 'url']) };
@@ -400,6 +406,7 @@ function readDataFile(
     out: problems,
   });
   if (!read) return undefined;
+  inputs.update(`${read.file}\0${read.text.length}\0`).update(read.text);
   if (!dataFiles.includes(read.file)) dataFiles.push(read.file);
   if (delimiter) {
     const parsed = parseCsv(read.text, read.file, delimiter);
