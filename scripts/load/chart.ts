@@ -21,6 +21,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/messages.js';
 import { ChartFileSchema } from '../schema/chart.js';
 import { parseCsv } from './csv.js';
+import { cachedParse, exactJson, parseKey, storeParse } from './parse-cache.js';
 import { parseMarkdown } from './markdown.js';
 import { resolveInside } from './paths.js';
 import { readProjectFile, type Project, type SourceRef } from './project.js';
@@ -106,6 +107,11 @@ interface ChartMemo {
 }
 const chartMemo = new Map<string, ChartMemo>();
 
+/** Forget the charts kept in memory (tests load them again, as a new process would). */
+export function clearChartMemory(): void {
+  chartMemo.clear();
+}
+
 function contentHash(root: string, rel: string): string {
   // Never read outside the strategy folder, even to compare: a file that now leads out is a miss.
   const resolved = resolveInside(root, '.', rel);
@@ -179,6 +185,8 @@ export function readChartText(
   const dataFiles: string[] = [];
   // Every data file read, by name and text: with the chart's own text, all that `spec` is made from.
   const inputs = createHash('sha256');
+  // Data files' rows are put into the spec when something first reads it (see below).
+  const pending: (() => void)[] = [];
   const columns = new Set<string>();
   let hasData = false;
   const datasets =
@@ -224,9 +232,13 @@ export function readChartText(
       const format = { ...((data['format'] as Json | undefined) ?? {}) };
       for (const k of Object.keys(data)) delete data[k];
       if ('rows' in read) {
-        collectColumns(read.rows, columns);
+        for (const c of read.columns) columns.add(c);
         for (const k of ['type', 'property', 'feature', 'mesh', 'delimiter']) delete format[k];
-        data['values'] = read.rows;
+        // In its place now (the keys' order is the spec's), the rows themselves when the spec is read.
+        data['values'] = [];
+        pending.push(() => {
+          data['values'] = read.rows();
+        });
         if (Object.keys(format).length) data['format'] = format;
       } else {
         // JSON as written (TopoJSON, GeoJSON, nested): Vega reads it with the spec's own format.
@@ -258,19 +270,31 @@ export function readChartText(
   });
   if (!hasData && problems.length === 0) problems.push(diag('chart/no-data', file, source.locate(['spec'])));
 
-  const chart: ChartSource = {
+  const chart = {
     id,
     file,
     title: checked.data.title,
     description: checked.data.description,
     raw,
-    spec,
+  } as ChartSource;
+  // A data file's rows are made (its text typed) only when something reads the spec: a check whose
+  // chart checks and chapters are all kept never does, so a large police.uk export is read and hashed
+  // but not turned into rows.
+  Object.defineProperty(chart, 'spec', {
+    get() {
+      for (const apply of pending.splice(0)) apply();
+      return spec;
+    },
+    enumerable: true,
+    configurable: true,
+  });
+  Object.assign(chart, {
     columns: [...columns],
     dataProblems: problems,
     dataFiles,
     yaml: source,
     origin: { lineOffset, text, data: inputs.digest('hex') },
-  };
+  });
   if (checked.data.source) chart.source = checked.data.source;
   if (checked.data.table_rows !== undefined) chart.tableRows = checked.data.table_rows;
   return chart;
@@ -380,7 +404,7 @@ function readDataFile(
   problems: Diagnostic[],
   dataFiles: string[],
   inputs: Hash,
-): { rows: Row[] } | { json: unknown } | undefined {
+): { rows: () => Row[]; columns: string[] } | { json: unknown } | undefined {
   const url = data['url'];
   const urlAt = { file: source.file, ...source.locate([...p, 'url']) };
   if (typeof url !== 'string' || url.trim() === '' || REMOTE.test(url.trim()) || /^[a-z]:[\\/]/i.test(url)) {
@@ -409,25 +433,16 @@ function readDataFile(
   inputs.update(`${read.file}\0${read.text.length}\0`).update(read.text);
   if (!dataFiles.includes(read.file)) dataFiles.push(read.file);
   if (delimiter) {
-    const parsed = parseCsv(read.text, read.file, delimiter);
-    problems.push(...parsed.diagnostics);
-    if (!parsed.table) return undefined;
-    if (parsed.table.rows.length > MAX_CHART_ROWS) {
+    const csv = csvRows(read.text, read.file, delimiter);
+    problems.push(...csv.diagnostics);
+    if (!csv.table) return undefined;
+    if (csv.table.rows > MAX_CHART_ROWS) {
       problems.push(
-        diag('chart/too-many-rows', source.file, urlAt, [
-          read.file,
-          String(parsed.table.rows.length),
-          String(MAX_CHART_ROWS),
-        ]),
+        diag('chart/too-many-rows', source.file, urlAt, [read.file, String(csv.table.rows), String(MAX_CHART_ROWS)]),
       );
       return undefined;
     }
-    return {
-      rows: typeCsvRows(
-        parsed.table.columns,
-        parsed.table.rows.map((r) => r.values),
-      ),
-    };
+    return { rows: csv.rows, columns: csv.table.columns };
   }
   const yaml = parseYaml(read.text, read.file);
   if (yaml.diagnostics.length) {
@@ -484,13 +499,57 @@ function readDataFile(
     );
     return undefined;
   }
-  if (Array.isArray(value) && value.every((r) => r && typeof r === 'object' && !Array.isArray(r)))
-    return { rows: value as Row[] };
+  if (Array.isArray(value) && value.every((r) => r && typeof r === 'object' && !Array.isArray(r))) {
+    const found = new Set<string>();
+    collectColumns(value, found);
+    return { rows: () => value as Row[], columns: [...found] };
+  }
   // A list of plain values is a list of rows with one field, "data", as Vega-Lite reads it.
   if (Array.isArray(value) && value.every((r) => r === null || typeof r !== 'object')) return { json: whole };
   if (whole && typeof whole === 'object' && (whole as Json)['type'] === 'FeatureCollection') return { json: whole };
   problems.push(diag('chart/data-not-rows', read.file, yaml.source.locate([]), [read.file]));
   return undefined;
+}
+
+/** What reading a data file's delimited text found: its problems, and, when it has a table, its size and columns. */
+interface CsvSummary {
+  diagnostics: Diagnostic[];
+  table?: { rows: number; columns: string[] };
+}
+
+/**
+ * A data file's delimited text: what reading it finds, kept by content in the parse cache (the same
+ * problems at the same lines), and its typed rows, made from the text when asked for.
+ */
+function csvRows(text: string, file: string, delimiter: string): CsvSummary & { rows: () => Row[] } {
+  let rows: Row[] | undefined;
+  const parse = () => {
+    const parsed = parseCsv(text, file, delimiter);
+    if (parsed.table)
+      rows = typeCsvRows(
+        parsed.table.columns,
+        parsed.table.rows.map((r) => r.values),
+      );
+    return parsed;
+  };
+  const key = parseKey('csv-summary', `${file}\0${delimiter}\0${text}`);
+  let summary = cachedParse<CsvSummary>('csv-summary', key);
+  if (!summary) {
+    const parsed = parse();
+    summary = { diagnostics: parsed.diagnostics };
+    // The columns the rows have: every column, when there is a row (typeCsvRows gives each row all of them).
+    if (parsed.table)
+      summary.table = { rows: parsed.table.rows.length, columns: parsed.table.rows.length ? parsed.table.columns : [] };
+    // Kept only when JSON holds it exactly, so a hit gives the same diagnostics.
+    if (exactJson(summary) !== undefined) storeParse('csv-summary', key, summary);
+  }
+  return {
+    ...summary,
+    rows: () => {
+      if (!rows) parse();
+      return rows!;
+    },
+  };
 }
 
 const NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;

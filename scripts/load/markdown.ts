@@ -16,10 +16,13 @@ import { unified } from 'unified';
 /** The micromark and mdast extensions of a chapter's syntax, as one unified preset. */
 export const chapterSyntax = { plugins: [remarkParse, remarkGfm, remarkDirective] };
 
-const parser = unified().use(chapterSyntax).freeze();
+/** Made when first used: joining the syntax extensions takes a while, and a check whose chapters are kept parses none. */
+let parser: ReturnType<typeof makeParser> | undefined;
+const makeParser = () => unified().use(chapterSyntax).freeze();
 
 /** Parse a chapter's Markdown body (after its front matter) to mdast. Pure. */
 export function parseMarkdownText(body: string): Root {
+  parser ??= makeParser();
   return parser.runSync(parser.parse(body)) as Root;
 }
 
