@@ -15,14 +15,14 @@
 import { createHash, type Hash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Code } from 'mdast';
+import type { Code, Root } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/messages.js';
 import { ChartFileSchema } from '../schema/chart.js';
 import { parseCsv } from './csv.js';
 import { cachedParse, exactJson, parseKey, storeParse } from './parse-cache.js';
-import { parseMarkdown } from './markdown.js';
+import { readOnlyTree } from './markdown.js';
 import { resolveInside } from './paths.js';
 import { readProjectFile, type Project, type SourceRef } from './project.js';
 import { checkSchema } from './schema-issues.js';
@@ -320,7 +320,8 @@ export function readInlineCharts(project: Project): Map<string, InlineChart[]> {
   const out = new Map<string, InlineChart[]>();
   for (const chapter of project.chapters) {
     const found: InlineChart[] = [];
-    visit(parseMarkdown(chapter.body), (node) => {
+    // Only read: the blocks' text is all that is taken from the tree.
+    visit(readOnlyTree(chapter.body) as Root, (node) => {
       if (node.type === 'containerDirective') return SKIP;
       if (node.type !== 'code' || (node as Code).lang !== 'chart') return undefined;
       const code = node as Code;

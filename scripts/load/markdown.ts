@@ -47,10 +47,22 @@ export const isParsed = (body: string): boolean => memo.has(body);
  * (`parseChapters`), so this finds it parsed; other callers (tests, tools) parse here.
  */
 export function parseMarkdown(body: string): Root {
+  return structuredClone(keptTree(body));
+}
+
+/**
+ * The kept tree itself, not a copy, for a caller that only reads it and keeps nothing of it (load's
+ * search for ```chart blocks). Changing it would change every later `parseMarkdown` of the same text.
+ */
+export function readOnlyTree(body: string): Readonly<Root> {
+  return keptTree(body);
+}
+
+function keptTree(body: string): Root {
   let tree = memo.get(body);
   if (!tree) {
     tree = parseMarkdownText(body);
     rememberTree(body, tree);
   }
-  return structuredClone(tree);
+  return tree;
 }
