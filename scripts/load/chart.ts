@@ -431,10 +431,12 @@ function readDataFile(
     out: problems,
   });
   if (!read) return undefined;
-  inputs.update(`${read.file}\0${read.text.length}\0`).update(read.text);
+  // The text is hashed once: that hash is both what the chart read and the key of what reading it finds.
+  const textHash = createHash('sha256').update(read.text).digest('hex');
+  inputs.update(`${read.file}\0${textHash}\0`);
   if (!dataFiles.includes(read.file)) dataFiles.push(read.file);
   if (delimiter) {
-    const csv = csvRows(read.text, read.file, delimiter);
+    const csv = csvRows(read.text, textHash, read.file, delimiter);
     problems.push(...csv.diagnostics);
     if (!csv.table) return undefined;
     if (csv.table.rows > MAX_CHART_ROWS) {
@@ -522,7 +524,7 @@ interface CsvSummary {
  * A data file's delimited text: what reading it finds, kept by content in the parse cache (the same
  * problems at the same lines), and its typed rows, made from the text when asked for.
  */
-function csvRows(text: string, file: string, delimiter: string): CsvSummary & { rows: () => Row[] } {
+function csvRows(text: string, textHash: string, file: string, delimiter: string): CsvSummary & { rows: () => Row[] } {
   let rows: Row[] | undefined;
   const parse = () => {
     const parsed = parseCsv(text, file, delimiter);
@@ -533,7 +535,7 @@ function csvRows(text: string, file: string, delimiter: string): CsvSummary & { 
       );
     return parsed;
   };
-  const key = parseKey('csv-summary', `${file}\0${delimiter}\0${text}`);
+  const key = parseKey('csv-summary', `${file}\0${delimiter}\0${textHash}`);
   let summary = cachedParse<CsvSummary>('csv-summary', key);
   if (!summary) {
     const parsed = parse();
