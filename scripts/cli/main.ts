@@ -132,8 +132,13 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
     };
     switch (command) {
       case 'check': {
-        const { check } = await import('../build.js');
-        const result = await check({ root, ...(onStage ? { onStage } : {}) });
+        const [{ check }, { createRenderCache, RENDER_CACHE_DIR }] = await Promise.all([
+          import('../build.js'),
+          import('../render/document.js'),
+        ]);
+        // Rendered chapters are kept in the tool's cache, so a check again renders only what changed.
+        const cache = createRenderCache({ dir: RENDER_CACHE_DIR });
+        const result = await check({ root, cache, ...(onStage ? { onStage } : {}) });
         report(result.diagnostics);
         return result.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
       }

@@ -35,7 +35,7 @@ const CODE = (() => {
  * A package's version from its package.json (found from its entry point: `exports` hides the file),
  * so keying a chart never loads Vega itself.
  */
-function versionOf(pkg: string): string {
+export function versionOf(pkg: string): string {
   let dir = path.dirname(createRequire(import.meta.url).resolve(pkg));
   for (;;) {
     const file = path.join(dir, 'package.json');

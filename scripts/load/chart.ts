@@ -12,16 +12,17 @@
  * Data files are read by us, through `readProjectFile` (so never outside the strategy folder); Vega
  * itself never loads anything. A web address, a protocol-relative or an absolute path is an error.
  */
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Code } from 'mdast';
+import type { Code, Root } from 'mdast';
 import { SKIP, visit } from 'unist-util-visit';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { diag } from '../diagnostics/messages.js';
 import { ChartFileSchema } from '../schema/chart.js';
 import { parseCsv } from './csv.js';
-import { parseMarkdown } from './markdown.js';
+import { cachedParse, exactJson, parseKey, storeParse } from './parse-cache.js';
+import { readOnlyTree } from './markdown.js';
 import { resolveInside } from './paths.js';
 import { readProjectFile, type Project, type SourceRef } from './project.js';
 import { checkSchema } from './schema-issues.js';
@@ -51,8 +52,11 @@ export interface ChartSource {
   yaml: YamlSource;
   /** Rows of its data table to show before cutting (the file's `table_rows`). */
   tableRows?: number;
-  /** Where its text starts and the text itself, which decide every position reported (the check cache's key). */
-  origin?: { lineOffset: number; text: string };
+  /**
+   * Where its text starts and the text itself, which decide every position reported, and a hash of every
+   * data file it read (name and text), which with the text decide `spec`: the check cache's key.
+   */
+  origin?: { lineOffset: number; text: string; data?: string };
 }
 
 type Row = Record<string, unknown>;
@@ -102,6 +106,11 @@ interface ChartMemo {
   files: string[];
 }
 const chartMemo = new Map<string, ChartMemo>();
+
+/** Forget the charts kept in memory (tests load them again, as a new process would). */
+export function clearChartMemory(): void {
+  chartMemo.clear();
+}
 
 function contentHash(root: string, rel: string): string {
   // Never read outside the strategy folder, even to compare: a file that now leads out is a miss.
@@ -174,6 +183,10 @@ export function readChartText(
   // Inline every data file the spec names; note the columns the data has.
   const spec = structuredClone(raw);
   const dataFiles: string[] = [];
+  // Every data file read, by name and text: with the chart's own text, all that `spec` is made from.
+  const inputs = createHash('sha256');
+  // Data files' rows are put into the spec when something first reads it (see below).
+  const pending: (() => void)[] = [];
   const columns = new Set<string>();
   let hasData = false;
   const datasets =
@@ -214,14 +227,18 @@ export function readChartText(
     }
     if ('url' in data) {
       hasData = true;
-      const read = readDataFile(project, data, source, ['spec', ...p], problems, dataFiles);
+      const read = readDataFile(project, data, source, ['spec', ...p], problems, dataFiles, inputs);
       if (!read) return;
       const format = { ...((data['format'] as Json | undefined) ?? {}) };
       for (const k of Object.keys(data)) delete data[k];
       if ('rows' in read) {
-        collectColumns(read.rows, columns);
+        for (const c of read.columns) columns.add(c);
         for (const k of ['type', 'property', 'feature', 'mesh', 'delimiter']) delete format[k];
-        data['values'] = read.rows;
+        // In its place now (the keys' order is the spec's), the rows themselves when the spec is read.
+        data['values'] = [];
+        pending.push(() => {
+          data['values'] = read.rows();
+        });
         if (Object.keys(format).length) data['format'] = format;
       } else {
         // JSON as written (TopoJSON, GeoJSON, nested): Vega reads it with the spec's own format.
@@ -253,19 +270,31 @@ export function readChartText(
   });
   if (!hasData && problems.length === 0) problems.push(diag('chart/no-data', file, source.locate(['spec'])));
 
-  const chart: ChartSource = {
+  const chart = {
     id,
     file,
     title: checked.data.title,
     description: checked.data.description,
     raw,
-    spec,
+  } as ChartSource;
+  // A data file's rows are made (its text typed) only when something reads the spec: a check whose
+  // chart checks and chapters are all kept never does, so a large police.uk export is read and hashed
+  // but not turned into rows.
+  Object.defineProperty(chart, 'spec', {
+    get() {
+      for (const apply of pending.splice(0)) apply();
+      return spec;
+    },
+    enumerable: true,
+    configurable: true,
+  });
+  Object.assign(chart, {
     columns: [...columns],
     dataProblems: problems,
     dataFiles,
     yaml: source,
-    origin: { lineOffset, text },
-  };
+    origin: { lineOffset, text, data: inputs.digest('hex') },
+  });
   if (checked.data.source) chart.source = checked.data.source;
   if (checked.data.table_rows !== undefined) chart.tableRows = checked.data.table_rows;
   return chart;
@@ -291,7 +320,8 @@ export function readInlineCharts(project: Project): Map<string, InlineChart[]> {
   const out = new Map<string, InlineChart[]>();
   for (const chapter of project.chapters) {
     const found: InlineChart[] = [];
-    visit(parseMarkdown(chapter.body), (node) => {
+    // Only read: the blocks' text is all that is taken from the tree.
+    visit(readOnlyTree(chapter.body) as Root, (node) => {
       if (node.type === 'containerDirective') return SKIP;
       if (node.type !== 'code' || (node as Code).lang !== 'chart') return undefined;
       const code = node as Code;
@@ -374,7 +404,8 @@ function readDataFile(
   p: PathSegment[],
   problems: Diagnostic[],
   dataFiles: string[],
-): { rows: Row[] } | { json: unknown } | undefined {
+  inputs: Hash,
+): { rows: () => Row[]; columns: string[] } | { json: unknown } | undefined {
   const url = data['url'];
   const urlAt = { file: source.file, ...source.locate([...p, 'url']) };
   if (typeof url !== 'string' || url.trim() === '' || REMOTE.test(url.trim()) || /^[a-z]:[\\/]/i.test(url)) {
@@ -400,27 +431,21 @@ function readDataFile(
     out: problems,
   });
   if (!read) return undefined;
+  // The text is hashed once: that hash is both what the chart read and the key of what reading it finds.
+  const textHash = createHash('sha256').update(read.text).digest('hex');
+  inputs.update(`${read.file}\0${textHash}\0`);
   if (!dataFiles.includes(read.file)) dataFiles.push(read.file);
   if (delimiter) {
-    const parsed = parseCsv(read.text, read.file, delimiter);
-    problems.push(...parsed.diagnostics);
-    if (!parsed.table) return undefined;
-    if (parsed.table.rows.length > MAX_CHART_ROWS) {
+    const csv = csvRows(read.text, textHash, read.file, delimiter);
+    problems.push(...csv.diagnostics);
+    if (!csv.table) return undefined;
+    if (csv.table.rows > MAX_CHART_ROWS) {
       problems.push(
-        diag('chart/too-many-rows', source.file, urlAt, [
-          read.file,
-          String(parsed.table.rows.length),
-          String(MAX_CHART_ROWS),
-        ]),
+        diag('chart/too-many-rows', source.file, urlAt, [read.file, String(csv.table.rows), String(MAX_CHART_ROWS)]),
       );
       return undefined;
     }
-    return {
-      rows: typeCsvRows(
-        parsed.table.columns,
-        parsed.table.rows.map((r) => r.values),
-      ),
-    };
+    return { rows: csv.rows, columns: csv.table.columns };
   }
   const yaml = parseYaml(read.text, read.file);
   if (yaml.diagnostics.length) {
@@ -477,13 +502,57 @@ function readDataFile(
     );
     return undefined;
   }
-  if (Array.isArray(value) && value.every((r) => r && typeof r === 'object' && !Array.isArray(r)))
-    return { rows: value as Row[] };
+  if (Array.isArray(value) && value.every((r) => r && typeof r === 'object' && !Array.isArray(r))) {
+    const found = new Set<string>();
+    collectColumns(value, found);
+    return { rows: () => value as Row[], columns: [...found] };
+  }
   // A list of plain values is a list of rows with one field, "data", as Vega-Lite reads it.
   if (Array.isArray(value) && value.every((r) => r === null || typeof r !== 'object')) return { json: whole };
   if (whole && typeof whole === 'object' && (whole as Json)['type'] === 'FeatureCollection') return { json: whole };
   problems.push(diag('chart/data-not-rows', read.file, yaml.source.locate([]), [read.file]));
   return undefined;
+}
+
+/** What reading a data file's delimited text found: its problems, and, when it has a table, its size and columns. */
+interface CsvSummary {
+  diagnostics: Diagnostic[];
+  table?: { rows: number; columns: string[] };
+}
+
+/**
+ * A data file's delimited text: what reading it finds, kept by content in the parse cache (the same
+ * problems at the same lines), and its typed rows, made from the text when asked for.
+ */
+function csvRows(text: string, textHash: string, file: string, delimiter: string): CsvSummary & { rows: () => Row[] } {
+  let rows: Row[] | undefined;
+  const parse = () => {
+    const parsed = parseCsv(text, file, delimiter);
+    if (parsed.table)
+      rows = typeCsvRows(
+        parsed.table.columns,
+        parsed.table.rows.map((r) => r.values),
+      );
+    return parsed;
+  };
+  const key = parseKey('csv-summary', `${file}\0${delimiter}\0${textHash}`);
+  let summary = cachedParse<CsvSummary>('csv-summary', key);
+  if (!summary) {
+    const parsed = parse();
+    summary = { diagnostics: parsed.diagnostics };
+    // The columns the rows have: every column, when there is a row (typeCsvRows gives each row all of them).
+    if (parsed.table)
+      summary.table = { rows: parsed.table.rows.length, columns: parsed.table.rows.length ? parsed.table.columns : [] };
+    // Kept only when JSON holds it exactly, so a hit gives the same diagnostics.
+    if (exactJson(summary) !== undefined) storeParse('csv-summary', key, summary);
+  }
+  return {
+    ...summary,
+    rows: () => {
+      if (!rows) parse();
+      return rows!;
+    },
+  };
 }
 
 const NUMBER = /^-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;

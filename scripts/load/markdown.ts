@@ -16,10 +16,13 @@ import { unified } from 'unified';
 /** The micromark and mdast extensions of a chapter's syntax, as one unified preset. */
 export const chapterSyntax = { plugins: [remarkParse, remarkGfm, remarkDirective] };
 
-const parser = unified().use(chapterSyntax).freeze();
+/** Made when first used: joining the syntax extensions takes a while, and a check whose chapters are kept parses none. */
+let parser: ReturnType<typeof makeParser> | undefined;
+const makeParser = () => unified().use(chapterSyntax).freeze();
 
 /** Parse a chapter's Markdown body (after its front matter) to mdast. Pure. */
 export function parseMarkdownText(body: string): Root {
+  parser ??= makeParser();
   return parser.runSync(parser.parse(body)) as Root;
 }
 
@@ -44,10 +47,22 @@ export const isParsed = (body: string): boolean => memo.has(body);
  * (`parseChapters`), so this finds it parsed; other callers (tests, tools) parse here.
  */
 export function parseMarkdown(body: string): Root {
+  return structuredClone(keptTree(body));
+}
+
+/**
+ * The kept tree itself, not a copy, for a caller that only reads it and keeps nothing of it (load's
+ * search for ```chart blocks). Changing it would change every later `parseMarkdown` of the same text.
+ */
+export function readOnlyTree(body: string): Readonly<Root> {
+  return keptTree(body);
+}
+
+function keptTree(body: string): Root {
   let tree = memo.get(body);
   if (!tree) {
     tree = parseMarkdownText(body);
     rememberTree(body, tree);
   }
-  return structuredClone(tree);
+  return tree;
 }

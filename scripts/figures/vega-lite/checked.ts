@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { ChartSource, InlineChart } from '../../load/chart.js';
 import type { ChapterInfo } from '../../validate/chapters.js';
-import { FIGURES_VERSION, stableStringify } from '../job.js';
+import { FIGURES_VERSION, stableStringify, versionOf } from '../job.js';
 import type { LoadedChart } from '../types.js';
 import type { CheckedChart } from './check.js';
 import { useUtc } from './utc.js';
@@ -27,13 +27,14 @@ import { useUtc } from './utc.js';
 export const checkStats = { checked: 0, fromMemory: 0, fromDisk: 0 };
 
 /**
- * The code whose change can change a check's outcome or its words: loading, diagnostics and figures
- * (the last is in FIGURES_VERSION). Read once per process.
+ * The code whose change can change a check's outcome or its words: loading (with the schemas and the
+ * parsers that make a chart's spec from its files), diagnostics and figures (the last is in
+ * FIGURES_VERSION). Read once per process.
  */
 const CODE = (() => {
   const tool = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-  const h = createHash('sha256').update(FIGURES_VERSION);
-  for (const dir of ['load', 'diagnostics']) {
+  const h = createHash('sha256').update(`${FIGURES_VERSION} yaml@${versionOf('yaml')} zod@${versionOf('zod')}`);
+  for (const dir of ['load', 'schema', 'diagnostics']) {
     const abs = path.join(tool, dir);
     if (!fs.existsSync(abs)) continue;
     for (const f of fs
@@ -81,11 +82,14 @@ function checkKey(source: ChartSource, id: string): string | undefined {
 
 function computeCheckKey(source: ChartSource, id: string): string | undefined {
   if (!source.origin) return undefined;
-  return createHash('sha256')
-    .update(`${CODE}\0${id}\0${source.file}\0${source.origin.lineOffset}\0${source.origin.text}\0`)
-    .update(stableStringify(source.spec))
-    .update(stableStringify(source.dataProblems))
-    .digest('hex');
+  const h = createHash('sha256').update(
+    `${CODE}\0${id}\0${source.file}\0${source.origin.lineOffset}\0${source.origin.text}\0`,
+  );
+  // The spec is made by load (whose code is in CODE) from the text and the data files it read: their hash
+  // stands for it, without writing out every inlined row.
+  if (source.origin.data !== undefined) h.update(`data ${source.origin.data}\0`);
+  else h.update(stableStringify(source.spec));
+  return h.update(stableStringify(source.dataProblems)).digest('hex');
 }
 
 function toStored(checked: CheckedChart): Stored {
@@ -98,18 +102,31 @@ function toStored(checked: CheckedChart): Stored {
 function fromStored(stored: Stored, source: ChartSource, id: string): CheckedChart {
   const diagnostics = stored.diagnostics.map((d) => ({ ...d }));
   if (!stored.chart) return { diagnostics };
-  const spec = structuredClone(source.spec);
-  useUtc(spec);
-  const chart: LoadedChart = {
+  const chart = {
     id,
     file: source.file,
     title: source.title,
     description: stored.chart.description,
-    spec: spec as unknown as LoadedChart['spec'],
-    dataFiles: source.dataFiles,
-    yaml: source.yaml,
-    tables: stored.chart.tables,
-  };
+  } as LoadedChart;
+  // The spec (a copy of the source's, every row of its data with it) is made when something reads it: a
+  // check whose chapters are all kept never does.
+  let spec: LoadedChart['spec'] | undefined;
+  Object.defineProperty(chart, 'spec', {
+    get() {
+      if (spec === undefined) {
+        const copy = structuredClone(source.spec);
+        useUtc(copy);
+        spec = copy as unknown as LoadedChart['spec'];
+      }
+      return spec;
+    },
+    set(value: LoadedChart['spec']) {
+      spec = value;
+    },
+    enumerable: true,
+    configurable: true,
+  });
+  Object.assign(chart, { dataFiles: source.dataFiles, yaml: source.yaml, tables: stored.chart.tables });
   if (source.source) chart.source = source.source;
   if (source.tableRows !== undefined) chart.tableRows = source.tableRows;
   return { chart, diagnostics };

@@ -22,61 +22,16 @@ import type { Project, SourceRef } from '../../load/project.js';
 import type { StrategyModel } from '../../model/strategy.js';
 import type { BlockDefinition, BlockOutput, ChartEnvironment } from '../blocks/block.js';
 import { checkDirective } from '../blocks/index.js';
-import { type AnchorIndex, numberHeadings, type Anchor } from './headings.js';
-import { parseMarkdown } from '../../load/markdown.js';
+import type { AnchorIndex } from './headings.js';
 import { markTrusted } from './sanitize.js';
 import { chartBlock } from '../blocks/charts.js';
 import { safeDecode } from '../../util/url.js';
-import type { ChapterInfo } from '../../validate/chapters.js';
 
 export type { ChapterInfo } from '../../validate/chapters.js';
-
-export interface PreparedChapter extends ChapterInfo {
-  tree: MdastRoot;
-  anchors: Anchor[];
-}
-
-export interface RenderedChapter extends ChapterInfo {
-  /** The sanitised tree with blocks in place (as `raw` nodes of their site variant). */
-  site: HastRoot;
-  /** The same with print variants of blocks (visible data tables). */
-  print: HastRoot;
-  anchors: Anchor[];
-  /** The chapter's first paragraph as text, for the contents and search. */
-  summary: string;
-  /** Images referenced, relative to the root, to copy into the site. */
-  images: string[];
-}
-
-/**
- * Pass 1: parse, number headings and register every id in the document-wide index (which must be
- * complete before any chapter's cross-references are checked, and keys the dev server's cache).
- */
-export function prepareChapter(
-  info: ChapterInfo,
-  index: AnchorIndex,
-): { prepared: PreparedChapter; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [];
-  const tree = parseMarkdown(info.chapter.body);
-  const sectionAnchor: Anchor = {
-    id: info.id,
-    number: info.label,
-    title: info.title,
-    sectionId: info.id,
-    kind: 'section',
-    depth: 1,
-    file: info.chapter.file,
-    ...info.chapter.frontSource.locate(['title']),
-  };
-  index.add(sectionAnchor, diagnostics);
-  const { anchors, diagnostics: ds } = numberHeadings(
-    tree,
-    { label: info.label, id: info.id, file: info.chapter.file, lineOffset: info.chapter.bodyLineOffset },
-    index,
-  );
-  diagnostics.push(...ds);
-  return { prepared: { ...info, tree, anchors: [sectionAnchor, ...anchors] }, diagnostics };
-}
+// Pass 1 and the chapter types live in ./prepare.ts, which loads none of the data blocks (a `check` that
+// finds every chapter rendered before needs only pass 1).
+export { prepareChapter, type PreparedChapter, type RenderedChapter } from './prepare.js';
+import type { PreparedChapter } from './prepare.js';
 
 export interface BlockRequest {
   block: BlockDefinition;
