@@ -38,7 +38,7 @@ import { PARSE_CACHE_DIR, useParseCacheDir } from './load/parse-cache.js';
 import { warmSandbox } from './util/sandbox/pool.js';
 import { buildModel, type StrategyModel } from './model/strategy.js';
 import { renderDocument, type RenderCache, type RenderedDocument } from './render/document.js';
-import { CACHE_DIR } from './figures/index.js';
+import { toolCacheDir } from './util/tool-cache.js';
 import { checkChartsCached, checkInlineChartsCached } from './figures/vega-lite/checked.js';
 import { chartDownloads, placedChartIds, softenUnused } from './figures/vega-lite/usage.js';
 import { checkChapters } from './validate/chapters.js';
@@ -166,7 +166,7 @@ export async function check(
   lap('model');
   // 4 figures
   // Checks are kept by content beside the drawn charts, so Vega, Vega-Lite and Ajv load only for a new chart.
-  const checks = options.diskCache === false ? undefined : path.join(path.dirname(CACHE_DIR), 'checks');
+  const checks = options.diskCache === false ? undefined : toolCacheDir('checks');
   const [officer, inline] = await Promise.all([
     checkChartsCached(chartSources, checks),
     checkInlineChartsCached(inlineSources, ordered, checks),
@@ -177,7 +177,7 @@ export async function check(
   const charts = {
     charts: officer.charts,
     inline: inline.inline,
-    cacheDir: options.diskCache === false ? (false as const) : CACHE_DIR,
+    cacheDir: options.diskCache === false ? (false as const) : toolCacheDir('charts'),
   };
   const document = await renderDocument(project, model, ordered, charts, diagnostics, options.cache);
   lap('render');
@@ -248,7 +248,7 @@ async function buildWith(
   // 5 assemble
   const assembling = performance.now();
   const templates = loadTemplates(project.root, {
-    cacheDir: options.diskCache === false ? undefined : path.join(path.dirname(CACHE_DIR), 'templates'),
+    cacheDir: options.diskCache === false ? undefined : toolCacheDir('templates'),
   });
   const openData = openDataFiles(model);
   const downloads = new Map(
@@ -260,7 +260,7 @@ async function buildWith(
     devReload: options.devReload === true,
     extras: await (extras ??= renderSiteExtras(project, model, {
       charts: undefined,
-      cacheDir: options.diskCache === false ? false : CACHE_DIR,
+      cacheDir: options.diskCache === false ? false : toolCacheDir('charts'),
     })),
     downloads,
   });
@@ -493,7 +493,7 @@ async function printStrategy(
     );
   // Settled on every path (the strategy's print may fail first).
   planFinished.catch(() => undefined);
-  const guesses = options.diskCache === false ? undefined : path.join(path.dirname(CACHE_DIR), 'page-numbers');
+  const guesses = options.diskCache === false ? undefined : toolCacheDir('page-numbers');
   const guess = guesses ? readPageGuess(guesses, root, job.pdfFile) : undefined;
   const printed = await printWithPageNumbers(chromium, job, write, guess, onPrinting);
   if (!printed.pdf) {

@@ -24,6 +24,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { toolCacheDir } from '../util/tool-cache.js';
 import { pdfPageCount } from '../emit/site-files.js';
 import { measure, runOnce, summarise, type Run, type Summary } from './measure.js';
 import { makeScaledStrategy } from './scale.js';
@@ -319,7 +320,7 @@ async function main(): Promise<void> {
   rows.push({ what: '', peer: weasy });
   // The rows above run with what the last build kept (charts, and the page numbers the PDF proved,
   // which spare the first print pass); a strategy's first build, or an edit that moves pages, has not.
-  const guesses = path.join(TOOL, 'node_modules', '.cache', 'csp-strategy', 'page-numbers');
+  const guesses = toolCacheDir('page-numbers');
   rows.push({
     what: '`strategy build`, no page numbers kept (first build, or pages moved)',
     tool: await measure('build, first', node, [CLI, 'build', '--root', copy, '--out', out('first')], {

@@ -10,8 +10,6 @@
  * Problems come back as diagnostics (never thrown): an unknown id is reported at `ctx.at`, the
  * directive that asked for it.
  */
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { diag } from '../diagnostics/messages.js';
 import { runJob } from './job.js';
 import { CHART_KINDS } from './registry.js';
@@ -19,6 +17,7 @@ import type { ChartContext, ChartRequest, ChartResult, JobResult, OfficerChartRe
 import { overBudget, SandboxLimitError } from './job-sandbox.js';
 import { ChartSpecError } from './vega-lite/spec-error.js';
 import { officerJob } from './vega-lite/officer.js';
+import { toolCacheDir } from '../util/tool-cache.js';
 
 export type {
   ChartContext,
@@ -44,10 +43,7 @@ export { clearMemoryCache, drawStats } from './job.js';
  * The disk cache lives with the tool, never in the strategy folder: anything under the strategy comes
  * through pull requests, and a planted cache entry would be published as trusted SVG.
  */
-export const CACHE_DIR = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../node_modules/.cache/csp-strategy/charts',
-);
+export const CACHE_DIR = toolCacheDir('charts');
 
 /** The job for a request, or diagnostics (an unknown id, missing data). */
 export function chartJob(request: ChartRequest, ctx: ChartContext): JobResult {

@@ -17,11 +17,9 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { toolCacheDir } from '../util/tool-cache.js';
 
-export const PARSE_CACHE_DIR = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../node_modules/.cache/csp-strategy/parsed',
-);
+export const PARSE_CACHE_DIR = toolCacheDir('parsed');
 
 const require = createRequire(import.meta.url);
 

@@ -16,6 +16,7 @@ import type { ChapterInfo } from './markdown/chapter.js';
 import { prepareChapter, type PreparedChapter, type RenderedChapter } from './markdown/prepare.js';
 import { exactJson } from '../load/parse-cache.js';
 import { fingerprints, recordReads } from './dependencies.js';
+import { toolCacheDir } from '../util/tool-cache.js';
 
 /** The chapter pipeline (the HTML parser, the sanitiser, every data block) loads only when a chapter is rendered. */
 const pipeline = () => import('./markdown/pipeline.js');
@@ -60,10 +61,7 @@ export const createRenderCache = (options: { dir?: string } = {}): RenderCache =
 });
 
 /** Where `strategy check` keeps rendered chapters between runs. */
-export const RENDER_CACHE_DIR = path.resolve(
-  path.dirname(fileURLToPath(import.meta.url)),
-  '../../node_modules/.cache/csp-strategy/rendered',
-);
+export const RENDER_CACHE_DIR = toolCacheDir('rendered');
 
 /**
  * The tool's code, all of which can change what a chapter renders to or the words of its diagnostics

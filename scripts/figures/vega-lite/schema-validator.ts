@@ -21,6 +21,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
+import { TOOL_CACHE } from '../../util/tool-cache.js';
 
 const require = createRequire(import.meta.url);
 
@@ -33,9 +34,7 @@ const OPTIONS = {
   inlineRefs: false,
 } as const;
 
-/** The tool's own folder (three levels up from scripts/figures/vega-lite/). */
-const TOOL_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-export const VALIDATOR_DIR = path.join(TOOL_ROOT, 'node_modules', '.cache', 'csp-strategy');
+export const VALIDATOR_DIR = TOOL_CACHE;
 
 /** A package's version, read from its package.json (found from its main entry: exports may hide package.json). */
 function versionOf(pkg: string): string {
