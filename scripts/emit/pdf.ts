@@ -12,6 +12,11 @@
  * print carries the guess, and the read-back proves it (one print instead of two) or corrects it (a
  * second tagged print). A wrong guess costs a print and is never published.
  *
+ * A print document larger than `splitThreshold()` (12 MB; the example is about 2.5 MB) is printed section
+ * by section and the tagged parts merged into one PDF (pdf-split.ts, pdf-merge.ts): one print of a
+ * 1,800-page document needs some 4 GB of Chromium, and its tagged print stalls. Pages, text, page numbers
+ * and links are those of a print in one piece (tests/emit/pdf-split.test.ts compares the two).
+ *
  * The browser is started by the build before the chapters are rendered (startBrowser), so its launch
  * overlaps the work. A browser that will not start, crashes or hangs gives a clear error after a
  * bounded wait, and its process is killed.
