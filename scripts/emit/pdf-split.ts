@@ -23,6 +23,14 @@
  *   named destinations by the merge; and, for each of its elements another part links to, a hidden link
  *   to it, because Chromium writes a named destination only for an element something links to.
  *
+ * Known gap: the example forced through the split (STRATEGY_SPLIT_PRINT_MB=0.000001) prints the same
+ * 113 pages with the same structure tree (5,012 elements, same roles and attributes), but on three runs
+ * of pages a block falls one page later than in the one-piece print (a contents entry, 2 -> 3; risk
+ * register rows, 100 -> 102; the last appendix's table, 112 -> 113). The contents' numbers stay true (they
+ * are read back from the split print itself); the cause is not yet found (the small document of
+ * tests/emit/pdf-split.test.ts prints identically). Until it is, only documents too large to print in
+ * one piece are split.
+ *
  * Page numbers (contents, cross-references) are found as for one print: an untagged pass part by part
  * (or the last build's numbers as a guess), then the tagged print part by part, read back to prove
  * them. The numbers kept also hold each part's page count (keys ` part N`, which no element id can be,
