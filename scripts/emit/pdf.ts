@@ -12,6 +12,11 @@
  * print carries the guess, and the read-back proves it (one print instead of two) or corrects it (a
  * second tagged print). A wrong guess costs a print and is never published.
  *
+ * A print document larger than `splitThreshold()` (12 MB; the example is about 2.5 MB) is printed section
+ * by section and the tagged parts merged into one PDF (pdf-split.ts, pdf-merge.ts): one print of a
+ * 1,800-page document needs some 4 GB of Chromium, and its tagged print stalls. Pages, text, page numbers
+ * and links are those of a print in one piece (tests/emit/pdf-split.test.ts compares the two).
+ *
  * The browser is started by the build before the chapters are rendered (startBrowser), so its launch
  * overlaps the work. A browser that will not start, crashes or hangs gives a clear error after a
  * bounded wait, and its process is killed.
@@ -20,6 +25,7 @@
  * and reported: a remote image or font is an error (returned as a diagnostic, the print not made),
  * never a silent network call.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser, type BrowserContext } from 'puppeteer-core';
@@ -181,6 +187,11 @@ export interface PrintOptions {
    * interleave). Default: the browser's default context.
    */
   context?: BrowserContext | undefined;
+  /**
+   * A selector for an element that must start a new page in print (a part of a split print: its
+   * first section); the print is refused when it would not.
+   */
+  startsPage?: string;
 }
 
 /**
@@ -224,6 +235,17 @@ export async function printPdf(browser: Browser, job: PdfJob, opts: PrintOptions
         );
         return { pdf: undefined, diagnostics };
       }
+      if (opts.startsPage !== undefined) {
+        await page.emulateMediaType('print');
+        const breaks = (await page.evaluate(
+          `(() => { const e = document.querySelector(${JSON.stringify(opts.startsPage)}); return e ? getComputedStyle(e).breakBefore : 'missing'; })()`,
+        )) as string;
+        if (!['page', 'left', 'right', 'recto', 'verso'].includes(breaks))
+          throw new EnvironmentError(
+            `The print document is too large to print in one piece, and printing it section by section needs each section to start a new page, but ${breaks === 'missing' ? 'a part has no section' : `a section breaks "${breaks}"`}.`,
+            'Keep `.print-section { break-before: page; }` in templates/assets/print.css (or your own print stylesheet).',
+          );
+      }
       const headings = opts.tagged ? ((await page.evaluate(HEADINGS)) as string[]) : [];
       const printing = page.pdf({
         printBackground: true,
@@ -259,6 +281,16 @@ export function stampDate(pdf: Uint8Array, date: string): Uint8Array {
   return new Uint8Array(buf);
 }
 
+/**
+ * Print documents larger than this (bytes) print section by section (pdf-split.ts): one Chromium print
+ * of the whole needs some 100 times its size in memory. The example is about 2.5 MB; 16 times it, 40 MB.
+ * `STRATEGY_SPLIT_PRINT_MB` overrides it.
+ */
+export function splitThreshold(env: NodeJS.ProcessEnv = process.env): number {
+  const mb = Number(env['STRATEGY_SPLIT_PRINT_MB']);
+  return Number.isFinite(mb) && mb > 0 ? mb * 1_000_000 : 12_000_000;
+}
+
 /** The 1-based page each named destination (element id) lands on, read back from a printed PDF. */
 export function pageNumbersOf(pdf: Uint8Array): Map<string, number> {
   return namedDestinationPages(pdf).destinations;
@@ -280,14 +312,30 @@ export async function printWithPageNumbers(
   write: (pageNumbers?: Map<string, number>) => number,
   guess?: Map<string, number>,
   onPrinting?: () => void,
+  opts: { splitAbove?: number } = {},
 ): Promise<
   | { pdf: Uint8Array; headings: string[]; pageNumbers: Map<string, number>; prints: number; diagnostics: [] }
   | { pdf: undefined; diagnostics: Diagnostic[] }
 > {
+  const splitAbove = opts.splitAbove ?? splitThreshold();
+  // The document for the guess (or with placeholders) is written once, and printed as it is below.
+  let written: number | undefined = write(guess);
+  if (written > splitAbove) {
+    const { printSplit } = await import('./pdf-split.js');
+    const html = fs.readFileSync(path.join(job.dir, job.htmlFile), 'utf8');
+    let asked = false;
+    const split = await printSplit(job, write, html, guess, (htmlFile, o) => {
+      const first = !asked;
+      asked = true;
+      return printPdf(browser, { ...job, htmlFile }, { ...o, onPrinting: first ? onPrinting : undefined });
+    });
+    if (split) return split;
+  }
   let prints = 0;
   let numbers = guess;
   if (!numbers) {
-    const first = await printPdf(browser, job, { tagged: false, htmlBytes: write(undefined), onPrinting });
+    const first = await printPdf(browser, job, { tagged: false, htmlBytes: written, onPrinting });
+    written = undefined;
     prints++;
     if (!first.pdf) return first;
     numbers = pageNumbersOf(first.pdf);
@@ -295,9 +343,10 @@ export async function printWithPageNumbers(
   for (let tries = 0; tries < 3; tries++) {
     const printed = await printPdf(browser, job, {
       tagged: true,
-      htmlBytes: write(numbers),
+      htmlBytes: written ?? write(numbers),
       onPrinting: prints === 0 ? onPrinting : undefined,
     });
+    written = undefined;
     prints++;
     if (!printed.pdf) return printed;
     const pages = pageNumbersOf(printed.pdf);
