@@ -4,18 +4,15 @@
  * PDF). These tests read its real outputs and assert the figures the tool worked out: the status
  * counts at the reporting period (with one KPI not yet available), the matrix scores to two decimals
  * with the 3.5 threshold, funding status and totals per year, grant allocations and services; then the
- * PDF, axe in Chromium on every page, and a second build giving the same bytes.
+ * PDF, and a second build giving the same bytes. axe in Chromium on every page is in
+ * thamesmouth-desktop.browser.test.ts and thamesmouth-phone.browser.test.ts.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import type { Element } from 'hast';
-import puppeteer from 'puppeteer-core';
 import { describe, expect, inject, it } from 'vitest';
 import { build } from '../../scripts/build.js';
-import { BROWSER_ARGS, findBrowser } from '../../scripts/emit/browser.js';
 import { SECOND_ROOT } from '../support/example-build.js';
 import { byTag, elements, hasClass, readPage, text } from '../support/html.js';
 
@@ -202,45 +199,6 @@ describe('the second example is published like the first', () => {
       expect(flat).toContain(title);
     await doc.destroy();
   });
-
-  it('passes axe (WCAG 2.2 AA) on every page at desktop and phone widths', async () => {
-    const require = createRequire(import.meta.url);
-    const axe = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-    const browser = await puppeteer.launch({
-      executablePath: findBrowser(),
-      headless: true,
-      args: BROWSER_ARGS,
-      timeout: 60_000,
-    });
-    try {
-      const problems: string[] = [];
-      for (const file of fs
-        .readdirSync(dist)
-        .filter((f) => f.endsWith('.html'))
-        .sort()) {
-        // The single page repeats every section page, so it is checked at desktop width only.
-        for (const width of file === 'full.html' ? [1280] : [1280, 390]) {
-          const page = await browser.newPage();
-          try {
-            await page.setBypassCSP(true);
-            await page.setViewport({ width, height: 900 });
-            await page.goto(pathToFileURL(path.join(dist, file)).href, { waitUntil: 'load' });
-            await page.evaluate(() => document.querySelectorAll('details').forEach((d) => d.setAttribute('open', '')));
-            await page.addScriptTag({ content: axe });
-            const violations = (await page.evaluate(
-              `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] }, resultTypes: ['violations'] }).then((r) => r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`,
-            )) as string[];
-            problems.push(...violations.map((v) => `${file} @${width}: ${v}`));
-          } finally {
-            await page.close();
-          }
-        }
-      }
-      expect(problems).toEqual([]);
-    } finally {
-      await browser.close();
-    }
-  }, 600_000);
 
   it('builds to the same bytes again, elsewhere', async () => {
     const again = fs.mkdtempSync(path.join(os.tmpdir(), 'csp-second-'));
