@@ -143,7 +143,10 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
         return result.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
       }
       case 'build': {
-        const { build } = await import('../build.js');
+        const [{ build }, { createRenderCache, RENDER_CACHE_DIR }] = await Promise.all([
+          import('../build.js'),
+          import('../render/document.js'),
+        ]);
         const pdf = values['no-pdf'] ? false : values.pdf;
         const started = performance.now();
         if (onStage)
@@ -154,6 +157,8 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
           root,
           pdf,
           audit: values.audit === true,
+          // As for check: rendered chapters kept in the tool's cache, so a build renders only what changed.
+          cache: createRenderCache({ dir: RENDER_CACHE_DIR }),
           ...(values.out ? { out: path.resolve(values.out) } : {}),
           ...(onStage ? { onStage } : {}),
         });
