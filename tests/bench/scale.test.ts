@@ -18,10 +18,7 @@ let original: CheckResult;
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scale-'));
   scaled = makeScaledStrategy(example, 2, path.join(dir, 'x2'));
-  [result, original] = await Promise.all([
-    check({ root: scaled.root }),
-    check({ root: example }),
-  ]);
+  [result, original] = await Promise.all([check({ root: scaled.root }), check({ root: example })]);
 }, 120_000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 

@@ -118,7 +118,9 @@ beforeAll(async () => {
   })) as Printed;
   split = (await printWithPageNumbers(browser, job(), write, undefined, undefined, { splitAbove: 0 })) as Printed;
   // The second run starts from the first's numbers, as a rebuild with the page-number guess does.
-  splitAgain = (await printWithPageNumbers(browser, job(), write, split.pageNumbers, undefined, { splitAbove: 0 })) as Printed;
+  splitAgain = (await printWithPageNumbers(browser, job(), write, split.pageNumbers, undefined, {
+    splitAbove: 0,
+  })) as Printed;
 }, 240_000);
 
 afterAll(async () => {
