@@ -9,9 +9,9 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { BROWSER_ARGS, findBrowser } from '../../scripts/emit/browser.js';
+import { launchTestBrowser } from '../support/a11y.js';
 
 const dist = inject('exampleOut');
 const PAGES = fs
@@ -32,12 +32,7 @@ let server: http.Server;
 let base: string;
 
 beforeAll(async () => {
-  browser = await puppeteer.launch({
-    executablePath: findBrowser(),
-    headless: true,
-    args: BROWSER_ARGS,
-    timeout: 60_000,
-  });
+  browser = await launchTestBrowser();
   server = http.createServer((req, res) => {
     const rel = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname).replace(/^\/+/, '') || 'index.html';
     const file = path.resolve(dist, rel);

@@ -28,16 +28,16 @@ export function htmlPages(dir: string): string[] {
     .sort();
 }
 
+/** Chromium as the build finds and starts it (headless, the build's arguments), for a test file. */
+export function launchTestBrowser(): Promise<Browser> {
+  return puppeteer.launch({ executablePath: findBrowser(), headless: true, args: BROWSER_ARGS, timeout: 60_000 });
+}
+
 /** One browser for the calling test file: started before its tests, closed after them. */
 export function useBrowser(): () => Browser {
   let browser: Browser | undefined;
   beforeAll(async () => {
-    browser = await puppeteer.launch({
-      executablePath: findBrowser(),
-      headless: true,
-      args: BROWSER_ARGS,
-      timeout: 60_000,
-    });
+    browser = await launchTestBrowser();
   });
   afterAll(async () => {
     await browser?.close();
