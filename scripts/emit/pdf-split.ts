@@ -43,7 +43,7 @@ import { EnvironmentError } from '../diagnostics/diagnostic.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { namedDestinationPages } from './pdf-dests.js';
 import { mergeTaggedPdfs } from './pdf-merge.js';
-import type { PdfJob } from './pdf.js';
+import type { PdfJob } from './pdf-job.js';
 
 /** A print document cut into parts: part 0 the front matter, then one part per top-level section. */
 export interface SplitDocument {

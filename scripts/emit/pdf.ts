@@ -33,17 +33,9 @@ import { type Diagnostic, EnvironmentError } from '../diagnostics/diagnostic.js'
 import { diag } from '../diagnostics/messages.js';
 import { BROWSER_ARGS, findBrowser } from './browser.js';
 import { namedDestinationPages } from './pdf-dests.js';
+import type { PdfJob } from './pdf-job.js';
 
-export interface PdfJob {
-  /** The folder holding the print document and its assets (the build's temporary output). */
-  dir: string;
-  /** The print document, relative to `dir`. */
-  htmlFile: string;
-  /** Where to write the PDF, relative to `dir`. */
-  pdfFile: string;
-  /** `YYYY-MM-DD`: the date stamped into the PDF's metadata. */
-  date: string;
-}
+export type { PdfJob } from './pdf-job.js';
 
 /** How long to wait, in ms. `STRATEGY_BROWSER_TIMEOUT` (seconds) overrides both, e.g. on a slow CI machine. */
 export function browserTimeouts(env: NodeJS.ProcessEnv = process.env): {
