@@ -298,6 +298,22 @@ describe('the split print of a small document, against the same document in one 
   });
 });
 
+describe('a stylesheet that runs sections together', () => {
+  it('stops the split print with a plain message naming the rule to keep, not a changed layout', async () => {
+    const runTogether = (numbers?: Map<string, number>) => {
+      const html = printHtml(numbers).replace(
+        '</head>',
+        '<style>.print-section { break-before: auto !important; }</style>\n</head>',
+      );
+      fs.writeFileSync(path.join(dir, 'print.html'), html);
+      return Buffer.byteLength(html);
+    };
+    const failed = printWithPageNumbers(browser, job(), runTogether, undefined, undefined, { splitAbove: 0 });
+    await expect(failed).rejects.toThrow(/to start a new page, but a section breaks "auto"/);
+    await expect(failed).rejects.toMatchObject({ hint: expect.stringContaining('break-before: page') });
+  }, 120_000);
+});
+
 describe('the merge', () => {
   it('refuses a blank page that something refers to', async () => {
     const doc = await load(whole.pdf);
