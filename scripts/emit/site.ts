@@ -34,19 +34,6 @@ export const SITE_ASSETS = ['site.css', 'print.css', 'plan.css', 'dev-reload.js'
 /** The site's script is always the built-in one: a strategy's own templates/ may restyle, never run code. */
 const BUILTIN_SCRIPT = path.join(BUILTIN_TEMPLATES, 'assets', 'site.js');
 
-export function emitSite(
-  out: Pick<OutputFolder, 'write' | 'copy'>,
-  pages: OutputPage[],
-  templates: Templates,
-  root: string,
-  images: string[],
-  openData: Map<string, string>,
-  opts: { devReload?: boolean; url?: string | undefined } = {},
-): void {
-  emitSiteAssets(out, templates, root, images, opts);
-  emitSitePages(out, pages, openData, opts);
-}
-
 /**
  * The stylesheets, script, favicon and the chapters' images: all the print document links to, so the
  * build writes these first and prints while the pages are assembled.
